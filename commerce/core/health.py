@@ -1,0 +1,68 @@
+"""``/health/``: reports database, cache, broker and search, for load balancers and humans.
+
+The database and the cache are vital (503 when down); the broker and search degrade the site
+without taking it down, so they are reported but answer 200 with ``"status": "degraded"``.
+"""
+
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+VITAL = ("database", "cache")
+
+
+def _check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return connection.vendor
+
+
+def _check_cache():
+    key = f"health:{uuid.uuid4().hex}"
+    cache.set(key, "1", 5)
+    if cache.get(key) != "1":
+        raise RuntimeError("cache did not return the value it stored")
+    cache.delete(key)
+    return settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+
+
+def _check_broker():
+    from config.celery import app
+
+    if app.conf.task_always_eager:
+        return "in-process (eager)"
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=2)
+        return conn.transport_cls
+
+
+def _check_search():
+    from search.selectors import search_server_info
+
+    return search_server_info()
+
+
+CHECKS = {"database": _check_database, "cache": _check_cache, "broker": _check_broker, "search": _check_search}
+
+
+@never_cache
+@require_GET
+def health(request):
+    results = {}
+    for name, check in CHECKS.items():
+        started = time.perf_counter()
+        try:
+            detail, ok = check(), True
+        except Exception as exc:  # noqa: BLE001 - any failure is the answer we report
+            detail, ok = f"{type(exc).__name__}: {exc}"[:300], False
+        results[name] = {"ok": ok, "detail": str(detail), "ms": round((time.perf_counter() - started) * 1000, 1)}
+    vital_ok = all(results[name]["ok"] for name in VITAL)
+    all_ok = all(r["ok"] for r in results.values())
+    status = "ok" if all_ok else ("degraded" if vital_ok else "down")
+    return JsonResponse({"status": status, "checks": results}, status=200 if vital_ok else 503)

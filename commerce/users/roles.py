@@ -1,0 +1,111 @@
+"""Platform roles as Django groups, with their model, page and collection permissions.
+
+Each role is declared once here and synced idempotently after every ``migrate`` (and by
+``manage.py sync_roles``), so a permission added by a later app reaches its role without a data migration.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+SHOPPERS = "Shoppers"
+SELLERS = "Sellers"
+EXPERTS = "Experts"
+MARKETING = "Marketing"
+SUPPORT = "Support"
+PLATFORM_ADMINS = "Platform admins"
+
+WAGTAIL_ADMIN_ACCESS = "wagtailadmin.access_admin"
+MEDIA_PERMISSIONS = (
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+)
+
+
+@dataclass(frozen=True)
+class Role:
+    """A group, the model permissions it holds, and the Wagtail page permissions it gets on the tree."""
+
+    name: str
+    permissions: tuple[str, ...] = ()
+    page_permissions: tuple[str, ...] = ()
+    all_permissions: bool = False
+    collection_permissions: tuple[str, ...] = field(default=())
+
+
+ROLES = (
+    Role(SHOPPERS),
+    Role(SELLERS, permissions=("partner.dashboard_access",)),
+    Role(EXPERTS),
+    Role(
+        MARKETING,
+        permissions=(WAGTAIL_ADMIN_ACCESS,),
+        page_permissions=("add_page", "change_page", "publish_page"),
+        collection_permissions=MEDIA_PERMISSIONS,
+    ),
+    Role(SUPPORT, permissions=(WAGTAIL_ADMIN_ACCESS,), collection_permissions=MEDIA_PERMISSIONS),
+    Role(PLATFORM_ADMINS, all_permissions=True, page_permissions=("add_page", "change_page", "publish_page")),
+)
+
+
+def _permissions(codes):
+    wanted = {tuple(code.split(".", 1)) for code in codes}
+    found = Permission.objects.filter(
+        content_type__app_label__in={app for app, _ in wanted}, codename__in={name for _, name in wanted}
+    ).select_related("content_type")
+    return [p for p in found if (p.content_type.app_label, p.codename) in wanted]
+
+
+def _sync_page_permissions(group, codenames):
+    from wagtail.models import GroupPagePermission, Page
+
+    root = Page.get_first_root_node()
+    if root is None:
+        return
+    for perm in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames):
+        GroupPagePermission.objects.get_or_create(group=group, page=root, permission=perm)
+
+
+def _sync_collection_permissions(group, codes):
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    for perm in _permissions(codes):
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=perm)
+
+
+@transaction.atomic
+def sync_roles():
+    """Create every role group and add its permissions; never removes what an admin granted by hand."""
+    for role in ROLES:
+        group, _ = Group.objects.get_or_create(name=role.name)
+        if role.all_permissions:
+            group.permissions.add(*Permission.objects.all())
+        elif role.permissions:
+            group.permissions.add(*_permissions(role.permissions))
+        if role.page_permissions:
+            _sync_page_permissions(group, role.page_permissions)
+        if role.collection_permissions:
+            _sync_collection_permissions(group, role.collection_permissions)
+
+
+def sync_roles_after_migrate(sender, **kwargs):
+    """post_migrate receiver: acts once per migrate, for the last app, when every permission exists."""
+    from django.apps import apps
+
+    last = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+    if sender is last:
+        sync_roles()
+
+
+def add_to_role(user, role_name):
+    """Put a user in a role, creating the group if roles were never synced on this database."""
+    group, _ = Group.objects.get_or_create(name=role_name)
+    user.groups.add(group)

@@ -1,0 +1,73 @@
+"""Search documents: what of a product goes into the index (parents and standalone products only)."""
+
+from django.conf import settings
+from django_elasticsearch_dsl import Document, fields
+from django_elasticsearch_dsl.registries import registry
+from oscar.core.loading import get_model
+
+Product = get_model("catalogue", "Product")
+
+
+@registry.register_document
+class ProductDocument(Document):
+    """A sellable product; prices and stock are read from its (or its variants') stock records."""
+
+    title = fields.TextField(fields={"raw": fields.KeywordField()})
+    description = fields.TextField()
+    upc = fields.KeywordField()
+    product_class = fields.KeywordField()
+    categories = fields.KeywordField(multi=True)
+    sellers = fields.KeywordField(multi=True)
+    price = fields.FloatField()
+    in_stock = fields.BooleanField()
+    is_public = fields.BooleanField()
+    date_updated = fields.DateField()
+
+    class Index:
+        name = f"{settings.SEARCH_INDEX_PREFIX}-products"
+        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+
+    class Django:
+        model = Product
+        # Index updates go through search.indexing (after commit, via Celery), never inline.
+        ignore_signals = True
+        queryset_pagination = 500
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .browsable()
+            .select_related("product_class")
+            .prefetch_related("categories", "stockrecords__partner", "children__stockrecords__partner")
+        )
+
+    @staticmethod
+    def _stockrecords(instance):
+        records = list(instance.stockrecords.all())
+        for child in instance.children.all():
+            records.extend(child.stockrecords.all())
+        return records
+
+    def prepare_upc(self, instance):
+        return instance.upc or ""
+
+    def prepare_product_class(self, instance):
+        product_class = instance.get_product_class()
+        return product_class.slug if product_class else ""
+
+    def prepare_categories(self, instance):
+        return [category.full_slug for category in instance.categories.all()]
+
+    def prepare_sellers(self, instance):
+        return sorted({record.partner.name for record in self._stockrecords(instance)})
+
+    def prepare_price(self, instance):
+        prices = [record.price for record in self._stockrecords(instance) if record.price is not None]
+        return float(min(prices)) if prices else None
+
+    def prepare_in_stock(self, instance):
+        product_class = instance.get_product_class()
+        if product_class and not product_class.track_stock:
+            return True
+        return any((record.net_stock_level or 0) > 0 for record in self._stockrecords(instance))

@@ -1,0 +1,53 @@
+"""Keeps the index in step with the database: after commit, a Celery task re-indexes what changed.
+
+django-elasticsearch-dsl calls this processor on every model save/delete; it only works out which
+products are affected and schedules ``search.tasks`` once the transaction commits (robustly: a
+broker or search outage is logged, never turned into a failed request).
+"""
+
+import logging
+
+from django.db import transaction
+from django_elasticsearch_dsl.signals import RealTimeSignalProcessor
+from oscar.core.loading import get_model
+
+logger = logging.getLogger(__name__)
+
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
+
+
+def affected_product_ids(instance):
+    """Ids of the indexed (parent or standalone) products whose document depends on ``instance``."""
+    if isinstance(instance, Product):
+        return [instance.parent_id or instance.pk]
+    if isinstance(instance, StockRecord):
+        product = instance.product
+        return [product.parent_id or product.pk]
+    return []
+
+
+class OnCommitCelerySignalProcessor(RealTimeSignalProcessor):
+    def handle_save(self, sender, instance, **kwargs):
+        ids = affected_product_ids(instance)
+        if ids:
+            transaction.on_commit(lambda: _schedule("index_products", ids), robust=True)
+
+    def handle_pre_delete(self, sender, instance, **kwargs):
+        """Work out the ids before the rows vanish; the delete itself schedules nothing yet."""
+        instance._search_affected_ids = affected_product_ids(instance)
+
+    def handle_delete(self, sender, instance, **kwargs):
+        ids = getattr(instance, "_search_affected_ids", None) or affected_product_ids(instance)
+        if ids:
+            transaction.on_commit(lambda: _schedule("index_products", ids), robust=True)
+
+    def handle_m2m_changed(self, sender, instance, action, **kwargs):
+        if action in ("post_add", "post_remove", "post_clear"):
+            self.handle_save(sender, instance)
+
+
+def _schedule(task_name, ids):
+    from . import tasks
+
+    getattr(tasks, task_name).delay(sorted(set(ids)))

@@ -1,0 +1,45 @@
+"""Index maintenance tasks: idempotent, safe to run twice or out of order."""
+
+import datetime
+
+from celery import shared_task
+from django.utils import timezone
+from elasticsearch import ApiError, NotFoundError, TransportError
+from oscar.core.loading import get_model
+
+from .documents import ProductDocument
+
+Product = get_model("catalogue", "Product")
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(TransportError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def index_products(product_ids):
+    """Write the current state of these products: index the browsable ones, drop the others."""
+    document = ProductDocument()
+    present = list(document.get_queryset().filter(pk__in=product_ids))
+    if present:
+        document.update(present)
+    gone = set(product_ids) - {product.pk for product in present}
+    for pk in gone:
+        try:
+            document._get_connection().delete(index=document._index._name, id=pk)
+        except NotFoundError:
+            pass
+        except ApiError:
+            raise
+    return {"indexed": len(present), "removed": len(gone)}
+
+
+@shared_task(acks_late=True)
+def reindex_stale_products(minutes=30):
+    """Safety net for missed updates: re-index products changed in the last ``minutes``."""
+    since = timezone.now() - datetime.timedelta(minutes=minutes)
+    ids = list(Product.objects.browsable().filter(date_updated__gte=since).values_list("pk", flat=True))
+    if ids:
+        index_products.delay(ids)
+    return len(ids)

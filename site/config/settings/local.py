@@ -1,0 +1,13 @@
+"""``make run``: SQLite, in-process cache/broker/channel layer, osmem-server for search."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DJANGO_DEBUG", default=True)
+SEARCH_PLAIN_JSON = True
+ELASTICSEARCH_DSL["default"]["node_class"] = "search.transport.PlainJsonNode"  # noqa: F405
+ELASTICSEARCH_DSL_AUTO_REFRESH = True
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", default="optional")

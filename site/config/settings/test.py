@@ -1,0 +1,20 @@
+"""pytest: real PostgreSQL, Redis and osmem-server, all started by ``make test`` on free ports."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["*"]
+DATABASES["default"]["ATOMIC_REQUESTS"] = False  # noqa: F405
+SEARCH_PLAIN_JSON = True
+ELASTICSEARCH_DSL["default"]["node_class"] = "search.transport.PlainJsonNode"  # noqa: F405
+ELASTICSEARCH_DSL_AUTO_REFRESH = True
+SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="test")
+#: Tests run tasks in-process unless a test starts a real worker (see tests/conftest.py).
+CELERY_TASK_ALWAYS_EAGER = True
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+WHITENOISE_USE_FINDERS = True
+MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "test-media"))  # noqa: F405

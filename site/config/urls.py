@@ -1,0 +1,53 @@
+"""URL map: unprefixed back-offices and machine endpoints, then the shopper site under /fr/, /en/, /ar/.
+
+Order matters: allauth is mounted before Oscar's customer app on ``accounts/`` so allauth owns login,
+logout and sign-up while Oscar keeps profile, orders and addresses; Wagtail's catch-all comes last.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from allauth.account.decorators import secure_admin_login
+
+from commerce.core.health import health
+from commerce.users.views import LoginRedirectView
+
+# The Django admin signs in through allauth too (rate limits, MFA).
+admin.site.login = secure_admin_login(admin.site.login)
+
+urlpatterns = [
+    path("health/", health, name="health"),
+    path("django-admin/", admin.site.urls),
+    path("cms/login/", LoginRedirectView.as_view(), name="cms-login"),
+    path("cms/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("dashboard/login/", LoginRedirectView.as_view(), name="dashboard-login"),
+    path("dashboard/", apps.get_app_config("dashboard").urls),
+    path("api/", include("config.api_urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/register/", RedirectView.as_view(pattern_name="account_signup", query_string=True)),
+    path("accounts/", include("allauth.urls")),
+    path("accounts/", apps.get_app_config("customer").urls),
+    path("catalogue/", apps.get_app_config("catalogue").urls),
+    path("basket/", apps.get_app_config("basket").urls),
+    path("checkout/", apps.get_app_config("checkout").urls),
+    path("search/", apps.get_app_config("search").urls),
+    path("offers/", apps.get_app_config("offer").urls),
+    path("wishlists/", apps.get_app_config("wishlists").urls),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
