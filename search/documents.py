@@ -8,8 +8,21 @@ from oscar.core.loading import get_model
 Product = get_model("catalogue", "Product")
 
 
+class BaseDocument(Document):
+    """Works around django-elasticsearch-dsl 9.0 on elasticsearch 9.5.
+
+    ``DocType.__init__`` assigns ``self._prepared_fields``, but the newer ``Document.__setattr__``
+    stores non-underscore-safe attributes as document data, so the class-level empty list wins and
+    every document is indexed with an empty body. Setting it on the instance directly fixes that.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        object.__setattr__(self, "_prepared_fields", self.init_prepare())
+
+
 @registry.register_document
-class ProductDocument(Document):
+class ProductDocument(BaseDocument):
     """A sellable product; prices and stock are read from its (or its variants') stock records."""
 
     title = fields.TextField(fields={"raw": fields.KeywordField()})

@@ -25,7 +25,7 @@ class ProductSearchResult:
 def search_server_info():
     """Name and version of the search server (raises if it is unreachable)."""
     try:
-        info = connections.get_connection().info(request_timeout=settings.SEARCH_TIMEOUT)
+        info = connections.get_connection().options(request_timeout=settings.SEARCH_TIMEOUT).info()
     except (TransportError, ApiError) as exc:
         raise SearchUnavailable(str(exc)) from exc
     version = info.get("version", {})

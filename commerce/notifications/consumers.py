@@ -1,6 +1,9 @@
 """The notifications socket: ``/ws/notifications/`` for the signed-in user only."""
 
+import json
+
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.utils.translation import gettext as _
 
 from .services import user_group
 
@@ -9,7 +12,11 @@ CLOSE_UNAUTHENTICATED = 4401
 
 
 class NotificationConsumer(AsyncJsonWebsocketConsumer):
-    """Joins the user's group; forwards notices; answers ``ping`` so clients can check the path."""
+    """Joins the user's group and forwards notices; answers ``ping`` so clients can check the path.
+
+    Anything a client sends that is not a JSON ``{"type": "ping"}`` gets an error reply and the
+    socket stays open.
+    """
 
     async def connect(self):
         user = self.scope.get("user")
@@ -28,15 +35,14 @@ class NotificationConsumer(AsyncJsonWebsocketConsumer):
         if isinstance(content, dict) and content.get("type") == "ping":
             await self.send_json({"type": "pong"})
         else:
-            await self.send_json({"type": "error", "message": "Unknown message type; send {\"type\": \"ping\"}."})
+            await self.send_json({"type": "error", "message": _('Unknown message; send {"type": "ping"}.')})
 
     async def notification_message(self, event):
         await self.send_json({"type": "notification", "kind": event["kind"], "payload": event["payload"]})
 
     @classmethod
     async def decode_json(cls, text_data):
-        import json
-
+        """Malformed JSON becomes ``None`` (answered with an error) instead of closing the socket."""
         try:
             return json.loads(text_data)
         except ValueError:

@@ -6,6 +6,8 @@ import environ
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
 
+from search.transport import PlainJsonNode
+
 BASE_DIR = Path(__file__).resolve().parents[3]
 
 env = environ.Env()
@@ -33,6 +35,7 @@ INSTALLED_APPS = [
     "commerce.users",
     "commerce.core",
     "commerce.notifications",
+    "commerce.demo",
     "cms_pages.home",
     # Oscar (its own search app is replaced by ours, label "search").
     "oscar.config.Shop",
@@ -318,9 +321,10 @@ ELASTICSEARCH_DSL = {
         "hosts": SEARCH_URL,
         "request_timeout": SEARCH_TIMEOUT,
         "max_retries": 0,
-        **({"node_class": "search.transport.PlainJsonNode"} if SEARCH_PLAIN_JSON else {}),
     }
 }
+if SEARCH_PLAIN_JSON:
+    ELASTICSEARCH_DSL["default"]["node_class"] = PlainJsonNode
 ELASTICSEARCH_DSL_AUTO_REFRESH = env.bool("ELASTICSEARCH_DSL_AUTO_REFRESH", default=False)
 ELASTICSEARCH_DSL_SIGNAL_PROCESSOR = "search.indexing.OnCommitCelerySignalProcessor"
 ELASTICSEARCH_DSL_PARALLEL = False

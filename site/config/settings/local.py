@@ -5,7 +5,7 @@ from .base import env
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 SEARCH_PLAIN_JSON = True
-ELASTICSEARCH_DSL["default"]["node_class"] = "search.transport.PlainJsonNode"  # noqa: F405
+ELASTICSEARCH_DSL["default"]["node_class"] = PlainJsonNode  # noqa: F405
 ELASTICSEARCH_DSL_AUTO_REFRESH = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

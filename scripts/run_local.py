@@ -1,0 +1,76 @@
+"""``make run``: migrate, seed the demo once, start osmem-server, rebuild the index, serve over ASGI.
+
+Local defaults need nothing installed system-wide: SQLite, in-process cache, channel layer and
+Celery (eager), and osmem-server from PyPI standing in for Elasticsearch. Stripe and other outside
+services run in their offline test modes.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from services import ROOT, start_search  # noqa: E402
+
+PYTHON = sys.executable
+
+
+def manage(*args: str, env: dict, capture: bool = False) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, text=True, capture_output=capture
+    )
+    return result.stdout if capture else ""
+
+
+def main() -> int:
+    port = os.environ.get("PORT", "8000")
+    (ROOT / "var").mkdir(exist_ok=True)
+    search = start_search()
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings.local", SEARCH_URL=search.url)
+    try:
+        print("[run] migrating the database (var/db.sqlite3)…", flush=True)
+        manage("migrate", "--noinput", "-v", "0", env=env)
+        empty = manage("shell", "-c", "from oscar.core.loading import get_model; "
+                       "print(get_model('catalogue','Product').objects.exists())", env=env, capture=True)
+        if empty.strip() == "False":
+            print("[run] seeding the demo marketplace…", flush=True)
+            manage("seed_demo", env=env)
+        else:
+            manage("seed_demo", "--logins-only", env=env)
+        print(f"[run] search: osmem-server at {search.url}; rebuilding the index…", flush=True)
+        manage("search_index", "--rebuild", "-f", env=env, capture=True)
+        base = f"http://127.0.0.1:{port}"
+        print(
+            "\n".join(
+                [
+                    "",
+                    f"  Shop (fr/en/ar)   {base}/fr/   {base}/en/   {base}/ar/",
+                    f"  Catalogue         {base}/fr/catalogue/",
+                    f"  Wagtail admin     {base}/cms/",
+                    f"  Oscar dashboard   {base}/dashboard/",
+                    f"  Django admin      {base}/django-admin/",
+                    f"  API docs          {base}/api/docs/   (schema {base}/api/schema/)",
+                    f"  Health            {base}/health/",
+                    "",
+                ]
+            ),
+            flush=True,
+        )
+        return subprocess.call(
+            [PYTHON, "-m", "uvicorn", "config.asgi:application", "--app-dir", "site",
+             "--host", "127.0.0.1", "--port", port, "--lifespan", "off"],
+            cwd=ROOT,
+            env=env,
+        )
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        search.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""Start throwaway PostgreSQL, Redis and osmem-server processes on free loopback ports.
+
+Used by ``make test`` (``scripts/test.py``) and ``make run`` (``scripts/run_local.py``, search only).
+Each ``start_*`` returns a handle with the URL to give Django and a ``stop()``; everything binds to
+127.0.0.1 and picks free ports, so another PostgreSQL on 5432 or a second run never collides.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {timeout} s")
+
+
+@dataclass
+class Service:
+    name: str
+    url: str
+    stop: Callable[[], None]
+
+
+def _as_postgres(cmd: list[str]) -> list[str]:
+    """PostgreSQL refuses to run as root: drop to the ``postgres`` user when we are root."""
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *cmd]
+    return cmd
+
+
+def _pg_bin(name: str) -> str:
+    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None)
+    if not found:
+        raise RuntimeError(f"PostgreSQL's {name} not found: install the 'postgresql' package")
+    return found
+
+
+def start_postgres(data_dir: Path) -> Service:
+    """A cluster in ``data_dir`` (kept between runs so the test database can be reused)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    socket_dir = data_dir.parent / "pg-socket"
+    socket_dir.mkdir(exist_ok=True)
+    if os.geteuid() == 0:
+        shutil.chown(data_dir, "postgres", "postgres")
+        shutil.chown(socket_dir, "postgres", "postgres")
+        shutil.chown(data_dir.parent, "postgres", "postgres")
+    if not (data_dir / "PG_VERSION").exists():
+        subprocess.run(
+            _as_postgres([_pg_bin("initdb"), "-D", str(data_dir), "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "-U", "postgres"]),
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    port = free_port()
+    options = (
+        f"-p {port} -k {socket_dir} -c listen_addresses=127.0.0.1 -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    )
+    subprocess.run(
+        _as_postgres([_pg_bin("pg_ctl"), "-D", str(data_dir), "-w", "-l", str(data_dir.parent / "postgres.log"), "-o", options, "start"]),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+    def stop() -> None:
+        subprocess.run(
+            _as_postgres([_pg_bin("pg_ctl"), "-D", str(data_dir), "-m", "fast", "-w", "stop"]),
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
+
+    return Service("postgresql", f"postgres://postgres@127.0.0.1:{port}/souk", stop)
+
+
+def start_redis() -> Service:
+    server = shutil.which("redis-server")
+    if not server:
+        raise RuntimeError("redis-server not found: install the 'redis-server' package")
+    port = free_port()
+    process = subprocess.Popen(
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    wait_for_port(port)
+
+    def stop() -> None:
+        process.terminate()
+        process.wait(timeout=10)
+
+    return Service("redis", f"redis://127.0.0.1:{port}/0", stop)
+
+
+def start_search(port: int | None = None) -> Service:
+    """osmem-server, an in-memory OpenSearch-compatible server; it exits with this process."""
+    from osmem_server import OsmemServer
+
+    server = OsmemServer.start(japanese=False, addr=f"127.0.0.1:{port or 0}")
+    return Service("osmem-server", server.url, server.close)

@@ -1,0 +1,97 @@
+"""Shared fixtures: real PostgreSQL, Redis and osmem-server come from ``make test`` (scripts/test.py)."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.factories import make_product, make_user
+from tests.factories.pages import build_home_pages
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture
+def home_pages(db):
+    return build_home_pages()
+
+
+@pytest.fixture
+def product(db):
+    return make_product()
+
+
+@pytest.fixture
+def user_in_role(db):
+    """Factory: ``user_in_role("Marketing", is_staff=True)``."""
+    counter = iter(range(1, 10_000))
+
+    def make(role=None, **fields):
+        email = fields.pop("email", f"user{next(counter)}-{(role or 'none').lower().replace(' ', '-')}@example.com")
+        return make_user(email=email, role=role, **fields)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def search_index(django_db_setup):
+    """The products index, emptied and recreated once per session on the test search server."""
+    from search.documents import ProductDocument
+
+    index = ProductDocument._index
+    index.delete(ignore_unavailable=True)
+    index.create()
+    return index
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup):
+    """A real Celery worker process consuming from the test Redis and writing to the test database."""
+    from django.db import connection
+
+    from config.celery import app
+
+    database = connection.settings_dict
+    env = dict(os.environ)
+    env["DATABASE_URL"] = (
+        f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+    )
+    queue = f"test-{os.getpid()}"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "-l", "warning", "-Q", queue,
+         "-n", f"{queue}@%h", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        cwd=ROOT,
+        env={**env, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'site'}"},
+    )
+    deadline = time.monotonic() + 60
+    while not app.control.ping(timeout=0.5, destination=[f"{queue}@{os.uname().nodename}"]):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError("the Celery worker did not start")
+    previous = app.conf.task_default_queue
+    app.conf.task_default_queue = queue
+    yield process
+    app.conf.task_default_queue = previous
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture
+def async_tasks(celery_worker):
+    """Send tasks to the real worker (tests otherwise run tasks eagerly, in-process)."""
+    from config.celery import app
+
+    app.conf.task_always_eager = False
+    yield celery_worker
+    app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir():
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

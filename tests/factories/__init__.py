@@ -1,0 +1,29 @@
+"""Test data builders on top of Oscar's factories (products, sellers) plus users in roles and pages."""
+
+from decimal import Decimal
+
+from oscar.test.factories import create_product, create_stockrecord
+
+from commerce.users.models import User
+from commerce.users.roles import add_to_role
+
+
+def make_user(email="shopper@example.com", password="correct-horse-battery", role=None, **fields):
+    """A user who can sign in (email verified for allauth), optionally in a role group."""
+    from allauth.account.models import EmailAddress
+
+    user = User.objects.create_user(email=email, password=password)
+    if fields:
+        User.objects.filter(pk=user.pk).update(**fields)
+        user.refresh_from_db()
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    if role:
+        add_to_role(user, role)
+    return user
+
+
+def make_product(title="Tajine en terre cuite", price="49.90", num_in_stock=10, partner_name="Dar Fakhar"):
+    """A public standalone product with one stock record from a seller."""
+    product = create_product(title=title, num_in_stock=None)
+    create_stockrecord(product, price=Decimal(price), num_in_stock=num_in_stock, partner_name=partner_name)
+    return product
