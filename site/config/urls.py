@@ -4,6 +4,7 @@ Order matters: allauth is mounted before Oscar's customer app on ``accounts/`` s
 logout and sign-up while Oscar keeps profile, orders and addresses; Wagtail's catch-all comes last.
 """
 
+from allauth.account.decorators import secure_admin_login
 from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -14,8 +15,6 @@ from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
-
-from allauth.account.decorators import secure_admin_login
 
 from commerce.core.health import health
 from commerce.users.views import LoginRedirectView

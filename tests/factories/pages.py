@@ -1,6 +1,6 @@
 """The Wagtail tree a shopper site needs: locales, root, a French home with en/ar translations."""
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from cms_pages.home.models import HomePage
 
@@ -22,6 +22,8 @@ def build_home_pages():
     root page and the Site when they are missing.
     """
     locales = ensure_locales()
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["fr"]))
@@ -30,10 +32,15 @@ def build_home_pages():
         for placeholder in root.get_children().exact_type(Page):
             placeholder.delete()
         title, text = HOME_TEXT["fr"]
-        fr_home = root.add_child(instance=HomePage(title=title, slug="home", hero_title=title, hero_text=text, locale=locales["fr"]))
+        fr_home = root.add_child(
+            instance=HomePage(
+                title=title, slug="home", hero_title=title, hero_text=text, locale=locales["fr"]
+            )
+        )
         fr_home.save_revision().publish()
     Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": fr_home, "site_name": "Souk"}
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": fr_home, "site_name": "Souk"},
     )
     pages = {"fr": fr_home}
     for code in ("en", "ar"):
