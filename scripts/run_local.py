@@ -34,8 +34,14 @@ def main() -> int:
     try:
         print("[run] migrating the database (var/db.sqlite3)…", flush=True)
         manage("migrate", "--noinput", "-v", "0", env=env)
-        empty = manage("shell", "-c", "from oscar.core.loading import get_model; "
-                       "print(get_model('catalogue','Product').objects.exists())", env=env, capture=True)
+        empty = manage(
+            "shell",
+            "-c",
+            "from oscar.core.loading import get_model; "
+            "print(get_model('catalogue','Product').objects.exists())",
+            env=env,
+            capture=True,
+        )
         if empty.strip() == "False":
             print("[run] seeding the demo marketplace…", flush=True)
             manage("seed_demo", env=env)
@@ -61,8 +67,20 @@ def main() -> int:
             flush=True,
         )
         return subprocess.call(
-            [PYTHON, "-m", "uvicorn", "config.asgi:application", "--app-dir", "site",
-             "--host", "127.0.0.1", "--port", port, "--lifespan", "off"],
+            [
+                PYTHON,
+                "-m",
+                "uvicorn",
+                "config.asgi:application",
+                "--app-dir",
+                "site",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                port,
+                "--lifespan",
+                "off",
+            ],
             cwd=ROOT,
             env=env,
         )

@@ -13,9 +13,9 @@ import shutil
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,7 +51,9 @@ def _as_postgres(cmd: list[str]) -> list[str]:
 
 
 def _pg_bin(name: str) -> str:
-    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None)
+    found = shutil.which(name) or next(
+        iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None
+    )
     if not found:
         raise RuntimeError(f"PostgreSQL's {name} not found: install the 'postgresql' package")
     return found
@@ -68,7 +70,20 @@ def start_postgres(data_dir: Path) -> Service:
         shutil.chown(data_dir.parent, "postgres", "postgres")
     if not (data_dir / "PG_VERSION").exists():
         subprocess.run(
-            _as_postgres([_pg_bin("initdb"), "-D", str(data_dir), "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "-U", "postgres"]),
+            _as_postgres(
+                [
+                    _pg_bin("initdb"),
+                    "-D",
+                    str(data_dir),
+                    "-A",
+                    "trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                    "-U",
+                    "postgres",
+                ]
+            ),
             check=True,
             stdout=subprocess.DEVNULL,
         )
@@ -78,7 +93,19 @@ def start_postgres(data_dir: Path) -> Service:
         "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
     )
     subprocess.run(
-        _as_postgres([_pg_bin("pg_ctl"), "-D", str(data_dir), "-w", "-l", str(data_dir.parent / "postgres.log"), "-o", options, "start"]),
+        _as_postgres(
+            [
+                _pg_bin("pg_ctl"),
+                "-D",
+                str(data_dir),
+                "-w",
+                "-l",
+                str(data_dir.parent / "postgres.log"),
+                "-o",
+                options,
+                "start",
+            ]
+        ),
         check=True,
         stdout=subprocess.DEVNULL,
     )

@@ -19,7 +19,11 @@ from services import ROOT, start_postgres, start_redis, start_search  # noqa: E4
 def main(argv: list[str]) -> int:
     started = []
     try:
-        for start in (lambda: start_postgres(ROOT / "var" / "test-services" / "pgdata"), start_redis, start_search):
+        for start in (
+            lambda: start_postgres(ROOT / "var" / "test-services" / "pgdata"),
+            start_redis,
+            start_search,
+        ):
             started.append(start())
         env = dict(os.environ)
         urls = {service.name: service.url for service in started}

@@ -32,7 +32,9 @@ def user_in_role(db):
     counter = iter(range(1, 10_000))
 
     def make(role=None, **fields):
-        email = fields.pop("email", f"user{next(counter)}-{(role or 'none').lower().replace(' ', '-')}@example.com")
+        email = fields.pop(
+            "email", f"user{next(counter)}-{(role or 'none').lower().replace(' ', '-')}@example.com"
+        )
         return make_user(email=email, role=role, **fields)
 
     return make
@@ -63,8 +65,24 @@ def celery_worker(django_db_setup):
     )
     queue = f"test-{os.getpid()}"
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "-l", "warning", "-Q", queue,
-         "-n", f"{queue}@%h", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool=solo",
+            "-l",
+            "warning",
+            "-Q",
+            queue,
+            "-n",
+            f"{queue}@%h",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
         cwd=ROOT,
         env={**env, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'site'}"},
     )

@@ -21,7 +21,9 @@ def search_titles(client, query, language="fr"):
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_a_saved_product_is_indexed_by_the_worker_and_found_by_the_search_page(client, search_index, async_tasks):
+def test_a_saved_product_is_indexed_by_the_worker_and_found_by_the_search_page(
+    client, search_index, async_tasks
+):
     # when: a seller's product is saved (the index update leaves after commit, through Redis)
     product = make_product(title="Chechia rouge de Tunis", price="35.00")
     # then: the worker indexes it and the search page finds it

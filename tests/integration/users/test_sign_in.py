@@ -110,7 +110,10 @@ def test_session_list_offers_to_sign_out_other_sessions(client, user_in_role):
     user = user_in_role(email="two@example.com", password=PASSWORD)
     other = Client()
     for browser in (client, other):
-        assert browser.post("/fr/accounts/login/", {"login": user.email, "password": PASSWORD}).status_code == 302
+        assert (
+            browser.post("/fr/accounts/login/", {"login": user.email, "password": PASSWORD}).status_code
+            == 302
+        )
     # when
     listing = client.get("/fr/accounts/sessions/")
     assert listing.status_code == 200
