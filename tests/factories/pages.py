@@ -3,6 +3,7 @@
 from wagtail.models import Collection, Locale, Page, Site
 
 from cms_pages.home.models import HomePage
+from commerce.users.roles import sync_roles
 
 HOME_TEXT = {
     "fr": ("Bienvenue au souk", "Des créateurs tunisiens, livrés chez vous."),
@@ -38,6 +39,7 @@ def build_home_pages():
             )
         )
         fr_home.save_revision().publish()
+        sync_roles()  # page permissions hang on the root page, which may have just been rebuilt
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": fr_home, "site_name": "Souk"},

@@ -1,0 +1,148 @@
+/*
+ * Storefront behaviour, no dependencies: theme toggle, small-screen navigation, disclosure menus,
+ * dismissible messages and the product gallery thumbnails. Every page works without it.
+ */
+(function () {
+  "use strict";
+
+  var root = document.documentElement;
+  var STORAGE_KEY = "theme";
+  var systemDark = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+
+  function storedTheme() {
+    try {
+      var value = localStorage.getItem(STORAGE_KEY);
+      return value === "dark" || value === "light" ? value : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function currentTheme() {
+    return root.getAttribute("data-theme") === "dark" ? "dark" : "light";
+  }
+
+  function labelToggles() {
+    var theme = currentTheme();
+    document.querySelectorAll("[data-theme-toggle]").forEach(function (button) {
+      var label = theme === "dark" ? button.dataset.labelLight : button.dataset.labelDark;
+      if (label) {
+        button.setAttribute("aria-label", label);
+        button.setAttribute("title", label);
+      }
+      button.setAttribute("aria-pressed", theme === "dark" ? "true" : "false");
+    });
+  }
+
+  function applyTheme(theme, remember) {
+    root.setAttribute("data-theme", theme);
+    if (remember) {
+      try {
+        localStorage.setItem(STORAGE_KEY, theme);
+      } catch (e) {
+        /* private mode: the choice lasts for this page only */
+      }
+    }
+    labelToggles();
+  }
+
+  // Follow the system while the shopper has not chosen.
+  if (systemDark && systemDark.addEventListener) {
+    systemDark.addEventListener("change", function (event) {
+      if (!storedTheme()) {
+        applyTheme(event.matches ? "dark" : "light", false);
+      }
+    });
+  }
+
+  function closeDropdowns(except) {
+    document.querySelectorAll("details[data-dropdown][open]").forEach(function (details) {
+      if (details !== except) {
+        details.removeAttribute("open");
+      }
+    });
+  }
+
+  function setNavOpen(toggle, open) {
+    var nav = document.getElementById(toggle.getAttribute("aria-controls"));
+    if (!nav) {
+      return;
+    }
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    nav.classList.toggle("is-open", open);
+  }
+
+  document.addEventListener("click", function (event) {
+    var themeButton = event.target.closest("[data-theme-toggle]");
+    if (themeButton) {
+      applyTheme(currentTheme() === "dark" ? "light" : "dark", true);
+      return;
+    }
+
+    var navToggle = event.target.closest("[data-nav-toggle]");
+    if (navToggle) {
+      setNavOpen(navToggle, navToggle.getAttribute("aria-expanded") !== "true");
+      return;
+    }
+
+    var dismiss = event.target.closest("[data-dismiss-alert]");
+    if (dismiss) {
+      var alert = dismiss.closest(".alert");
+      if (alert) {
+        alert.remove();
+      }
+      return;
+    }
+
+    var thumb = event.target.closest("[data-gallery-thumb]");
+    if (thumb) {
+      var slide = document.getElementById(thumb.getAttribute("href").slice(1));
+      if (slide) {
+        event.preventDefault();
+        slide.scrollIntoView({ behavior: "smooth", block: "nearest", inline: "start" });
+        thumb.closest("ul").querySelectorAll("[data-gallery-thumb]").forEach(function (other) {
+          other.removeAttribute("aria-current");
+        });
+        thumb.setAttribute("aria-current", "true");
+      }
+      return;
+    }
+
+    // A click outside an open menu closes it.
+    closeDropdowns(event.target.closest("details[data-dropdown]"));
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    var open = document.querySelector("details[data-dropdown][open]");
+    if (open) {
+      open.removeAttribute("open");
+      var summary = open.querySelector("summary");
+      if (summary) {
+        summary.focus();
+      }
+    }
+    document.querySelectorAll("[data-nav-toggle][aria-expanded='true']").forEach(function (toggle) {
+      setNavOpen(toggle, false);
+      toggle.focus();
+    });
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    labelToggles();
+    document.querySelectorAll("[data-dismiss-alert]").forEach(function (button) {
+      button.hidden = false;
+    });
+    // In horizontally scrolling lists (small screens), bring the current entry into view.
+    document
+      .querySelectorAll(".side-nav [aria-current], .category-list [aria-current], .layout-sidebar__aside .nav-pills .active")
+      .forEach(function (current) {
+        var list = current.closest("ul");
+        if (list && list.scrollWidth > list.clientWidth) {
+          current.scrollIntoView({ block: "nearest", inline: "center" });
+        }
+      });
+  });
+})();
