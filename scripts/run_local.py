@@ -30,26 +30,19 @@ def main() -> int:
     port = os.environ.get("PORT", "8000")
     (ROOT / "var").mkdir(exist_ok=True)
     search = start_search()
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings.local", SEARCH_URL=search.url)
+    base = f"http://127.0.0.1:{port}"
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="config.settings.local",
+        SEARCH_URL=search.url,
+        WAGTAILADMIN_BASE_URL=base,
+    )
     try:
         print("[run] migrating the database (var/db.sqlite3)…", flush=True)
         manage("migrate", "--noinput", "-v", "0", env=env)
-        empty = manage(
-            "shell",
-            "-c",
-            "from oscar.core.loading import get_model; "
-            "print(get_model('catalogue','Product').objects.exists())",
-            env=env,
-            capture=True,
-        )
-        if empty.strip() == "False":
-            print("[run] seeding the demo marketplace…", flush=True)
-            manage("seed_demo", env=env)
-        else:
-            manage("seed_demo", "--logins-only", env=env)
+        manage("seed_demo", "--if-empty", env=env)
         print(f"[run] search: osmem-server at {search.url}; rebuilding the index…", flush=True)
         manage("search_index", "--rebuild", "-f", env=env, capture=True)
-        base = f"http://127.0.0.1:{port}"
         print(
             "\n".join(
                 [

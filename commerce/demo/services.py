@@ -23,6 +23,7 @@ from .catalogue import seed_catalogue, seed_product_classes
 from .catalogue_data import SHOPS
 from .home_pages import seed_home_pages
 
+Country = get_model("address", "Country")
 Partner = get_model("partner", "Partner")
 
 
@@ -58,6 +59,7 @@ def seed_demo(*, with_images=True, reset_passwords=False):
     report = SeedReport()
     with _search_signals_paused(), transaction.atomic():
         sync_roles()
+        seed_shipping_country(report)
         partners = seed_partners(report)
         seed_accounts(report, partners, reset_passwords=reset_passwords)
         classes = seed_product_classes(report)
@@ -94,6 +96,21 @@ def _reindex(report):
 
 
 # --- Sellers and accounts -----------------------------------------------------------------------
+
+
+def seed_shipping_country(report):
+    """Tunisia, the one country the demo shops deliver to (checkout lists shipping countries only)."""
+    _, created = Country.objects.get_or_create(
+        iso_3166_1_a2="TN",
+        defaults={
+            "iso_3166_1_a3": "TUN",
+            "iso_3166_1_numeric": "788",
+            "printable_name": "Tunisie",
+            "name": "République tunisienne",
+            "is_shipping_country": True,
+        },
+    )
+    report.tally("shipping countries", created)
 
 
 def seed_partners(report):

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from commerce.demo.selectors import demo_accounts_present
+from commerce.demo.selectors import catalogue_has_products, demo_accounts_present
 from commerce.demo.services import Login, seed_demo
 
 URLS = (
@@ -52,13 +52,18 @@ class Command(BaseCommand):
             help="Seed nothing; print the demo logins (accounts not seeded yet are flagged).",
         )
         parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Seed only a database with no products yet; otherwise just print the demo logins.",
+        )
+        parser.add_argument(
             "--reset-passwords",
             action="store_true",
             help="Set the demo accounts that already exist back to their printed passwords.",
         )
 
     def handle(self, *args, **options):
-        if options["logins_only"]:
+        if options["logins_only"] or (options["if_empty"] and catalogue_has_products()):
             self._logins_only()
             return
         started = time.perf_counter()
