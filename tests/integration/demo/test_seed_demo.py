@@ -96,7 +96,9 @@ def test_catalogue_has_sellers_classes_variants_stock_and_pictures(media_root):
     seed()
 
     assert Partner.objects.count() >= 3
-    assert get_model("address", "Country").objects.filter(iso_3166_1_a2="TN", is_shipping_country=True).exists()
+    assert (
+        get_model("address", "Country").objects.filter(iso_3166_1_a2="TN", is_shipping_country=True).exists()
+    )
     browsable = Product.objects.browsable()
     assert browsable.count() >= 40
     assert set(ProductClass.objects.values_list("slug", flat=True)) >= {
