@@ -1,0 +1,5 @@
+import oscar.apps.analytics.apps as apps
+
+
+class AnalyticsConfig(apps.AnalyticsConfig):
+    name = "commerce.analytics"
