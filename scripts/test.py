@@ -1,7 +1,8 @@
 """``make test``: start PostgreSQL, Redis and osmem-server, run pytest against them, stop them.
 
 Arguments are passed to pytest (``make test ARGS="-k search"``). The PostgreSQL data directory is
-kept in ``var/test-services`` so the migrated test database is reused by the next run.
+kept in ``var/test-services`` (or ``TEST_SERVICES_DIR``) so the migrated test database is reused by
+the next run.
 """
 
 from __future__ import annotations
@@ -16,11 +17,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from services import ROOT, start_postgres, start_redis, start_search  # noqa: E402
 
 
+def services_dir() -> Path:
+    """``TEST_SERVICES_DIR`` or ``var/test-services``; a second concurrent run gets its own folder."""
+    chosen = Path(os.environ.get("TEST_SERVICES_DIR", ROOT / "var" / "test-services"))
+    if (chosen / "pgdata" / "postmaster.pid").exists():
+        chosen = chosen.with_name(f"{chosen.name}-{os.getpid()}")
+        print(f"[test] another run holds the test database; using {chosen}", flush=True)
+    return chosen
+
+
 def main(argv: list[str]) -> int:
     started = []
     try:
         for start in (
-            lambda: start_postgres(ROOT / "var" / "test-services" / "pgdata"),
+            lambda: start_postgres(services_dir() / "pgdata"),
             start_redis,
             start_search,
         ):
