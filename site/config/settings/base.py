@@ -278,6 +278,20 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_ACCOUNTS_REDIRECT_URL = "customer:profile-view"
+OSCAR_INITIAL_ORDER_STATUS = "pending-payment"
+OSCAR_INITIAL_LINE_STATUS = "pending-payment"
+#: Order statuses (constants and labels in commerce/order/statuses.py); lines follow the same pipeline.
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "pending-payment": ("paid", "cancelled"),
+    "paid": ("processing", "cancelled", "refunded"),
+    "processing": ("shipped", "cancelled", "refunded"),
+    "shipped": ("delivered", "refunded"),
+    "delivered": ("refunded",),
+    "cancelled": (),
+    "refunded": (),
+}
+OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
+OSCAR_ORDER_STATUS_CASCADE = {status: status for status in OSCAR_ORDER_STATUS_PIPELINE}
 
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Souk"
