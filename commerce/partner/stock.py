@@ -1,0 +1,114 @@
+"""Every change of stock levels goes through here: row-locked, checked, and written to the history.
+
+Oscar's own ``allocate`` does not check availability (the basket does, earlier, without a lock), so
+two checkouts could both take the last unit. Here the stock records are locked in primary-key order
+(no deadlocks between checkouts touching the same records), availability is checked under the lock,
+and the database constraints on StockRecord refuse anything that slipped through.
+"""
+
+from django.db import transaction
+from oscar.core.loading import get_model
+
+from .exceptions import InsufficientStock, StockBelowAllocation
+
+StockRecord = get_model("partner", "StockRecord")
+StockMovement = get_model("partner", "StockMovement")
+
+
+def _tracked(stockrecord):
+    return stockrecord.can_track_allocations
+
+
+def _record(stockrecord, reason, *, in_stock=0, allocated=0, line=None, by=None, note=""):
+    stockrecord.refresh_from_db(fields=["num_in_stock", "num_allocated"])
+    return StockMovement.objects.create(
+        stockrecord=stockrecord,
+        reason=reason,
+        in_stock_change=in_stock,
+        allocated_change=allocated,
+        num_in_stock_after=stockrecord.num_in_stock,
+        num_allocated_after=stockrecord.num_allocated,
+        order_line=line,
+        changed_by=by,
+        note=note,
+    )
+
+
+def _saved(stockrecord):
+    """Refresh, then tell listeners (Oscar's low-stock alerts, the search index) the record changed."""
+    stockrecord.refresh_from_db(fields=["num_in_stock", "num_allocated"])
+    stockrecord.post_save_signal()
+
+
+def lock(stockrecord_ids):
+    """The stock records, locked for the rest of the transaction, by primary key."""
+    records = StockRecord.objects.select_for_update(of=("self",)).filter(pk__in=set(stockrecord_ids))
+    return {
+        record.pk: record for record in records.select_related("product__product_class", "product__parent")
+    }
+
+
+@transaction.atomic
+def allocate(requests, *, by=None):
+    """Hold stock for an order: ``requests`` is ``[(stockrecord_id, quantity, order_line_or_None)]``.
+
+    All or nothing: raises ``InsufficientStock`` for the first record that cannot serve its quantity.
+    """
+    totals = {}
+    for stockrecord_id, quantity, _line in requests:
+        totals[stockrecord_id] = totals.get(stockrecord_id, 0) + quantity
+    records = lock(totals)
+    for pk in sorted(totals):
+        record = records[pk]
+        if _tracked(record) and record.net_stock_level < totals[pk]:
+            raise InsufficientStock(record, totals[pk])
+    for stockrecord_id, quantity, line in requests:
+        record = records[stockrecord_id]
+        if _tracked(record):
+            record.allocate(quantity)
+            _record(record, StockMovement.SALE, allocated=quantity, line=line, by=by)
+
+
+@transaction.atomic
+def release(stockrecord_id, quantity, *, line=None, by=None, note=""):
+    """Give back an allocation that will not ship (order cancelled or payment failed)."""
+    record = lock([stockrecord_id])[stockrecord_id]
+    if _tracked(record):
+        quantity = min(quantity, record.num_allocated or 0)
+        if quantity:
+            record.cancel_allocation(quantity)
+            _record(record, StockMovement.CANCELLATION, allocated=-quantity, line=line, by=by, note=note)
+
+
+@transaction.atomic
+def consume(stockrecord_id, quantity, *, line=None, by=None):
+    """The goods left the warehouse: the allocation becomes a real decrease of stock."""
+    record = lock([stockrecord_id])[stockrecord_id]
+    if _tracked(record):
+        record.consume_allocation(quantity)
+        _record(record, StockMovement.SHIPMENT, in_stock=-quantity, allocated=-quantity, line=line, by=by)
+
+
+@transaction.atomic
+def restock(stockrecord_id, quantity, *, line=None, by=None, note=""):
+    """Returned or refunded goods go back on the shelf."""
+    record = lock([stockrecord_id])[stockrecord_id]
+    if _tracked(record):
+        StockRecord.objects.filter(pk=record.pk).update(num_in_stock=(record.num_in_stock or 0) + quantity)
+        _saved(record)
+        _record(record, StockMovement.REFUND, in_stock=quantity, line=line, by=by, note=note)
+
+
+@transaction.atomic
+def set_level(stockrecord_id, num_in_stock, *, reason=StockMovement.MANUAL, by=None, note=""):
+    """A seller sets the number in stock (dashboard edit or CSV import); never below what is held."""
+    record = lock([stockrecord_id])[stockrecord_id]
+    held = record.num_allocated or 0
+    if num_in_stock < held:
+        raise StockBelowAllocation(record, held)
+    change = num_in_stock - (record.num_in_stock or 0)
+    if change:
+        StockRecord.objects.filter(pk=record.pk).update(num_in_stock=num_in_stock)
+        _saved(record)
+        _record(record, reason, in_stock=change, by=by, note=note)
+    return change
