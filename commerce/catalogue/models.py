@@ -1,1 +1,25 @@
-from oscar.apps.catalogue.models import *
+"""Oscar's catalogue with a VAT class per product; texts are translated (see translation.py)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.catalogue.abstract_models import AbstractProduct
+
+
+class Product(AbstractProduct):
+    """A product; its VAT class decides the rate included in its price (variants use the parent's)."""
+
+    STANDARD, INTERMEDIATE, REDUCED, EXEMPT = "standard", "intermediate", "reduced", "exempt"
+    TAX_CLASSES = (
+        (STANDARD, _("Standard VAT (19 %)")),
+        (INTERMEDIATE, _("Intermediate VAT (13 %)")),
+        (REDUCED, _("Reduced VAT (7 %)")),
+        (EXEMPT, _("VAT exempt (0 %)")),
+    )
+
+    tax_class = models.CharField(_("VAT class"), max_length=16, choices=TAX_CLASSES, default=STANDARD)
+
+    def get_tax_class(self):
+        return self.parent.tax_class if self.is_child and self.parent_id else self.tax_class
+
+
+from oscar.apps.catalogue.models import *  # noqa: E402, F403 isort:skip

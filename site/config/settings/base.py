@@ -21,6 +21,7 @@ SITE_ID = 1
 
 # --- Applications -----------------------------------------------------------------------------
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, as it asks
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -250,6 +251,8 @@ USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
 
 # --- Static and media -------------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -278,6 +281,8 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_ACCOUNTS_REDIRECT_URL = "customer:profile-view"
+#: VAT included in each product's price, by the product's VAT class (Tunisia: 19, 13, 7 or 0 %).
+PRICING_VAT_RATES = {"standard": "0.19", "intermediate": "0.13", "reduced": "0.07", "exempt": "0"}
 OSCAR_INITIAL_ORDER_STATUS = "pending-payment"
 OSCAR_INITIAL_LINE_STATUS = "pending-payment"
 #: Order statuses (constants and labels in commerce/order/statuses.py); lines follow the same pipeline.

@@ -1,0 +1,56 @@
+"""How a price is read from a seller's stock record: Tunisian prices include VAT.
+
+Sellers enter the price a shopper pays (TTC). The VAT included in it depends on the product's VAT
+class (19 % by default) and is broken out to the millime: excl. tax = round(TTC / (1 + rate)),
+tax = TTC − excl. tax, so the incl.-tax price shown and charged is exactly what the seller typed.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from oscar.apps.partner.prices import FixedPrice, TaxInclusiveFixedPrice, Unavailable
+from oscar.apps.partner.strategy import Selector as OscarSelector
+from oscar.apps.partner.strategy import StockRequired, Structured, UseFirstStockRecord
+
+from commerce.money.fields import to_millimes
+
+
+def vat_rate(product):
+    """The VAT rate included in this product's price (variants follow their parent)."""
+    return Decimal(settings.PRICING_VAT_RATES[product.get_tax_class()])
+
+
+def split_inclusive_price(price_incl_tax, rate):
+    """``(excl_tax, tax)`` of a tax-inclusive price, each exact to the millime, summing to it."""
+    excl_tax = to_millimes(Decimal(price_incl_tax) / (1 + rate))
+    return excl_tax, Decimal(price_incl_tax) - excl_tax
+
+
+class VATIncludedPrices:
+    """Pricing policy mixin for ``Structured``: stock record prices are tax-inclusive."""
+
+    def pricing_policy(self, product, stockrecord):
+        if not stockrecord or stockrecord.price is None:
+            return Unavailable()
+        excl_tax, tax = split_inclusive_price(stockrecord.price, vat_rate(product))
+        return TaxInclusiveFixedPrice(currency=stockrecord.price_currency, excl_tax=excl_tax, tax=tax)
+
+    def parent_pricing_policy(self, product, children_stock):
+        """A parent shows its cheapest variant's price ("from …")."""
+        records = [
+            record for _child, record in children_stock if record is not None and record.price is not None
+        ]
+        if not records:
+            return Unavailable()
+        cheapest = min(records, key=lambda record: record.price)
+        excl_tax, tax = split_inclusive_price(cheapest.price, vat_rate(product))
+        return FixedPrice(currency=cheapest.price_currency, excl_tax=excl_tax, tax=tax)
+
+
+class TunisianMarketplace(UseFirstStockRecord, StockRequired, VATIncludedPrices, Structured):
+    """First seller's stock record, stock required for tracked products, VAT included in prices."""
+
+
+class Selector(OscarSelector):
+    def strategy(self, request=None, user=None, **kwargs):
+        return TunisianMarketplace(request)
