@@ -245,14 +245,16 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Internationalisation ---------------------------------------------------------------------
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English")), ("ar", _("Arabic"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+#: Our catalogues, then our fixes to libraries' Arabic catalogues (kept apart so makemessages keeps them).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "_third_party"]
 TIME_ZONE = "Africa/Tunis"
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
+#: French is the source; a text written in one language only still shows in the others.
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("fr", "en", "ar")}
 
 # --- Static and media -------------------------------------------------------------------------
 STATIC_URL = "/static/"
