@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format system-deps messages bench clean
+.PHONY: run test lint format system-deps pdf-deps messages bench-cms bench-commerce clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,11 +14,11 @@ $(INSTALLED): pyproject.toml
 	touch $(INSTALLED)
 
 ## Serve the demo site at http://127.0.0.1:$(PORT) (SQLite, osmem-server search, demo data).
-run: $(INSTALLED)
+run: $(INSTALLED) pdf-deps
 	PORT=$(PORT) $(PY) scripts/run_local.py
 
 ## Run the whole test suite against real PostgreSQL, Redis, osmem-server, Celery and Chromium.
-test: $(INSTALLED) system-deps
+test: $(INSTALLED) system-deps pdf-deps
 	$(PY) scripts/test.py $(ARGS)
 
 ## Debian packages the tests need (installed when missing and we are root).
@@ -27,7 +27,18 @@ system-deps:
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
-	test -d /usr/share/fonts/truetype/noto || missing="$$missing fonts-noto-core"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Please install:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
+	fi
+
+## Libraries WeasyPrint needs for invoices (and Arabic fonts), installed when missing and we are root.
+pdf-deps:
+	@missing=""; \
+	for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core; do \
+	  dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "ok installed" || missing="$$missing $$pkg"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -46,6 +57,13 @@ format: $(INSTALLED)
 messages: $(INSTALLED)
 	$(PY) manage.py makemessages -l fr -l en -l ar --ignore=.venv --ignore=var --ignore=node_modules
 	$(PY) manage.py compilemessages --ignore=.venv
+
+## Benchmarks (figures printed against baselines measured in the same run; never part of `make test`).
+bench-cms: $(INSTALLED) system-deps
+	$(PY) benchmarks/cms/bench_pages.py $(ARGS)
+
+bench-commerce: $(INSTALLED) system-deps pdf-deps
+	$(PY) benchmarks/commerce/bench_catalogue.py $(ARGS)
 
 clean:
 	rm -rf var/test-services test-artifacts

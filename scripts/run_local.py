@@ -8,13 +8,14 @@ services run in their offline test modes.
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from services import ROOT, start_search  # noqa: E402
+from services import ROOT, free_port, start_search, wait_for_port  # noqa: E402
 
 PYTHON = sys.executable
 
@@ -24,6 +25,20 @@ def manage(*args: str, env: dict, capture: bool = False) -> str:
         [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, text=True, capture_output=capture
     )
     return result.stdout if capture else ""
+
+
+def start_stripe_fake(base: str) -> tuple[dict, subprocess.Popen | None]:
+    """Without STRIPE_SECRET_KEY: offline test mode, the local fake of Stripe signing its webhooks."""
+    if os.environ.get("STRIPE_SECRET_KEY"):
+        return {}, None
+    port = free_port()
+    secret = os.environ.get("STRIPE_WEBHOOK_SECRET") or f"whsec_local_{secrets.token_hex(16)}"
+    webhook = f"{base}/payments/stripe/webhook/"
+    args = ["--port", str(port), "--webhook-url", webhook, "--webhook-secret", secret]
+    process = subprocess.Popen([PYTHON, "-m", "commerce.payment.stripe.fake", *args], cwd=ROOT)
+    wait_for_port(port)
+    print(f"[run] payments: Stripe TEST MODE, no real payment (local fake at 127.0.0.1:{port})", flush=True)
+    return {"STRIPE_API_BASE": f"http://127.0.0.1:{port}", "STRIPE_WEBHOOK_SECRET": secret}, process
 
 
 def main() -> int:
@@ -37,6 +52,8 @@ def main() -> int:
         SEARCH_URL=search.url,
         WAGTAILADMIN_BASE_URL=base,
     )
+    stripe_env, stripe_fake = start_stripe_fake(base)
+    env.update(stripe_env)
     try:
         print("[run] migrating the database (var/db.sqlite3)…", flush=True)
         manage("migrate", "--noinput", "-v", "0", env=env)
@@ -81,6 +98,8 @@ def main() -> int:
         return 0
     finally:
         search.stop()
+        if stripe_fake:
+            stripe_fake.terminate()
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from django.utils import translation
 
 from tests.factories import make_product, make_user
 from tests.factories.pages import build_home_pages
+from tests.factories.stripe import stripe_fake  # noqa: F401 - fixture: the local fake of Stripe
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"

@@ -1,59 +1,61 @@
-"""The home page: root of each locale's tree, edited by Marketing in Wagtail."""
+"""The home page: root of each locale's tree, composed by Marketing from the shared block library."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 
-from .selectors import featured_products
+from cms_pages.core.blocks import BodyStreamBlock
+from cms_pages.core.caching import CachedPageMixin
+from cms_pages.core.pagetypes import CommercePageMixin
+from cms_pages.core.seo import SeoMixin
 
 
-class HomePage(Page):
-    """One per locale (fr source, en/ar translations); shows a hero, editorial blocks and new products."""
+class HomePage(CachedPageMixin, CommercePageMixin, SeoMixin, Page):
+    """One per locale (French source, English and Arabic translations), root of the site's tree.
 
-    hero_title = models.CharField(_("hero title"), max_length=120)
-    hero_text = models.CharField(_("hero text"), max_length=255, blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    hero_cta_label = models.CharField(_("button label"), max_length=60, blank=True)
-    hero_cta_link = models.CharField(_("button link"), max_length=255, blank=True)
-    body = StreamField(
-        [
-            ("heading", blocks.CharBlock(form_classname="title", icon="title")),
-            ("paragraph", blocks.RichTextBlock(icon="pilcrow")),
-            ("image", ImageChooserBlock(icon="image")),
-        ],
-        blank=True,
-        use_json_field=True,
-    )
-    featured_count = models.PositiveSmallIntegerField(_("new products shown"), default=8)
+    Everything on it is a block (hero, product grids, testimonials…); anonymous visitors get it from
+    the page cache, invalidated on publish and when a product it shows changes price or stock.
+    """
 
-    content_panels = Page.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldPanel("hero_title"),
-                FieldPanel("hero_text"),
-                FieldPanel("hero_image"),
-                FieldPanel("hero_cta_label"),
-                FieldPanel("hero_cta_link"),
-            ],
-            heading=_("Hero"),
-        ),
-        FieldPanel("body"),
-        FieldPanel("featured_count"),
-    ]
+    body = StreamField(BodyStreamBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    promote_panels = SeoMixin.seo_panels
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "landing.LandingPage",
+        "landing.PromoPage",
+        "help.HelpCentrePage",
+        "form_pages.FormPage",
+        "standard.StandardPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("home page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["featured_products"] = featured_products(self.featured_count)
-        return context
+    @property
+    def hero_title(self):
+        """The headline of the first hero block (the page's <h1>), else the title."""
+        for block in self.body:
+            if block.block_type == "hero":
+                return block.value["headline"]
+        return self.title
+
+    @property
+    def hero_cta_link(self):
+        """Where the first hero block's button leads ("" without one); the former field's name."""
+        for block in self.body:
+            if block.block_type == "hero":
+                return block.value["cta"].href if block.value.get("cta") else ""
+        return ""
+
+    def get_meta_description(self):
+        if self.search_description:
+            return self.search_description
+        for block in self.body:
+            if block.block_type == "hero" and block.value.get("text"):
+                return block.value["text"]
+        return ""

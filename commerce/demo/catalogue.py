@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
+from PIL import ImageDraw
 
 from . import images
 from .catalogue_data import (
@@ -18,6 +19,7 @@ from .catalogue_data import (
     CATEGORY_LOOKS,
     PRODUCT_CLASSES,
     PRODUCTS,
+    SHOP_PROFILES,
     SHOPS_BY_CODE,
     SUBCATEGORY_ICONS,
     sku_for,
@@ -75,8 +77,52 @@ def _option_group(attribute):
     return group
 
 
+def seed_shop_profiles(report, partners, *, with_images=True):
+    """Each shop's public profile: only empty fields are filled, so a seller's edits stay."""
+    for code, profile in SHOP_PROFILES.items():
+        partner = partners.get(code)
+        if partner is None:
+            continue
+        changed = []
+        for field in (
+            "description",
+            "terms_of_sale",
+            "refund_policy",
+            "contact_email",
+            "website_url",
+            "instagram_url",
+            "facebook_url",
+        ):
+            if not getattr(partner, field) and getattr(profile, field):
+                setattr(partner, field, getattr(profile, field))
+                changed.append(field)
+        if with_images and not partner.logo:
+            logo = _shop_logo(profile.initials, images.PALETTES[profile.palette])
+            partner.logo.save(f"{partner.slug}.jpg", ContentFile(logo), save=False)
+            changed.append("logo")
+        if changed:
+            partner.save(update_fields=changed)
+        report.tally("shop profiles", bool(changed))
+
+
+def _shop_logo(initials, palette, size=400):
+    """A square logo: the shop's initials on its category's gradient."""
+    scaled = size * images.SCALE
+    image = images._gradient(scaled, scaled, palette).convert("RGBA")
+    draw = ImageDraw.Draw(image)
+    draw.text(
+        (scaled / 2, scaled / 2),
+        initials,
+        font=images.font(scaled * 45 // 100),
+        fill=palette.ink,
+        anchor="mm",
+    )
+    return images._encode(image, (size, size))
+
+
 def seed_catalogue(report, partners, classes, *, with_images=True):
-    """Categories, then each product with its variants, stock records and picture."""
+    """Shop profiles, categories, then each product with its variants, stock records and picture."""
+    seed_shop_profiles(report, partners, with_images=with_images)
     before = Category.objects.count()
     categories = {breadcrumb: create_from_breadcrumbs(breadcrumb) for breadcrumb in CATEGORIES}
     created = Category.objects.count() - before

@@ -99,6 +99,68 @@ SHOPS = (
 )
 SHOPS_BY_CODE = {shop.code: shop for shop in SHOPS}
 
+
+@dataclass(frozen=True)
+class ShopProfile:
+    """What a shopper reads on a shop's page; the logo is drawn from ``initials`` and ``palette``."""
+
+    initials: str
+    palette: str
+    description: str
+    terms_of_sale: str
+    refund_policy: str
+    contact_email: str
+    website_url: str = ""
+    instagram_url: str = ""
+    facebook_url: str = ""
+
+
+SHOP_PROFILES = {
+    "dar-nabeul": ShopProfile(
+        "DN",
+        "maison",
+        "Atelier familial de Nabeul depuis 1978 : poterie tournée et émaillée à la main, tajines, plats "
+        "et lampes en cuivre pour la maison.",
+        "Expédition sous 48 h ouvrées partout en Tunisie. Chaque pièce est faite main : de légères "
+        "variations de teinte font son charme.",
+        "Retour accepté sous 14 jours pour une pièce intacte dans son emballage d'origine ; une pièce "
+        "arrivée cassée est remplacée sur simple photo.",
+        "contact@dar-nabeul.souk.example",
+        instagram_url="https://www.instagram.com/darnabeul.example",
+        facebook_url="https://www.facebook.com/darnabeul.example",
+    ),
+    "jebba-co": ShopProfile(
+        "JC",
+        "mode",
+        "Jebbas, chéchias et babouches de la médina de Tunis, cousues par des artisans du souk "
+        "El Blat, en lin, soie et laine.",
+        "Confection à la commande pour les tailles sur mesure (7 jours). Expédition suivie.",
+        "Échange de taille gratuit sous 10 jours ; remboursement sous 14 jours hors sur-mesure.",
+        "bonjour@jebba-co.souk.example",
+        instagram_url="https://www.instagram.com/jebbaco.example",
+    ),
+    "carthage-digital": ShopProfile(
+        "CD",
+        "high-tech",
+        "Guides, modèles et formations numériques pour les indépendants et les petites boutiques "
+        "tunisiennes.",
+        "Fichiers livrés immédiatement après paiement, licence d'usage personnel ou commercial selon "
+        "le produit.",
+        "Un fichier défectueux est remplacé ; remboursement sous 7 jours si le fichier n'a pas été "
+        "téléchargé.",
+        "support@carthage-digital.souk.example",
+        website_url="https://carthage-digital.example",
+    ),
+    "souk": ShopProfile(
+        "SK",
+        "coins",
+        "Les packs de pièces du portefeuille Souk, pour payer les consultations des experts.",
+        "Les pièces sont créditées sur votre portefeuille dès le paiement.",
+        "Les pièces non utilisées sont remboursables sous 14 jours.",
+        "wallet@souk.example",
+    ),
+}
+
 BILLING_INTERVALS = ("day", "week", "month", "year")
 
 PRODUCT_CLASSES = (

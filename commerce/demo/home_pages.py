@@ -7,13 +7,13 @@ only thing ever deleted, and only while it is still untouched.
 """
 
 import hashlib
+import json
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
-from wagtail.rich_text import RichText
 
 from cms_pages.home.models import HomePage
 
@@ -64,16 +64,47 @@ def _wagtail_image(report, title, filename, draw):
 
 
 def _apply_texts(page, texts, language, hero, market):
-    page.title = texts.title
-    page.hero_title = texts.hero_title
-    page.hero_text = texts.hero_text
-    page.hero_image = hero
-    page.hero_cta_label = texts.hero_cta_label
-    page.hero_cta_link = texts.cta_link(language)
-    page.body = [
-        (kind, market if kind == "image" else RichText(value) if kind == "paragraph" else value)
-        for kind, value in texts.body
+    """The home page's blocks: hero, promises, best-sellers, news, the shop's story, testimonials…"""
+    from .cms_pages_seed import home_extra_blocks, seed_testimonials
+
+    testimonials = seed_testimonials(_NullReport()).get(language, [])
+    extra = home_extra_blocks(language, testimonials)
+    story = []
+    for kind, value in texts.body:
+        if kind == "image":
+            story.append(("image", {"image": market.pk, "caption": "", "attribution": ""}))
+        else:
+            story.append((kind, value))
+    items = [
+        (
+            "hero",
+            {
+                "eyebrow": "Souk",
+                "headline": texts.hero_title,
+                "text": texts.hero_text,
+                "image": hero.pk,
+                "cta": {"label": texts.hero_cta_label, "page": None, "url": texts.cta_link(language)},
+            },
+        ),
+        extra["badges"],
+        extra["best_sellers"],
+        extra["newest"],
+        *story,
+        extra["together"],
+        *([extra["testimonials"]] if testimonials else []),
+        extra["newsletter"],
     ]
+    page.title = texts.title
+    page.body = json.dumps([{"type": kind, "value": value} for kind, value in items])
+
+
+class _NullReport:
+    """Testimonials seeded from the home page are counted by the CMS seed's own report."""
+
+    notes: list = []
+
+    def tally(self, kind, created):
+        pass
 
 
 def _source_home(report, locale, hero, market):

@@ -21,6 +21,7 @@ from commerce.users.roles import add_to_role, sync_roles
 from .accounts_data import ACCOUNTS
 from .catalogue import seed_catalogue, seed_product_classes
 from .catalogue_data import SHOPS
+from .cms_pages_seed import seed_cms_pages
 from .home_pages import seed_home_pages
 
 Country = get_model("address", "Country")
@@ -65,6 +66,7 @@ def seed_demo(*, with_images=True, reset_passwords=False):
         classes = seed_product_classes(report)
         seed_catalogue(report, partners, classes, with_images=with_images)
         seed_home_pages(report)
+        seed_cms_pages(report)
         transaction.on_commit(lambda: _reindex(report))
     return report
 

@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.partner.abstract_models import AbstractStockRecord
+from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockAlert, AbstractStockRecord
 
 from commerce.money.fields import money_field
 
@@ -70,6 +72,84 @@ class StockMovement(models.Model):
 
     def __str__(self):
         return f"{self.stockrecord_id} {self.reason} {self.in_stock_change:+d}/{self.allocated_change:+d}"
+
+
+def default_commission_rate():
+    """The platform's cut for a new shop (``SELLERS_DEFAULT_COMMISSION_RATE``)."""
+    return settings.SELLERS_DEFAULT_COMMISSION_RATE
+
+
+class Partner(AbstractPartner):
+    """A seller's shop: Oscar's fulfilment partner with its public profile and the platform's cut.
+
+    ``name`` is the shop name; ``slug`` gives the public page ``/<lang>/shops/<slug>/``.
+    """
+
+    slug = models.SlugField(_("slug"), max_length=128, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="shops/logos/", blank=True, max_length=255)
+    website_url = models.URLField(_("website"), blank=True)
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    instagram_url = models.URLField(_("Instagram account"), blank=True)
+    tiktok_url = models.URLField(_("TikTok account"), blank=True)
+    terms_of_sale = models.TextField(_("terms of sale"), blank=True)
+    refund_policy = models.TextField(_("refund policy"), blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    #: Share of each sale the platform keeps (0.2000 = 20 %), copied onto order lines at checkout.
+    commission_rate = models.DecimalField(
+        _("commission rate"), max_digits=5, decimal_places=4, default=default_commission_rate
+    )
+
+    class Meta(AbstractPartner.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(commission_rate__gte=0, commission_rate__lte=1),
+                name="partner_partner_commission_rate_between_0_and_1",
+            ),
+        ]
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        """A free slug from the code or name (else ``shop``), ``-2``, ``-3`` … added while taken."""
+        base = slugify(self.code or self.name)[:120].strip("-") or "shop"
+        others = type(self)._default_manager.exclude(pk=self.pk)
+        slug, number = base, 2
+        while others.filter(slug=slug).exists():
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    def get_absolute_url(self):
+        return reverse("sellers:shop", kwargs={"slug": self.slug})
+
+    @property
+    def social_links(self):
+        """``(label, url)`` of each social link the shop filled in, for templates."""
+        links = (
+            (_("Website"), self.website_url),
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("TikTok", self.tiktok_url),
+        )
+        return [(label, url) for label, url in links if url]
+
+
+class StockAlert(AbstractStockAlert):
+    """Oscar's low-stock alert, plus when the seller was told; at most one open alert per record."""
+
+    notified_at = models.DateTimeField(_("seller notified at"), null=True, blank=True)
+
+    class Meta(AbstractStockAlert.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["stockrecord"],
+                condition=Q(status="Open"),
+                name="partner_stockalert_one_open_per_stockrecord",
+            ),
+        ]
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403 isort:skip

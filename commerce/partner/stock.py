@@ -112,3 +112,10 @@ def set_level(stockrecord_id, num_in_stock, *, reason=StockMovement.MANUAL, by=N
         _saved(record)
         _record(record, reason, in_stock=change, by=by, note=note)
     return change
+
+
+def record_initial_level(stockrecord, *, by=None, note=""):
+    """History row for a stock record created with units already in stock (dashboard form)."""
+    if stockrecord.num_in_stock:
+        return _record(stockrecord, StockMovement.MANUAL, in_stock=stockrecord.num_in_stock, by=by, note=note)
+    return None

@@ -17,6 +17,22 @@ SUPPORT = "Support"
 PLATFORM_ADMINS = "Platform admins"
 
 WAGTAIL_ADMIN_ACCESS = "wagtailadmin.access_admin"
+#: Wagtail snippets, settings and lists Marketing edits (navigation, footer, testimonials, newsletter).
+CMS_MARKETING_PERMISSIONS = (
+    "cms_core.add_testimonial",
+    "cms_core.change_testimonial",
+    "cms_core.delete_testimonial",
+    "cms_core.add_navigationmenu",
+    "cms_core.change_navigationmenu",
+    "cms_core.add_footer",
+    "cms_core.change_footer",
+    "cms_core.change_sitesettings",
+    "cms_core.view_newslettersubscription",
+    "wagtail_localize.submit_translation",
+)
+CMS_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+#: Task of the promo workflow (settings.CMS_PROMO_WORKFLOW_NAME): Platform admins approve.
+PROMO_WORKFLOW_TASK = "Platform admins approve"
 MEDIA_PERMISSIONS = (
     "wagtailimages.add_image",
     "wagtailimages.change_image",
@@ -36,20 +52,29 @@ class Role:
     page_permissions: tuple[str, ...] = ()
     all_permissions: bool = False
     collection_permissions: tuple[str, ...] = field(default=())
+    #: Page permissions on every help centre page (and so its categories and articles) only.
+    help_centre_page_permissions: tuple[str, ...] = field(default=())
 
 
 ROLES = (
     Role(SHOPPERS),
     Role(SELLERS, permissions=("partner.dashboard_access",)),
     Role(EXPERTS),
+    # Marketing's page permissions cover the tree, but help pages admit Support and Platform admins only
+    # and promo pages are published through the promo workflow (cms_pages/core/permissions.py).
     Role(
         MARKETING,
-        permissions=(WAGTAIL_ADMIN_ACCESS,),
-        page_permissions=("add_page", "change_page", "publish_page"),
+        permissions=(WAGTAIL_ADMIN_ACCESS, *CMS_MARKETING_PERMISSIONS),
+        page_permissions=CMS_PAGE_PERMISSIONS,
         collection_permissions=MEDIA_PERMISSIONS,
     ),
-    Role(SUPPORT, permissions=(WAGTAIL_ADMIN_ACCESS,), collection_permissions=MEDIA_PERMISSIONS),
-    Role(PLATFORM_ADMINS, all_permissions=True, page_permissions=("add_page", "change_page", "publish_page")),
+    Role(
+        SUPPORT,
+        permissions=(WAGTAIL_ADMIN_ACCESS, "wagtail_localize.submit_translation"),
+        collection_permissions=MEDIA_PERMISSIONS,
+        help_centre_page_permissions=CMS_PAGE_PERMISSIONS,
+    ),
+    Role(PLATFORM_ADMINS, all_permissions=True, page_permissions=CMS_PAGE_PERMISSIONS),
 )
 
 
@@ -69,6 +94,37 @@ def _sync_page_permissions(group, codenames):
         return
     for perm in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames):
         GroupPagePermission.objects.get_or_create(group=group, page=root, permission=perm)
+
+
+def _sync_help_centre_permissions(group, codenames):
+    from django.apps import apps
+    from wagtail.models import GroupPagePermission
+
+    if not apps.is_installed("cms_pages.help"):
+        return
+    from cms_pages.help.models import HelpCentrePage
+
+    perms = list(Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames))
+    for centre in HelpCentrePage.objects.all():
+        for perm in perms:
+            GroupPagePermission.objects.get_or_create(group=group, page=centre, permission=perm)
+
+
+def _sync_promo_workflow():
+    """The "Promo approval" workflow: one group approval task for Platform admins (created once)."""
+    from django.conf import settings
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+
+    name = getattr(settings, "CMS_PROMO_WORKFLOW_NAME", None)
+    if not name:
+        return
+    workflow, _ = Workflow.objects.get_or_create(name=name)
+    if not workflow.workflow_tasks.exists():
+        task = GroupApprovalTask.objects.filter(name=PROMO_WORKFLOW_TASK).first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name=PROMO_WORKFLOW_TASK)
+        task.groups.add(Group.objects.get(name=PLATFORM_ADMINS))
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
 
 
 def _sync_collection_permissions(group, codes):
@@ -94,6 +150,9 @@ def sync_roles():
             _sync_page_permissions(group, role.page_permissions)
         if role.collection_permissions:
             _sync_collection_permissions(group, role.collection_permissions)
+        if role.help_centre_page_permissions:
+            _sync_help_centre_permissions(group, role.help_centre_page_permissions)
+    _sync_promo_workflow()
 
 
 def sync_roles_after_migrate(sender, **kwargs):

@@ -16,7 +16,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms_pages.core import views as cms_views
 from commerce.core.health import health
+from commerce.invoices import urls as invoice_urls
+from commerce.payment.stripe import views as stripe_views
 from commerce.users.views import LoginRedirectView
 
 # The Django admin signs in through allauth too (rate limits, MFA).
@@ -29,21 +32,30 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("dashboard/login/", LoginRedirectView.as_view(), name="dashboard-login"),
+    path("dashboard/payments/", include("commerce.payment.dashboard.urls")),
+    path("dashboard/invoices/", include(invoice_urls.dashboard_patterns)),
     path("dashboard/", apps.get_app_config("dashboard").urls),
     path("api/", include("config.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("payments/stripe/webhook/", stripe_views.webhook, name="stripe-webhook"),
+    path("sitemap.xml", cms_views.sitemap_xml, name="sitemap"),
+    path("robots.txt", cms_views.robots_txt, name="robots-txt"),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/register/", RedirectView.as_view(pattern_name="account_signup", query_string=True)),
     path("accounts/", include("allauth.urls")),
+    path("accounts/orders/", include(invoice_urls.customer_patterns)),
     path("accounts/", apps.get_app_config("customer").urls),
     path("catalogue/", apps.get_app_config("catalogue").urls),
     path("basket/", apps.get_app_config("basket").urls),
+    path("checkout/stripe/", include("commerce.payment.stripe.urls")),
     path("checkout/", apps.get_app_config("checkout").urls),
     path("search/", apps.get_app_config("search").urls),
     path("offers/", apps.get_app_config("offer").urls),
     path("wishlists/", apps.get_app_config("wishlists").urls),
+    path("shops/", include("commerce.sellers.urls")),
+    path("newsletter/", include("cms_pages.core.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

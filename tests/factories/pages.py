@@ -1,5 +1,7 @@
 """The Wagtail tree a shopper site needs: locales, root, a French home with en/ar translations."""
 
+import json
+
 from wagtail.models import Collection, Locale, Page, Site
 
 from cms_pages.home.models import HomePage
@@ -34,9 +36,7 @@ def build_home_pages():
             placeholder.delete()
         title, text = HOME_TEXT["fr"]
         fr_home = root.add_child(
-            instance=HomePage(
-                title=title, slug="home", hero_title=title, hero_text=text, locale=locales["fr"]
-            )
+            instance=HomePage(title=title, slug="home", body=home_body(title, text), locale=locales["fr"])
         )
         fr_home.save_revision().publish()
         sync_roles()  # page permissions hang on the root page, which may have just been rebuilt
@@ -50,7 +50,60 @@ def build_home_pages():
         if page is None:
             title, text = HOME_TEXT[code]
             page = fr_home.copy_for_translation(locales[code])
-            page.title, page.hero_title, page.hero_text = title, title, text
+            page.title, page.body = title, home_body(title, text)
             page.save_revision().publish()
         pages[code] = page.specific
     return pages
+
+
+def stream(*items):
+    """Raw StreamField JSON from (block type, raw value) pairs; struct values may omit fields."""
+    return json.dumps([{"type": kind, "value": value} for kind, value in items])
+
+
+def home_body(title, text):
+    """A hero (the page's <h1>) and a grid of the newest products, like the demo home page."""
+    return stream(
+        ("hero", {"headline": title, "text": text, "cta": {"label": "", "page": None, "url": ""}}),
+        ("product_grid", {"title": "", "source": "newest", "products": [], "count": 8}),
+    )
+
+
+def add_page(parent, model, **fields):
+    """A published child page of ``parent`` in the parent's locale."""
+    fields.setdefault("slug", fields.get("title", model.__name__).lower().replace(" ", "-"))
+    page = model(locale=parent.locale, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def build_help_centre(home):
+    """A help centre with one category and one article holding a FAQ block, under ``home``."""
+    from cms_pages.help.models import HelpArticlePage, HelpCategoryPage, HelpCentrePage
+
+    centre = add_page(home, HelpCentrePage, title="Centre d'aide", slug="aide", intro="Toutes les réponses.")
+    category = add_page(centre, HelpCategoryPage, title="Livraison", slug="livraison")
+    article = add_page(
+        category,
+        HelpArticlePage,
+        title="Délais de livraison",
+        slug="delais",
+        summary="Combien de temps prend la livraison",
+        body=stream(
+            ("paragraph", "<p>Nous livrons partout en Tunisie.</p>"),
+            (
+                "faq",
+                {
+                    "title": "",
+                    "items": [
+                        {"question": "Quel délai ?", "answer": "<p>De 2 à 5 jours.</p>"},
+                        {"question": "Livrez-vous à Djerba ?", "answer": "<p>Oui, <b>bien sûr</b>.</p>"},
+                    ],
+                },
+            ),
+        ),
+    )
+    sync_roles()  # Support's permissions hang on the help centre
+    return centre, category, article

@@ -1,11 +1,13 @@
 """Settings shared by every environment; each value that varies comes from the environment."""
 
+from decimal import Decimal
 from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
 
+from commerce.dashboard.navigation import dashboard_navigation
 from search.transport import PlainJsonNode
 
 BASE_DIR = Path(__file__).resolve().parents[3]
@@ -37,12 +39,20 @@ INSTALLED_APPS = [
     "commerce.money",
     "commerce.core",
     "commerce.notifications",
+    "commerce.api",
+    "commerce.invoices",
     "commerce.demo",
+    "commerce.sellers",
+    "cms_pages.core",
     "cms_pages.home",
+    "cms_pages.landing",
+    "cms_pages.help",
+    "cms_pages.form_pages",
+    "cms_pages.standard",
     # Oscar: forks in commerce/ (money to the millime, marketplace rules); its search app is replaced.
     "oscar.config.Shop",
     "commerce.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "commerce.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "commerce.shipping.apps.ShippingConfig",
     "commerce.catalogue.apps.CatalogueConfig",
@@ -57,11 +67,12 @@ INSTALLED_APPS = [
     "search.apps.SearchConfig",
     "commerce.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
-    "oscar.apps.dashboard.apps.DashboardConfig",
+    "commerce.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
-    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
-    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "commerce.dashboard.orders.apps.OrdersDashboardConfig",
+    "commerce.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "commerce.dashboard.shop.apps.ShopDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
@@ -99,6 +110,7 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     # API, realtime, search
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "channels",
@@ -112,6 +124,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "cms_pages.core.caching.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -202,6 +215,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "search.tasks.reindex_stale_products",
         "schedule": 15 * 60,
     },
+    "send-pending-low-stock-alerts": {
+        "task": "commerce.partner.tasks.send_pending_low_stock_alerts",
+        "schedule": 15 * 60,
+    },
+    "cms-publish-scheduled-pages": {
+        "task": "cms_pages.core.tasks.publish_scheduled_pages",
+        "schedule": 60,
+    },
+    "cms-compute-product-rankings": {
+        "task": "cms_pages.core.tasks.compute_product_rankings",
+        "schedule": 3600,
+    },
+    "cms-help-feedback-digest": {
+        "task": "cms_pages.help.tasks.send_feedback_digest",
+        "schedule": 24 * 3600,
+    },
 }
 
 # --- Accounts (allauth) -----------------------------------------------------------------------
@@ -285,6 +314,11 @@ OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_ACCOUNTS_REDIRECT_URL = "customer:profile-view"
 #: VAT included in each product's price, by the product's VAT class (Tunisia: 19, 13, 7 or 0 %).
 PRICING_VAT_RATES = {"standard": "0.19", "intermediate": "0.13", "reduced": "0.07", "exempt": "0"}
+#: Courier delivery price (TND, VAT included) for baskets with physical goods.
+SHIPPING_FLAT_RATE = env("SHIPPING_FLAT_RATE", default="7.000")
+#: Delivery is free from this basket total (TND, VAT included); empty: never free.
+SHIPPING_FREE_ABOVE = env("SHIPPING_FREE_ABOVE", default="150.000")
+PHONENUMBER_DEFAULT_REGION = "TN"
 OSCAR_INITIAL_ORDER_STATUS = "pending-payment"
 OSCAR_INITIAL_LINE_STATUS = "pending-payment"
 #: Order statuses (constants and labels in commerce/order/statuses.py); lines follow the same pipeline.
@@ -299,6 +333,41 @@ OSCAR_ORDER_STATUS_PIPELINE = {
 }
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
 OSCAR_ORDER_STATUS_CASCADE = {status: status for status in OSCAR_ORDER_STATUS_PIPELINE}
+#: Oscar's dashboard menu plus the sellers' pages (shop profile, stock levels, history, CSV).
+OSCAR_DASHBOARD_NAVIGATION = dashboard_navigation(OSCAR_DASHBOARD_NAVIGATION)  # noqa: F405
+
+# --- Sellers ----------------------------------------------------------------------------------
+#: Share of each sale the platform keeps for a new shop (a shop's own rate is set in the dashboard).
+SELLERS_DEFAULT_COMMISSION_RATE = Decimal("0.20")
+#: A low-stock alert goes to the seller when available stock falls below this (unless the stock
+#: record sets its own threshold).
+SELLERS_LOW_STOCK_THRESHOLD = 5
+#: Products per page on a shop's public page.
+SELLERS_SHOP_PRODUCTS_PER_PAGE = 24
+#: Largest stock CSV a seller may import at once (rows).
+SELLERS_STOCK_IMPORT_MAX_ROWS = 5000
+
+# --- Payments (Stripe) ------------------------------------------------------------------------
+#: Secret API key (sk_live_… or sk_test_…). Empty: offline test mode against the local fake of Stripe.
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+#: Publishable key (pk_…) for pages that load Stripe.js; the Checkout redirect does not need it.
+STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
+#: Signing secret of the webhook endpoint (whsec_…); events without a valid signature are refused.
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+#: Base URL of the Stripe API: empty for Stripe itself, the local fake's URL in offline test mode.
+STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
+
+# --- Invoices ---------------------------------------------------------------------------------
+#: First part of every invoice number: F-S7-2026-000123 (seller 7's series, year, number).
+INVOICES_NUMBER_PREFIX = env("INVOICES_NUMBER_PREFIX", default="F")
+#: The platform's legal name, printed on its own invoices (shipping) and as issuer for the sellers.
+INVOICES_PLATFORM_NAME = env("INVOICES_PLATFORM_NAME", default="Souk")
+#: The platform's postal address on its invoices, lines separated by "|".
+INVOICES_PLATFORM_ADDRESS = env("INVOICES_PLATFORM_ADDRESS", default="")
+#: The platform's tax identifier (matricule fiscal) on its invoices.
+INVOICES_PLATFORM_TAX_ID = env("INVOICES_PLATFORM_TAX_ID", default="")
+#: Contact email printed on the platform's invoices.
+INVOICES_PLATFORM_EMAIL = env("INVOICES_PLATFORM_EMAIL", default="")
 
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Souk"
@@ -308,10 +377,39 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 
+# --- CMS pages (cms_pages/) -------------------------------------------------------------------
+#: Seconds anonymous visitors get home, landing and promo pages from the page cache (0: off).
+CMS_PAGE_CACHE_SECONDS = env.int("CMS_PAGE_CACHE_SECONDS", default=600)
+#: Seconds the product-id lists of category/newest/ranking blocks are cached (prices never are).
+CMS_PRODUCT_LIST_CACHE_SECONDS = env.int("CMS_PRODUCT_LIST_CACHE_SECONDS", default=300)
+#: Seconds navigation menus, footers and site settings are cached (cleared when they are saved).
+CMS_NAVIGATION_CACHE_SECONDS = env.int("CMS_NAVIGATION_CACHE_SECONDS", default=3600)
+#: Days of orders behind the best-seller and "often bought together" blocks.
+CMS_RANKING_DAYS = env.int("CMS_RANKING_DAYS", default=30)
+#: Name of the Wagtail workflow every promo page goes through (created by sync_roles).
+CMS_PROMO_WORKFLOW_NAME = "Promo approval"
+#: Refresh the strings to translate (wagtail-localize) when a French page is published.
+CMS_SYNC_TRANSLATIONS_ON_PUBLISH = env.bool("CMS_SYNC_TRANSLATIONS_ON_PUBLISH", default=True)
+#: (submissions, seconds) allowed per visitor address on each form page.
+CMS_FORM_RATE_LIMIT = (env.int("CMS_FORM_RATE_LIMIT", default=5), 600)
+#: (sign-ups, seconds) allowed per visitor address on the newsletter form.
+CMS_NEWSLETTER_RATE_LIMIT = (5, 3600)
+#: ("was this helpful?" answers, seconds) allowed per visitor address.
+CMS_FEEDBACK_RATE_LIMIT = (20, 3600)
+#: False on staging: robots.txt then disallows everything.
+CMS_ROBOTS_ALLOW_INDEXING = env.bool("CMS_ROBOTS_ALLOW_INDEXING", default=True)
+#: Seconds sitemap.xml is cached.
+CMS_SITEMAP_CACHE_SECONDS = 900
+
 # --- API --------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 24,
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",

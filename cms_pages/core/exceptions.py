@@ -1,0 +1,2 @@
+class NewsletterTokenInvalid(Exception):
+    """The confirmation or unsubscribe link matches no subscription."""

@@ -1,0 +1,382 @@
+"""Reads for CMS pages: the products commerce blocks show, rankings, navigation, experts.
+
+``CommerceLoader`` is the reason a page with five product blocks and 60 products costs the same
+three product queries as a page with one: it reads every commerce block's raw value first, works out
+which product ids each block shows (lists of ids are cached briefly; prices and stock never are),
+then loads all the products with their stock records, children and images in one batch.
+"""
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.utils import translation
+from oscar.core.loading import get_model
+
+COMMERCE_BLOCK_TYPES = ("product_grid", "product_highlight")
+ID_LIST_CACHE_PREFIX = "cms:product-ids:"
+ID_LIST_VERSION_KEY = "cms:product-ids-version"
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+def block_key(value):
+    """What a product block asks for, as a hashable key (same for raw JSON and block values)."""
+    source = value.get("source") or "hand_picked"
+    count = int(value.get("count") or 8)
+    if source == "hand_picked":
+        return ("hand_picked", tuple(_ids(value.get("products"))))
+    if source == "category":
+        return ("category", _id(value.get("category")), count)
+    if source == "bought_together":
+        return ("bought_together", _id(value.get("anchor")) or 0, count)
+    if source in ("best_sellers", "newest"):
+        return (source, count)
+    return ("none",)
+
+
+def _id(value):
+    if isinstance(value, dict):  # a raw ListBlock item
+        value = value.get("value")
+    if value in (None, ""):
+        return None
+    return int(getattr(value, "pk", value))
+
+
+def _ids(values):
+    return [pk for pk in (_id(value) for value in (values or [])) if pk is not None]
+
+
+@dataclass
+class CommerceLoader:
+    """Products for every commerce block of one page, loaded together."""
+
+    lists: dict = field(default_factory=dict)
+    products: dict = field(default_factory=dict)
+
+    @classmethod
+    def for_stream(cls, stream_value):
+        """From a StreamField value, reading raw JSON so no block is converted twice."""
+        raw = getattr(stream_value, "raw_data", None)
+        keys, highlights = [], []
+        for item in raw or []:
+            kind, value = item.get("type"), item.get("value") or {}
+            if kind == "product_grid":
+                keys.append(block_key(value))
+            elif kind == "product_highlight" and _id(value.get("product")):
+                highlights.append(_id(value.get("product")))
+        return cls.load(keys, highlights)
+
+    @classmethod
+    def for_block_values(cls, values):
+        keys = [block_key(value) for value in values if "source" in value]
+        highlights = [_id(value.get("product")) for value in values if "source" not in value]
+        return cls.load(keys, [pk for pk in highlights if pk])
+
+    @classmethod
+    def load(cls, keys, extra_ids=()):
+        lists = resolve_id_lists(keys)
+        wanted = list(OrderedDict.fromkeys([*extra_ids, *(pk for ids in lists.values() for pk in ids)]))
+        return cls(lists=lists, products=card_products(wanted))
+
+    def products_for(self, value):
+        key = block_key(value)
+        ids = self.lists.get(key)
+        if ids is None:  # a block added after loading (e.g. a preview): load it on its own
+            other = CommerceLoader.load([key])
+            self.lists.update(other.lists)
+            self.products.update(other.products)
+            ids = self.lists[key]
+        return [self.products[pk] for pk in ids if pk in self.products]
+
+    def product(self, pk):
+        pk = _id(pk)
+        if pk is not None and pk not in self.products:
+            self.products.update(card_products([pk]))
+        return self.products.get(pk)
+
+    @property
+    def product_ids(self):
+        return set(self.products)
+
+
+def resolve_id_lists(keys):
+    """{key: [product ids]} for each block key; computed lists come from a short-lived cache."""
+    lists, missing = {}, []
+    for key in OrderedDict.fromkeys(keys):
+        if key[0] == "hand_picked":
+            lists[key] = list(key[1])
+        elif key[0] == "none":
+            lists[key] = []
+        else:
+            missing.append(key)
+    if not missing:
+        return lists
+    version = cache.get(ID_LIST_VERSION_KEY, "0")
+    cache_keys = {
+        key: f"{ID_LIST_CACHE_PREFIX}{version}:" + ":".join(str(part) for part in key) for key in missing
+    }
+    cached = cache.get_many(list(cache_keys.values()))
+    to_compute = [key for key in missing if cache_keys[key] not in cached]
+    computed = _compute_id_lists(to_compute) if to_compute else {}
+    if computed:
+        cache.set_many(
+            {cache_keys[key]: ids for key, ids in computed.items()},
+            _setting("CMS_PRODUCT_LIST_CACHE_SECONDS", 300),
+        )
+    for key in missing:
+        lists[key] = cached.get(cache_keys[key], computed.get(key, []))
+    return lists
+
+
+def forget_id_lists():
+    """New rankings (or a new product) replace every cached list at once."""
+    import uuid
+
+    cache.set(ID_LIST_VERSION_KEY, uuid.uuid4().hex[:12], None)
+
+
+def _compute_id_lists(keys):
+    from .models import ProductRanking
+
+    Product = get_model("catalogue", "Product")
+    Category = get_model("catalogue", "Category")
+    result = {}
+    ranking_keys = [key for key in keys if key[0] in ("best_sellers", "bought_together")]
+    if ranking_keys:
+        wanted = Q()
+        for key in ranking_keys:
+            kind = (
+                ProductRanking.Kind.BEST_SELLERS
+                if key[0] == "best_sellers"
+                else ProductRanking.Kind.BOUGHT_TOGETHER
+            )
+            anchor = 0 if key[0] == "best_sellers" else key[1]
+            wanted |= Q(kind=kind, anchor_id=anchor)
+        rows = {(row.kind, row.anchor_id): row.product_ids for row in ProductRanking.objects.filter(wanted)}
+        for key in ranking_keys:
+            if key[0] == "best_sellers":
+                result[key] = rows.get((ProductRanking.Kind.BEST_SELLERS, 0), [])[: key[1]]
+            else:
+                result[key] = rows.get((ProductRanking.Kind.BOUGHT_TOGETHER, key[1]), [])[: key[2]]
+    newest = [key for key in keys if key[0] == "newest"]
+    if newest:
+        most = max(key[1] for key in newest)
+        ids = list(
+            Product.objects.browsable().order_by("-date_created", "-pk").values_list("pk", flat=True)[:most]
+        )
+        for key in newest:
+            result[key] = ids[: key[1]]
+    by_category = [key for key in keys if key[0] == "category"]
+    if by_category:
+        paths = dict(
+            Category.objects.filter(pk__in=[key[1] for key in by_category]).values_list("pk", "path")
+        )
+        for key in by_category:
+            path = paths.get(key[1])
+            result[key] = (
+                list(
+                    Product.objects.browsable()
+                    .filter(categories__path__startswith=path)
+                    .order_by("-date_created", "-pk")
+                    .values_list("pk", flat=True)
+                    .distinct()[: key[2]]
+                )
+                if path
+                else []
+            )
+    return result
+
+
+def card_products(ids):
+    """{id: product} for public parent/standalone products, ready for ``product_card.html``.
+
+    Three queries whatever the number of products: the products and their public children, their
+    stock records with partners, and the images. Children are attached where Oscar's strategy looks
+    for them (``_prefetched_public_children``), so pricing a parent costs nothing more.
+    """
+    if not ids:
+        return {}
+    Product = get_model("catalogue", "Product")
+    StockRecord = get_model("partner", "StockRecord")
+    Option = get_model("catalogue", "Option")
+    rows = list(
+        Product.objects.filter(Q(pk__in=ids, parent=None) | Q(parent_id__in=ids), is_public=True)
+        .select_related("product_class")
+        .annotate(
+            has_product_class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
+            has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+        )
+        .order_by("pk")
+    )
+    top = {row.pk: row for row in rows if row.parent_id is None}
+    for parent in top.values():
+        parent._prefetched_public_children = []
+    for row in rows:
+        if row.parent_id is not None and row.parent_id in top:
+            row.parent = top[row.parent_id]
+            top[row.parent_id]._prefetched_public_children.append(row)
+    from django.db.models import prefetch_related_objects
+
+    prefetch_related_objects(
+        rows, Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner"))
+    )
+    prefetch_related_objects(list(top.values()), "images")
+    return top
+
+
+# --- Navigation snippets (cached per language, invalidated when a menu or footer is saved) ------------
+
+NAVIGATION_CACHE_PREFIX = "cms:navigation:"
+
+
+def _navigation_cache_key(kind, language):
+    return f"{NAVIGATION_CACHE_PREFIX}{kind}:{language}"
+
+
+def header_links(language=None):
+    """[{"label", "url"}] of the navigation menu in this language, or None when there is none."""
+    language = language or translation.get_language()
+    key = _navigation_cache_key("header", language)
+    links = cache.get(key)
+    if links is None:
+        from .models import NavigationMenu
+
+        menu = _snippet_for_language(NavigationMenu, language)
+        links = [] if menu is None else [_link(block.value) for block in menu.links]
+        links = [link for link in links if link["url"]]
+        cache.set(key, links or "none", _setting("CMS_NAVIGATION_CACHE_SECONDS", 3600))
+    return links if links != "none" else None
+
+
+def footer_content(language=None):
+    """{"about", "columns": [{"heading", "links"}]} of the footer snippet in this language, or None."""
+    language = language or translation.get_language()
+    key = _navigation_cache_key("footer", language)
+    content = cache.get(key)
+    if content is None:
+        from .models import Footer
+
+        footer = _snippet_for_language(Footer, language)
+        content = "none"
+        if footer is not None:
+            content = {
+                "about": footer.about,
+                "columns": [
+                    {
+                        "heading": block.value["heading"],
+                        "links": [link for link in map(_link, block.value["links"]) if link["url"]],
+                    }
+                    for block in footer.columns
+                ],
+            }
+        cache.set(key, content, _setting("CMS_NAVIGATION_CACHE_SECONDS", 3600))
+    return content if content != "none" else None
+
+
+def clear_navigation_cache():
+    cache.delete_many(
+        [
+            _navigation_cache_key(kind, code)
+            for kind in ("header", "footer")
+            for code, _name in settings.LANGUAGES
+        ]
+    )
+
+
+def _snippet_for_language(model, language):
+    rows = list(
+        model.objects.filter(locale__language_code__in={language, settings.LANGUAGE_CODE}).select_related(
+            "locale"
+        )
+    )
+    for row in rows:
+        if row.locale.language_code == language:
+            return row
+    return rows[0] if rows else None
+
+
+def _link(value):
+    page = value.get("page")
+    if page is not None:
+        page = page.localized
+        if not page.live:
+            return {"label": "", "url": ""}
+        return {"label": value.get("label") or page.title, "url": page.url or ""}
+    return {"label": value.get("label") or "", "url": value.get("url") or ""}
+
+
+# --- Experts --------------------------------------------------------------------------------------------
+
+
+def featured_experts(count):
+    """Verified experts to show on cards; empty until the experts module exists (no placeholder data)."""
+    if not apps.is_installed("commerce.experts"):
+        return []
+    try:
+        from commerce.experts.selectors import featured_experts as experts_featured
+    except ImportError:
+        return []
+    return list(experts_featured(count))
+
+
+# --- Site settings for the page chrome (cached per host, invalidated when they are saved) -----------
+
+SITE_SETTINGS_CACHE_PREFIX = "cms:site-settings:"
+
+
+def site_chrome(request):
+    """Logo, colours, contact and social links of the request's site as a plain dict (cached)."""
+    if request is None:
+        return {}
+    key = f"{SITE_SETTINGS_CACHE_PREFIX}{request.get_host()}"
+    data = cache.get(key)
+    if data is None:
+        from .models import SiteSettings
+
+        try:
+            values = SiteSettings.for_request(request)
+        except Exception:  # no Site for this host (e.g. tests that flushed it): plain chrome
+            values = None
+        data = _site_chrome_data(values)
+        cache.set(key, data, _setting("CMS_NAVIGATION_CACHE_SECONDS", 3600))
+    return data
+
+
+def _site_chrome_data(values):
+    if values is None:
+        return {"social": []}
+    logo_url = ""
+    if values.logo_id and values.logo:
+        logo_url = values.logo.get_rendition("max-360x120|format-png").url
+    return {
+        "logo_url": logo_url,
+        "logo_alt": values.logo.title if logo_url else "",
+        "primary_colour": values.primary_colour,
+        "accent_colour": values.accent_colour,
+        "contact_email": values.contact_email,
+        "contact_phone": values.contact_phone,
+        "address": values.address,
+        "whatsapp_url": values.whatsapp_url,
+        "telegram_url": values.telegram_url,
+        "social": values.social_links(),
+    }
+
+
+def clear_site_settings_cache():
+    from wagtail.models import Site
+
+    keys = []
+    for site in Site.objects.all():
+        host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
+        keys += [f"{SITE_SETTINGS_CACHE_PREFIX}{host}", f"{SITE_SETTINGS_CACHE_PREFIX}{site.hostname}"]
+    for host in settings.ALLOWED_HOSTS:
+        if host and host != "*":
+            keys.append(f"{SITE_SETTINGS_CACHE_PREFIX}{host}")
+    cache.delete_many(keys)
+    # Hosts we cannot list (e.g. "*" in ALLOWED_HOSTS) are covered by the short cache lifetime.

@@ -1,0 +1,86 @@
+"""Cache invalidation wiring: receivers only tell ``caching``/``selectors`` what changed."""
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from oscar.core.loading import get_model
+from wagtail.signals import page_published, page_unpublished
+
+from . import caching, selectors
+
+
+def _pages_changed(sender, **kwargs):
+    caching.invalidate()
+
+
+def _page_published(sender, instance, **kwargs):
+    caching.invalidate()
+    if (
+        getattr(settings, "CMS_SYNC_TRANSLATIONS_ON_PUBLISH", True)
+        and instance.locale.language_code == settings.LANGUAGE_CODE
+    ):
+        page_id = instance.pk
+        transaction.on_commit(lambda: _sync_later(page_id))
+
+
+def _sync_later(page_id):
+    from .tasks import sync_translation_source
+
+    sync_translation_source.delay(page_id)
+
+
+def _site_settings_changed(sender, created=False, **kwargs):
+    selectors.clear_site_settings_cache()
+    if not created:  # a site's settings row is created blank on first read: nothing shown changed
+        caching.invalidate()
+
+
+def _navigation_changed(sender, **kwargs):
+    selectors.clear_navigation_cache()
+    caching.invalidate()
+
+
+def _stock_record_changed(sender, instance, **kwargs):
+    caching.invalidate_products([instance.product_id, _parent_id(instance.product_id)])
+
+
+def _product_changed(sender, instance, **kwargs):
+    caching.invalidate_products([instance.pk, instance.parent_id])
+    selectors.forget_id_lists()  # "newest" and category lists may change
+
+
+def _product_image_changed(sender, instance, **kwargs):
+    caching.invalidate_products([instance.product_id])
+
+
+def _parent_id(product_id):
+    Product = get_model("catalogue", "Product")
+    return Product.objects.filter(pk=product_id).values_list("parent_id", flat=True).first()
+
+
+def connect():
+    from wagtail.models import Page, PageViewRestriction
+
+    from .models import Footer, NavigationMenu, SiteSettings, Testimonial
+
+    page_published.connect(_page_published, dispatch_uid="cms-cache-published")
+    page_unpublished.connect(_pages_changed, dispatch_uid="cms-cache-unpublished")
+    # A specific page's save sends post_save for its own class only: publishing is the signal that counts.
+    post_delete.connect(_pages_changed, sender=Page, dispatch_uid="cms-cache-delete-page")
+    post_save.connect(_site_settings_changed, sender=SiteSettings, dispatch_uid="cms-settings-save")
+    for model in (PageViewRestriction, Testimonial):
+        post_save.connect(_pages_changed, sender=model, dispatch_uid=f"cms-cache-save-{model.__name__}")
+        post_delete.connect(_pages_changed, sender=model, dispatch_uid=f"cms-cache-delete-{model.__name__}")
+    for model in (NavigationMenu, Footer):
+        post_save.connect(_navigation_changed, sender=model, dispatch_uid=f"cms-nav-save-{model.__name__}")
+        post_delete.connect(
+            _navigation_changed, sender=model, dispatch_uid=f"cms-nav-delete-{model.__name__}"
+        )
+    for label, receiver in (
+        ("partner.StockRecord", _stock_record_changed),
+        ("catalogue.Product", _product_changed),
+        ("catalogue.ProductImage", _product_image_changed),
+    ):
+        model = get_model(*label.split("."))
+        post_save.connect(receiver, sender=model, dispatch_uid=f"cms-cache-save-{label}")
+        post_delete.connect(receiver, sender=model, dispatch_uid=f"cms-cache-delete-{label}")

@@ -1,0 +1,72 @@
+"""Template tags for CMS pages and the site chrome (navigation, footer, settings, SEO)."""
+
+from django import template
+from django.core.cache import cache
+from django.utils import timezone
+from wagtail.models import Page
+
+from cms_pages.core import caching, selectors
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def cms_site_settings(context):
+    """The site's logo, colours, contact and social links (a dict, cached)."""
+    request = context.get("request")
+    if "_cms_site_chrome" not in context:
+        context["_cms_site_chrome"] = selectors.site_chrome(request)
+    return context["_cms_site_chrome"]
+
+
+@register.simple_tag
+def cms_header_links():
+    """The navigation menu's links in the current language, or None to keep the built-in links."""
+    return selectors.header_links()
+
+
+@register.simple_tag
+def cms_footer():
+    """The footer snippet in the current language, or None to keep the built-in footer."""
+    return selectors.footer_content()
+
+
+@register.simple_tag(takes_context=True)
+def page_seo(context, page):
+    """Title, description, canonical, hreflang alternates and JSON-LD of a CMS page (cached)."""
+    request = context.get("request")
+    if not isinstance(page, Page) or not hasattr(page, "get_seo"):
+        return None
+    if hasattr(page, "_cms_seo"):  # the title, description and head blocks all ask for it
+        return page._cms_seo
+    if getattr(request, "is_preview", False):
+        page._cms_seo = page.get_seo(request, cms_site_settings(context))
+        return page._cms_seo
+    version = cache.get(caching._tag_key(caching.GLOBAL_TAG), "0")
+    key = f"cms:seo:{request.get_host() if request else ''}:{page.pk}:{page.live_revision_id}:{version}"
+    seo = cache.get(key)
+    if seo is None:
+        seo = page.get_seo(request, cms_site_settings(context))
+        cache.set(key, seo, max(caching.cache_seconds(), 60))
+    page._cms_seo = seo
+    return seo
+
+
+@register.filter
+def seconds_until(moment):
+    """Whole seconds from now until ``moment`` (0 once passed)."""
+    if not moment:
+        return 0
+    return max(0, int((moment - timezone.now()).total_seconds()))
+
+
+@register.filter
+def countdown_parts(moment):
+    """{"days", "hours", "minutes", "seconds"} left until ``moment`` (server-side first paint)."""
+    left = seconds_until(moment)
+    return {
+        "days": left // 86400,
+        "hours": left % 86400 // 3600,
+        "minutes": left % 3600 // 60,
+        "seconds": left % 60,
+    }

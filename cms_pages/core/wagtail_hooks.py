@@ -1,0 +1,101 @@
+"""Admin wiring of the CMS core: choosers, snippets, newsletter list, translation status."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views
+from .choosers import category_chooser_viewset, product_chooser_viewset
+from .models import Footer, NavigationMenu, NewsletterSubscription, Testimonial
+
+
+@hooks.register("register_admin_viewset")
+def register_choosers():
+    return [product_chooser_viewset, category_chooser_viewset]
+
+
+class TestimonialViewSet(SnippetViewSet):
+    model = Testimonial
+    icon = "openquote"
+    menu_label = _("Testimonials")
+    list_display = ["author_name", "quote", "rating"]
+    search_fields = ["quote", "author_name"]
+
+
+class NavigationMenuViewSet(SnippetViewSet):
+    model = NavigationMenu
+    icon = "list-ul"
+    menu_label = _("Navigation menus")
+    list_display = ["name", "locale"]
+
+
+class FooterViewSet(SnippetViewSet):
+    model = Footer
+    icon = "doc-empty"
+    menu_label = _("Footers")
+    list_display = ["name", "locale"]
+
+
+class SiteContentGroup(SnippetViewSetGroup):
+    items = (NavigationMenuViewSet, FooterViewSet, TestimonialViewSet)
+    menu_icon = "snippet"
+    menu_label = _("Site content")
+    menu_name = "site-content"
+    menu_order = 250
+
+
+register_snippet(SiteContentGroup)
+
+
+class NewsletterSubscriptionViewSet(ModelViewSet):
+    """Subscribers, filterable by status and exportable to CSV/XLSX (read-only for Marketing)."""
+
+    model = NewsletterSubscription
+    icon = "mail"
+    menu_label = _("Newsletter")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["email", "language", "status", "created_at", "confirmed_at"]
+    list_filter = ["status", "language"]
+    list_export = ["email", "language", "status", "created_at", "confirmed_at", "unsubscribed_at", "source"]
+    export_filename = "newsletter-subscriptions"
+    search_fields = ["email"]
+    form_fields = ["status"]
+    inspect_view_enabled = True
+
+
+@hooks.register("register_admin_viewset")
+def register_newsletter():
+    return NewsletterSubscriptionViewSet("newsletter_subscriptions")
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_urls():
+    return [
+        path("translation-status/", admin_views.translation_status, name="cms_translation_status"),
+        path(
+            "translation-status/<int:page_id>/sync/",
+            admin_views.sync_translations,
+            name="cms_translation_status_sync",
+        ),
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_see_translation_status(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse("cms_translation_status"),
+        name="translation-status",
+        icon_name="globe",
+        order=900,
+    )

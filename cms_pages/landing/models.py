@@ -1,0 +1,117 @@
+"""Landing pages (campaigns, sign-up pages) and promo pages (dated offers with a voucher code)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, Workflow
+
+from cms_pages.core.blocks import BodyStreamBlock
+from cms_pages.core.caching import CachedPageMixin
+from cms_pages.core.pagetypes import CommercePageMixin
+from cms_pages.core.permissions import PromoPermissionTester
+from cms_pages.core.seo import SeoMixin
+
+
+class LandingPage(CachedPageMixin, CommercePageMixin, SeoMixin, Page):
+    """A campaign page made only of blocks: hero, calls to action, testimonials, product grids…"""
+
+    body = StreamField(BodyStreamBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    promote_panels = SeoMixin.seo_panels
+
+    parent_page_types = ["home.HomePage", "landing.LandingPage"]
+    subpage_types = ["landing.LandingPage", "form_pages.FormPage"]
+
+    class Meta:
+        verbose_name = _("landing page")
+
+    def get_meta_description(self):
+        return self.search_description or _first_hero_text(self.body)
+
+
+class PromoPage(CachedPageMixin, CommercePageMixin, SeoMixin, Page):
+    """A dated offer: goes live at its start, unpublishes itself at its end, may carry a voucher code.
+
+    Start and end are Wagtail's scheduled publishing (``go_live_at`` / ``expire_at``, applied by the
+    ``publish_scheduled`` command on the Celery beat schedule). Marketing submits a promo to the
+    "Promo approval" workflow and Platform admins approve it, which publishes (or schedules) it.
+    """
+
+    body = StreamField(BodyStreamBlock(), verbose_name=_("content"), blank=True)
+    voucher_code = models.CharField(
+        _("voucher code"),
+        max_length=128,
+        blank=True,
+        help_text=_("A voucher made in the dashboard (Offers › Vouchers); shoppers copy it at checkout."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                HelpPanel(content=_("The page goes live at the start and unpublishes itself at the end.")),
+                FieldPanel("go_live_at", heading=_("Starts at")),
+                FieldPanel("expire_at", heading=_("Ends at")),
+                FieldPanel("voucher_code"),
+            ],
+            heading=_("Offer"),
+        ),
+        FieldPanel("body"),
+    ]
+    promote_panels = SeoMixin.seo_panels
+    settings_panels = []
+
+    parent_page_types = ["home.HomePage", "landing.LandingPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("promo page")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not self.expire_at:
+            errors["expire_at"] = _("A promotion needs an end date.")
+        elif self.go_live_at and self.expire_at <= self.go_live_at:
+            errors["expire_at"] = _("The end must come after the start.")
+        if self.voucher_code:
+            self.voucher_code = self.voucher_code.strip().upper()
+            Voucher = get_model("voucher", "Voucher")
+            if not Voucher.objects.filter(code__iexact=self.voucher_code).exists():
+                errors["voucher_code"] = _("No voucher has this code. Create it in the dashboard first.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_meta_description(self):
+        return self.search_description or _first_hero_text(self.body)
+
+    # --- moderation: promo pages always go through the "Promo approval" workflow ---
+    def permissions_for_user(self, user):
+        return PromoPermissionTester(user, self)
+
+    def get_workflow(self):
+        name = getattr(settings, "CMS_PROMO_WORKFLOW_NAME", "Promo approval")
+        return Workflow.objects.filter(name=name, active=True).first() or super().get_workflow()
+
+    @property
+    def has_workflow(self):
+        return self.get_workflow() is not None
+
+    @property
+    def is_running(self):
+        now = timezone.now()
+        return (self.go_live_at is None or self.go_live_at <= now) and (
+            self.expire_at is None or now < self.expire_at
+        )
+
+
+def _first_hero_text(body):
+    for block in body:
+        if block.block_type == "hero" and block.value.get("text"):
+            return block.value["text"]
+    return ""

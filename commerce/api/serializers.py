@@ -1,0 +1,209 @@
+"""API representations; prices come from the same strategy the storefront uses (VAT included)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from oscar.core.loading import get_class, get_model
+from rest_framework import serializers
+
+Product = get_model("catalogue", "Product")
+Order = get_model("order", "Order")
+Selector = get_class("partner.strategy", "Selector")
+
+
+class PriceSerializer(serializers.Serializer):
+    currency = serializers.CharField()
+    excl_tax = serializers.DecimalField(max_digits=12, decimal_places=3)
+    tax = serializers.DecimalField(max_digits=12, decimal_places=3)
+    incl_tax = serializers.DecimalField(max_digits=12, decimal_places=3)
+
+
+def price_data(info):
+    price = info.price
+    if not price.exists:
+        return None
+    data = {
+        "currency": price.currency,
+        "excl_tax": price.excl_tax,
+        "tax": price.tax,
+        "incl_tax": price.incl_tax,
+    }
+    return PriceSerializer(data).data
+
+
+class ProductSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    price = serializers.SerializerMethodField()
+    available = serializers.SerializerMethodField()
+    product_class = serializers.CharField(source="get_product_class.slug", read_only=True)
+    categories = serializers.SerializerMethodField()
+    image = serializers.SerializerMethodField()
+    sellers = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Product
+        fields = [
+            "id",
+            "upc",
+            "title",
+            "url",
+            "structure",
+            "product_class",
+            "categories",
+            "price",
+            "available",
+            "image",
+            "sellers",
+        ]
+
+    def _info(self, product):
+        strategy = self.context.setdefault(
+            "strategy", Selector().strategy(request=self.context.get("request"))
+        )
+        return (
+            strategy.fetch_for_parent(product) if product.is_parent else strategy.fetch_for_product(product)
+        )
+
+    def get_url(self, product) -> str:
+        request = self.context.get("request")
+        url = product.get_absolute_url()
+        return request.build_absolute_uri(url) if request else url
+
+    @extend_schema_field(PriceSerializer(allow_null=True))
+    def get_price(self, product):
+        return price_data(self._info(product))
+
+    def get_available(self, product) -> bool:
+        return self._info(product).availability.is_available_to_buy
+
+    def get_categories(self, product) -> list[str]:
+        return [category.name for category in product.categories.all()]
+
+    def get_image(self, product) -> str | None:
+        images = list(product.images.all())
+        if not images:
+            return None
+        request = self.context.get("request")
+        url = images[0].original.url
+        return request.build_absolute_uri(url) if request else url
+
+    def get_sellers(self, product) -> list[str]:
+        records = list(product.stockrecords.all())
+        for child in product.children.all():
+            records.extend(child.stockrecords.all())
+        return sorted({record.partner.name for record in records})
+
+
+class ProductDetailSerializer(ProductSerializer):
+    description = serializers.CharField()
+    variants = serializers.SerializerMethodField()
+
+    class Meta(ProductSerializer.Meta):
+        fields = [*ProductSerializer.Meta.fields, "description", "variants"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    def get_variants(self, product):
+        return [
+            {
+                "id": child.id,
+                "title": child.get_title(),
+                "price": price_data(self._info(child)),
+                "available": self._info(child).availability.is_available_to_buy,
+            }
+            for child in product.children.all()
+        ]
+
+
+class BasketLineSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    product = serializers.IntegerField(source="product_id", read_only=True)
+    title = serializers.CharField(source="product.get_title", read_only=True)
+    seller = serializers.CharField(source="stockrecord.partner.name", read_only=True)
+    quantity = serializers.IntegerField(read_only=True)
+    unit_price_incl_tax = serializers.DecimalField(max_digits=12, decimal_places=3, read_only=True)
+    line_price_incl_tax = serializers.DecimalField(
+        source="line_price_incl_tax_incl_discounts", max_digits=12, decimal_places=3, read_only=True
+    )
+
+
+class BasketSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    currency = serializers.CharField(read_only=True)
+    num_items = serializers.IntegerField(read_only=True)
+    total_excl_tax = serializers.DecimalField(max_digits=12, decimal_places=3, read_only=True)
+    total_tax = serializers.DecimalField(max_digits=12, decimal_places=3, read_only=True)
+    total_incl_tax = serializers.DecimalField(max_digits=12, decimal_places=3, read_only=True)
+    lines = BasketLineSerializer(source="all_lines", many=True, read_only=True)
+
+
+class AddToBasketSerializer(serializers.Serializer):
+    product = serializers.PrimaryKeyRelatedField(queryset=Product.objects.browsable_dashboard())
+    quantity = serializers.IntegerField(min_value=1, max_value=100, default=1)
+
+
+class LineQuantitySerializer(serializers.Serializer):
+    quantity = serializers.IntegerField(min_value=0, max_value=100)
+
+
+class CheckoutSerializer(serializers.Serializer):
+    first_name = serializers.CharField(max_length=255)
+    last_name = serializers.CharField(max_length=255)
+    email = serializers.EmailField()
+    phone = serializers.CharField(max_length=32)
+    payment_method = serializers.ChoiceField(choices=Order.PAYMENT_METHODS)
+    line1 = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    city = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    postcode = serializers.CharField(max_length=16, required=False, allow_blank=True)
+    notes = serializers.CharField(max_length=500, required=False, allow_blank=True)
+
+    def validate_phone(self, value):
+        from phonenumber_field.phonenumber import to_python
+
+        number = to_python(value, region="TN")
+        if not number or not number.is_valid():
+            raise serializers.ValidationError(_("Enter a valid phone number."))
+        return str(number)
+
+
+class OrderLineSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    seller = serializers.CharField(source="partner_name")
+    quantity = serializers.IntegerField()
+    status = serializers.CharField()
+    unit_price_incl_tax = serializers.DecimalField(max_digits=12, decimal_places=3)
+    line_price_incl_tax = serializers.DecimalField(max_digits=12, decimal_places=3)
+
+
+class OrderSerializer(serializers.ModelSerializer):
+    lines = OrderLineSerializer(many=True, read_only=True)
+    is_paid = serializers.BooleanField(read_only=True)
+    invoices = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Order
+        fields = [
+            "number",
+            "status",
+            "payment_method",
+            "is_paid",
+            "currency",
+            "total_excl_tax",
+            "total_incl_tax",
+            "shipping_incl_tax",
+            "date_placed",
+            "lines",
+            "invoices",
+        ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    def get_invoices(self, order):
+        from commerce.invoices.selectors import order_invoices
+
+        request = self.context.get("request")
+        links = []
+        for invoice in order_invoices(order):
+            url = reverse("api-order-invoice", args=[order.number, invoice.number])
+            links.append(
+                {"number": invoice.number, "url": request.build_absolute_uri(url) if request else url}
+            )
+        return links

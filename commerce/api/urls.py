@@ -1,0 +1,31 @@
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from .views import (
+    BasketLinesView,
+    BasketLineView,
+    BasketView,
+    CheckoutView,
+    OrderInvoiceView,
+    OrderViewSet,
+    ProductViewSet,
+    TokenView,
+)
+
+router = SimpleRouter()
+router.register("products", ProductViewSet, basename="api-product")
+router.register("orders", OrderViewSet, basename="api-order")
+
+urlpatterns = [
+    *router.urls,
+    path("basket/", BasketView.as_view(), name="api-basket"),
+    path("basket/lines/", BasketLinesView.as_view(), name="api-basket-lines"),
+    path("basket/lines/<int:pk>/", BasketLineView.as_view(), name="api-basket-line"),
+    path("checkout/", CheckoutView.as_view(), name="api-checkout"),
+    path("auth/token/", TokenView.as_view(), name="api-token"),
+    path(
+        "orders/<str:number>/invoices/<str:invoice_number>/",
+        OrderInvoiceView.as_view(),
+        name="api-order-invoice",
+    ),
+]

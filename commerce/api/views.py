@@ -1,0 +1,224 @@
+"""API endpoints: parse input, call the storefront's services, answer JSON. No business logic here."""
+
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from oscar.core.loading import get_model
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from commerce.checkout import services as checkout
+from commerce.checkout.exceptions import CheckoutError
+from search.selectors import browsable_products
+
+from .baskets import basket_for
+from .filters import ProductFilter
+from .serializers import (
+    AddToBasketSerializer,
+    BasketSerializer,
+    CheckoutSerializer,
+    LineQuantitySerializer,
+    OrderSerializer,
+    ProductDetailSerializer,
+    ProductSerializer,
+)
+
+Order = get_model("order", "Order")
+
+PaymentStarted = inline_serializer(
+    "CheckoutResult",
+    {
+        "order": OrderSerializer(),
+        "payment_url": serializers.URLField(allow_null=True, help_text="Stripe's page (card orders)."),
+    },
+)
+
+
+class ProductViewSet(viewsets.ReadOnlyModelViewSet):
+    """Public catalogue: filters by category, class, seller, price; 24 per page."""
+
+    permission_classes = [AllowAny]
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ProductFilter
+
+    def get_queryset(self):
+        return browsable_products().select_related("product_class").prefetch_related("categories")
+
+    def get_serializer_class(self):
+        return ProductDetailSerializer if self.action == "retrieve" else ProductSerializer
+
+
+class BasketView(APIView):
+    """The caller's open basket (session for guests, account for signed-in callers)."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses=BasketSerializer)
+    def get(self, request):
+        return Response(BasketSerializer(basket_for(request)).data)
+
+
+class BasketLinesView(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(request=AddToBasketSerializer, responses={201: BasketSerializer})
+    def post(self, request):
+        """Add a product (or a variant) to the basket."""
+        data = AddToBasketSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        basket = basket_for(request)
+        product, quantity = data.validated_data["product"], data.validated_data["quantity"]
+        if product.is_parent:
+            allowed, message = False, _("Choose a variant of this product.")
+        else:
+            allowed, message = basket.is_quantity_allowed(quantity)
+        if allowed:
+            availability = basket.strategy.fetch_for_product(product).availability
+            allowed, message = availability.is_purchase_permitted(basket.product_quantity(product) + quantity)
+        if not allowed:
+            return Response({"detail": str(message)}, status=status.HTTP_400_BAD_REQUEST)
+        basket.add_product(product, quantity)
+        return Response(BasketSerializer(basket).data, status=status.HTTP_201_CREATED)
+
+
+class BasketLineView(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(request=LineQuantitySerializer, responses=BasketSerializer)
+    def patch(self, request, pk):
+        """Change a line's quantity (0 removes it)."""
+        data = LineQuantitySerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        basket = basket_for(request)
+        line = get_object_or_404(basket.lines, pk=pk)
+        quantity = data.validated_data["quantity"]
+        if quantity == 0:
+            line.delete()
+        else:
+            allowed, message = basket.strategy.fetch_for_product(
+                line.product
+            ).availability.is_purchase_permitted(quantity)
+            if not allowed:
+                return Response({"detail": str(message)}, status=status.HTTP_400_BAD_REQUEST)
+            line.quantity = quantity
+            line.save()
+        basket.reset_offer_applications()
+        return Response(BasketSerializer(basket_for(request)).data)
+
+    @extend_schema(responses=BasketSerializer)
+    def delete(self, request, pk):
+        basket = basket_for(request)
+        get_object_or_404(basket.lines, pk=pk).delete()
+        basket.reset_offer_applications()
+        return Response(BasketSerializer(basket_for(request)).data)
+
+
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+class CheckoutView(APIView):
+    """Quick checkout: place the basket's order; card orders answer with Stripe's payment URL."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        request=CheckoutSerializer,
+        responses={201: PaymentStarted, 400: OpenApiResponse(description="Why the order was refused.")},
+    )
+    def post(self, request):
+        data = CheckoutSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        customer = checkout.Customer(
+            first_name=values["first_name"],
+            last_name=values["last_name"],
+            email=values["email"],
+            phone=values["phone"],
+            user=request.user,
+        )
+        basket = basket_for(request)
+        delivery = None
+        if values.get("line1") and values.get("city"):
+            delivery = checkout.Delivery(
+                line1=values["line1"],
+                city=values["city"],
+                postcode=values.get("postcode", ""),
+                notes=values.get("notes", ""),
+            )
+        try:
+            order = checkout.place_order(
+                basket=basket,
+                customer=customer,
+                payment_method=values["payment_method"],
+                delivery=delivery,
+                language=get_language(),
+                request=request._request,
+            )
+        except CheckoutError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
+        payment_url = None
+        if order.payment_method == Order.CARD:
+            from commerce.payment.stripe import sessions
+            from commerce.payment.stripe.views import urls_for
+
+            payment_url = sessions.start_checkout(order, **urls_for(request._request, order)).url
+        request.session["checkout_order_id"] = order.pk
+        body = {
+            "order": OrderSerializer(order, context={"request": request}).data,
+            "payment_url": payment_url,
+        }
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """The signed-in customer's orders, newest first, with invoice links."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = OrderSerializer
+    lookup_field = "number"
+    lookup_value_regex = "[^/]+"
+    queryset = Order.objects.none()  # for the schema; get_queryset() scopes to the caller
+
+    def get_queryset(self):
+        return Order.objects.filter(user=self.request.user).prefetch_related("lines").order_by("-date_placed")
+
+
+class TokenView(APIView):
+    """A token for API clients, issued to a user signed in through allauth (rate limits, MFA)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses=inline_serializer("Token", {"token": serializers.CharField()}))
+    def post(self, request):
+        from rest_framework.authtoken.models import Token
+
+        token, _created = Token.objects.get_or_create(user=request.user)
+        return Response({"token": token.key})
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request):
+        from rest_framework.authtoken.models import Token
+
+        Token.objects.filter(user=request.user).delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class OrderInvoiceView(APIView):
+    """One invoice PDF of the caller's own order (404 for anyone else's, so numbers cannot be probed)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The invoice PDF.")})
+    def get(self, request, number, invoice_number):
+        from commerce.invoices import selectors
+        from commerce.invoices.views import pdf_response
+
+        invoice = selectors.customer_invoice(request.user, number, invoice_number)
+        if invoice is None:
+            raise Http404
+        return pdf_response(invoice)

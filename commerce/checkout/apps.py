@@ -1,0 +1,21 @@
+from django.urls import path
+from oscar.apps.checkout import apps
+
+
+class CheckoutConfig(apps.CheckoutConfig):
+    """One-page checkout (quick checkout) instead of Oscar's multi-step flow.
+
+    Oscar's step views are not routed: its payment-details step would place an order without any
+    payment, so every order goes through ``commerce.checkout.services.place_order``.
+    """
+
+    name = "commerce.checkout"
+
+    def get_urls(self):
+        from .views import QuickCheckoutView
+
+        urls = [
+            path("", QuickCheckoutView.as_view(), name="index"),
+            path("thank-you/", self.thankyou_view.as_view(), name="thank-you"),
+        ]
+        return self.post_process_urls(urls)

@@ -1,0 +1,38 @@
+"""Why a checkout or a payment confirmation was refused; each message is meant for the shopper."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+class CheckoutError(Exception):
+    default_message = _("Your order could not be placed.")
+
+    def __init__(self, message=None):
+        super().__init__(str(message or self.default_message))
+
+
+class EmptyBasket(CheckoutError):
+    default_message = _("Your basket is empty.")
+
+
+class BasketAlreadySubmitted(CheckoutError):
+    default_message = _("This basket has already been ordered; see your orders.")
+
+
+class CashOnDeliveryNotAvailable(CheckoutError):
+    default_message = _("Cash on delivery is only available when every item is shipped to you.")
+
+
+class AddressRequired(CheckoutError):
+    default_message = _("A delivery address is needed for the items to ship.")
+
+
+class OutOfStock(CheckoutError):
+    """Wraps commerce.partner.exceptions.InsufficientStock with its shopper-facing message."""
+
+
+class PaymentAmountMismatch(Exception):
+    """A payment does not match the order total: it is not taken as payment of the order."""
+
+
+class OrderNotPayable(Exception):
+    """A payment arrived for an order that can no longer be paid (cancelled)."""

@@ -1,0 +1,62 @@
+"""The one-page checkout form: who, where (only when something ships), and how to pay."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+from phonenumber_field.formfields import PhoneNumberField
+
+Order = get_model("order", "Order")
+
+
+class QuickCheckoutForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=255)
+    last_name = forms.CharField(label=_("Last name"), max_length=255)
+    email = forms.EmailField(label=_("Email"), help_text=_("Your confirmation and invoice are sent here."))
+    phone = PhoneNumberField(label=_("Phone"), region="TN", help_text=_("The courier calls this number."))
+    line1 = forms.CharField(label=_("Address"), max_length=255, required=False)
+    city = forms.CharField(label=_("City"), max_length=255, required=False)
+    postcode = forms.CharField(label=_("Postcode"), max_length=16, required=False)
+    notes = forms.CharField(
+        label=_("Delivery instructions"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    payment_method = forms.ChoiceField(
+        label=_("Payment"), choices=Order.PAYMENT_METHODS, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, ships=True, cash_on_delivery=True, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ships = ships
+        if not ships:
+            for name in ("line1", "city", "postcode", "notes"):
+                del self.fields[name]
+        if not cash_on_delivery:
+            self.fields["payment_method"].choices = [(Order.CARD, _("Card"))]
+        self.fields["payment_method"].initial = Order.CARD
+        if user and user.is_authenticated:
+            self.fields["email"].initial = user.email
+            self.fields["first_name"].initial = user.first_name
+            self.fields["last_name"].initial = user.last_name
+        autocomplete = {
+            "first_name": "given-name",
+            "last_name": "family-name",
+            "email": "email",
+            "phone": "tel",
+            "line1": "street-address",
+            "city": "address-level2",
+        }
+        for name, token in autocomplete.items():
+            if name in self.fields:
+                self.fields[name].widget.attrs["autocomplete"] = token
+        if "postcode" in self.fields:
+            self.fields["postcode"].widget.attrs["autocomplete"] = "postal-code"
+
+    def clean(self):
+        data = super().clean()
+        if self.ships:
+            for name in ("line1", "city"):
+                if not data.get(name):
+                    self.add_error(name, _("Needed to deliver your order."))
+        return data

@@ -1,0 +1,179 @@
+"""Placing an order and settling its payment: the only way an order comes to exist or becomes paid.
+
+Used by the quick-checkout page, the REST API and the Stripe webhook/return views alike.
+``place_order`` holds the stock (no overselling, see commerce/partner/stock.py) and freezes the
+basket; ``confirm_payment`` and ``cancel_unpaid_order`` lock the order row and are idempotent, so a
+webhook replayed or racing the shopper's return from Stripe changes the order exactly once.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from oscar.core.loading import get_class, get_model
+
+from commerce.invoices.tasks import issue_invoices_on_commit
+from commerce.order import emails, statuses
+from commerce.order.services import change_order_status
+from commerce.partner.exceptions import InsufficientStock
+
+from .exceptions import (
+    AddressRequired,
+    BasketAlreadySubmitted,
+    CashOnDeliveryNotAvailable,
+    EmptyBasket,
+    OrderNotPayable,
+    OutOfStock,
+    PaymentAmountMismatch,
+)
+
+Basket = get_model("basket", "Basket")
+Order = get_model("order", "Order")
+ShippingAddress = get_model("order", "ShippingAddress")
+Country = get_model("address", "Country")
+Source = get_model("payment", "Source")
+SourceType = get_model("payment", "SourceType")
+PaymentEventType = get_model("order", "PaymentEventType")
+OrderCreator = get_class("order.utils", "OrderCreator")
+OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
+Repository = get_class("shipping.repository", "Repository")
+Selector = get_class("partner.strategy", "Selector")
+
+
+@dataclass(frozen=True)
+class Customer:
+    """Who orders: a signed-in user or a guest (then the email is required)."""
+
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    user: object = None
+
+
+@dataclass(frozen=True)
+class Delivery:
+    line1: str
+    city: str
+    postcode: str = ""
+    country_code: str = "TN"
+    notes: str = ""
+
+
+def order_number_for(basket):
+    """Oscar's number for the basket, suffixed when an earlier attempt (cancelled) used it."""
+    base = str(100000 + basket.pk)
+    previous = Order.objects.filter(number__startswith=base).count()
+    return base if previous == 0 else f"{base}-{previous + 1}"
+
+
+def _shipping_address(customer, delivery):
+    return ShippingAddress.objects.create(
+        first_name=customer.first_name,
+        last_name=customer.last_name,
+        line1=delivery.line1,
+        line4=delivery.city,
+        postcode=delivery.postcode,
+        country=Country.objects.get(pk=delivery.country_code),
+        phone_number=customer.phone,
+        notes=delivery.notes,
+    )
+
+
+@transaction.atomic
+def place_order(*, basket, customer, payment_method, delivery=None, language="fr", request=None):
+    """Create the order of ``basket`` and hold its stock; raises a ``CheckoutError`` with a reason.
+
+    Card orders wait for payment (``pending-payment``, basket frozen so a failed payment can give
+    it back); cash-on-delivery orders are confirmed unpaid (``processing``, basket submitted).
+    """
+    basket = Basket.objects.select_for_update().get(pk=basket.pk)
+    if basket.status != Basket.OPEN:
+        raise BasketAlreadySubmitted
+    basket.strategy = Selector().strategy(request=request, user=customer.user)
+    if basket.is_empty:
+        raise EmptyBasket
+    ships = basket.is_shipping_required()
+    if payment_method == Order.CASH_ON_DELIVERY and not all(
+        line.product.get_product_class().requires_shipping for line in basket.all_lines()
+    ):
+        raise CashOnDeliveryNotAvailable
+    if ships and delivery is None:
+        raise AddressRequired
+    shipping_address = _shipping_address(customer, delivery) if ships else None
+    method = Repository().get_default_shipping_method(basket=basket, shipping_addr=shipping_address)
+    charge = method.calculate(basket)
+    total = OrderTotalCalculator(request).calculate(basket, charge)
+    cash = payment_method == Order.CASH_ON_DELIVERY
+    extra = {"payment_method": payment_method, "language": language, "phone": customer.phone}
+    if not (customer.user and customer.user.is_authenticated):
+        extra["guest_email"] = customer.email
+    try:
+        order = OrderCreator().place_order(
+            basket=basket,
+            total=total,
+            shipping_method=method,
+            shipping_charge=charge,
+            user=customer.user if customer.user and customer.user.is_authenticated else None,
+            shipping_address=shipping_address,
+            order_number=order_number_for(basket),
+            status=statuses.PROCESSING if cash else statuses.PENDING_PAYMENT,
+            request=request,
+            **extra,
+        )
+    except InsufficientStock as error:
+        raise OutOfStock(str(error)) from error
+    if cash:
+        order.lines.update(status=statuses.PROCESSING)
+        basket.submit()
+        issue_invoices_on_commit(order)
+        emails.send_order_email_on_commit(order, emails.ORDER_PLACED)
+    else:
+        basket.freeze()
+    return order
+
+
+@transaction.atomic
+def confirm_payment(order_number, *, amount, reference, provider="stripe"):
+    """Mark the order paid; True only for the call that did it (replays and races return False)."""
+    order = Order.objects.select_for_update().get(number=order_number)
+    if order.is_paid:
+        return False
+    if order.status == statuses.CANCELLED:
+        raise OrderNotPayable(order_number)
+    if amount != order.total_incl_tax:
+        raise PaymentAmountMismatch(f"{order_number}: paid {amount}, order total {order.total_incl_tax}")
+    order.paid_at = timezone.now()
+    order.save(update_fields=["paid_at"])
+    source_type, _ = SourceType.objects.get_or_create(code=provider, defaults={"name": provider.title()})
+    Source.objects.create(
+        order=order,
+        source_type=source_type,
+        currency=order.currency,
+        amount_allocated=amount,
+        amount_debited=amount,
+        reference=reference,
+    )
+    event_type, _ = PaymentEventType.objects.get_or_create(code="paid", defaults={"name": "Paid"})
+    event = order.payment_events.create(event_type=event_type, amount=amount, reference=reference)
+    for line in order.lines.all():
+        event.line_quantities.create(line=line, quantity=line.quantity)
+    change_order_status(order, statuses.PAID)
+    issue_invoices_on_commit(order)
+    if order.basket_id:
+        Basket.objects.filter(pk=order.basket_id, status=Basket.FROZEN).update(status=Basket.SUBMITTED)
+    return True
+
+
+@transaction.atomic
+def cancel_unpaid_order(order_number, *, reason=""):
+    """A card payment failed or was abandoned: release the stock, give the basket back. Idempotent."""
+    order = Order.objects.select_for_update().filter(number=order_number).first()
+    if order is None or order.is_paid or order.status != statuses.PENDING_PAYMENT:
+        return False
+    change_order_status(order, statuses.CANCELLED)
+    if reason:
+        order.notes.create(note_type="System", message=reason[:1000])
+    if order.basket_id:
+        Basket.objects.filter(pk=order.basket_id, status=Basket.FROZEN).update(status=Basket.OPEN)
+    return True

@@ -1,0 +1,1 @@
+default_app_config = "commerce.dashboard.catalogue.apps.CatalogueDashboardConfig"

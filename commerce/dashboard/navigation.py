@@ -1,0 +1,25 @@
+"""The dashboard menu: Oscar's, plus a "Shop" section for the seller's own pages.
+
+Oscar shows each entry only to users allowed to open its URL (``permissions_map`` of the dashboard
+apps), so sellers see their shop pages and orders, staff see everything.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+SHOP_SECTION = {
+    "label": _("My shop"),
+    "icon": "fas fa-store",
+    "children": [
+        {"label": _("Shop profile"), "url_name": "dashboard:shop-profile"},
+        {"label": _("Stock levels"), "url_name": "dashboard:shop-stock"},
+        {"label": _("Import or export stock (CSV)"), "url_name": "dashboard:shop-stock-import"},
+        {"label": _("Low stock alerts"), "url_name": "dashboard:stock-alert-list"},
+    ],
+}
+
+
+def dashboard_navigation(oscar_navigation):
+    """Oscar's menu with the shop section after "Catalogue" (the second entry)."""
+    navigation = list(oscar_navigation)
+    navigation.insert(2, SHOP_SECTION)
+    return navigation

@@ -1,0 +1,98 @@
+"""Orders and lines a dashboard user may see: staff all of them, a seller only its shops' lines.
+
+Oscar's dashboard shows a partner every line of an order that holds one of its lines (django-oscar
+#2240). Here an order is listed for a seller when it holds at least one of its lines, and every
+line, total and export is computed from the seller's own lines only.
+"""
+
+from decimal import Decimal
+
+from django.db.models import Exists, OuterRef, Subquery, Sum
+from oscar.core.loading import get_model
+
+from commerce.money.fields import ZERO
+from commerce.partner.selectors import partner_ids_for
+
+Order = get_model("order", "Order")
+Line = get_model("order", "Line")
+OrderNote = get_model("order", "OrderNote")
+
+
+def _own_lines(user):
+    lines = Line.objects.all()
+    if not user.is_staff:
+        lines = lines.filter(partner_id__in=partner_ids_for(user))
+    return lines
+
+
+def orders_for(user):
+    """Orders the user may open, with what the order list shows loaded in the same query."""
+    orders = Order.objects.select_related("user", "shipping_address", "billing_address")
+    if user.is_staff:
+        return orders
+    return orders.filter(Exists(_own_lines(user).filter(order=OuterRef("pk"))))
+
+
+def with_share(orders, user):
+    """Annotate ``share_items``, ``share_incl_tax`` and ``share_commission``: the user's lines only."""
+    lines = _own_lines(user).filter(order=OuterRef("pk")).order_by().values("order")
+
+    def total(field):
+        return Subquery(lines.annotate(total=Sum(field)).values("total")[:1])
+
+    return orders.annotate(
+        share_items=total("quantity"),
+        share_incl_tax=total("line_price_incl_tax"),
+        share_excl_tax=total("line_price_excl_tax"),
+        share_commission=total("commission_amount"),
+    )
+
+
+def lines_for(order, user):
+    """The order's lines the user fulfils (all of them for staff)."""
+    return (
+        _own_lines(user)
+        .filter(order=order)
+        .select_related("partner", "product", "stockrecord")
+        .prefetch_related("status_changes__changed_by")
+        .order_by("pk")
+    )
+
+
+def lines_of_orders(orders, user):
+    """The user's lines of these orders, for exports, newest order first."""
+    return (
+        _own_lines(user)
+        .filter(order__in=orders.order_by().values("pk"))
+        .select_related("order__user", "order__shipping_address", "partner")
+        .order_by("-order__date_placed", "order_id", "pk")
+    )
+
+
+def notes_for(order, user):
+    """Order notes the user may read: all for staff; a seller only those written by its shops' users."""
+    notes = order.notes.select_related("user")
+    if user.is_staff:
+        return notes
+    return notes.filter(user__partners__in=partner_ids_for(user)).distinct()
+
+
+def share_totals(lines):
+    """Items, amounts and commission of these lines, and what the seller keeps."""
+    totals = {"items": 0, "excl_tax": ZERO, "incl_tax": ZERO, "commission": ZERO}
+    for line in lines:
+        totals["items"] += line.quantity
+        totals["excl_tax"] += line.line_price_excl_tax or ZERO
+        totals["incl_tax"] += line.line_price_incl_tax or ZERO
+        totals["commission"] += line.commission_amount or ZERO
+    totals["tax"] = totals["incl_tax"] - totals["excl_tax"]
+    totals["net"] = totals["incl_tax"] - totals["commission"]
+    return totals
+
+
+def commission_percent(rate):
+    """``Decimal("0.1550")`` → ``"15.5 %"``."""
+    if rate is None:
+        return ""
+    percent = (Decimal(rate) * 100).quantize(Decimal("0.01")).normalize()
+    return f"{percent:f} %"

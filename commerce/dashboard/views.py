@@ -1,0 +1,71 @@
+"""The dashboard home: Oscar's for staff; for a seller, figures from its own lines and stock only.
+
+Oscar's home counts whole orders for partner users (every seller's lines in the total); a seller
+here sees its own sales, stock alerts and unread notifications (low stock, …).
+"""
+
+from datetime import timedelta
+
+from django.db.models import Count, Q, Sum
+from django.utils.timezone import now
+from oscar.apps.dashboard import views as oscar_views
+from oscar.core.loading import get_model
+
+from commerce.dashboard.orders.selectors import orders_for
+from commerce.money.fields import ZERO
+from commerce.partner.selectors import partner_ids_for, partners_for, stock_alerts_for
+
+Line = get_model("order", "Line")
+Notification = get_model("communication", "Notification")
+Product = get_model("catalogue", "Product")
+StockAlert = get_model("partner", "StockAlert")
+
+
+class IndexView(oscar_views.IndexView):
+    def get_template_names(self):
+        if self.request.user.is_staff:
+            return ["oscar/dashboard/index.html"]
+        return ["oscar/dashboard/index_nonstaff.html"]
+
+    def get_stats(self):
+        if self.request.user.is_staff:
+            return super().get_stats()
+        return seller_stats(self.request.user)
+
+
+def seller_stats(user):
+    """The seller's figures: its lines, its revenue and commission, its stock alerts, its inbox."""
+    partner_ids = partner_ids_for(user)
+    lines = Line.objects.filter(partner_id__in=partner_ids)
+    day_ago = now() - timedelta(hours=24)
+    recent = lines.filter(order__date_placed__gt=day_ago)
+
+    def sums(queryset):
+        totals = queryset.aggregate(revenue=Sum("line_price_incl_tax"), commission=Sum("commission_amount"))
+        return totals["revenue"] or ZERO, totals["commission"] or ZERO
+
+    revenue, commission = sums(lines)
+    revenue_last_day, _ = sums(recent)
+    alerts = stock_alerts_for(user)
+    products = Product.objects.filter(parent__isnull=True).filter(
+        Q(stockrecords__partner_id__in=partner_ids) | Q(children__stockrecords__partner_id__in=partner_ids)
+    )
+    return {
+        "shops": partners_for(user).order_by("name"),
+        "total_orders": orders_for(user).count(),
+        "total_orders_last_day": recent.values("order_id").distinct().count(),
+        "total_lines": lines.count(),
+        "total_lines_last_day": recent.count(),
+        "total_revenue": revenue,
+        "total_revenue_last_day": revenue_last_day,
+        "total_commission": commission,
+        "total_net": revenue - commission,
+        "total_products": products.distinct().count(),
+        "total_open_stock_alerts": alerts.filter(status=StockAlert.OPEN).count(),
+        "open_stock_alerts": alerts.filter(status=StockAlert.OPEN).order_by("-date_created")[:5],
+        "line_status_breakdown": lines.order_by("status").values("status").annotate(freq=Count("id")),
+        "notifications": Notification.objects.filter(recipient=user, location=Notification.INBOX)[:5],
+        "unread_notifications": Notification.objects.filter(
+            recipient=user, location=Notification.INBOX, date_read__isnull=True
+        ).count(),
+    }

@@ -1,0 +1,52 @@
+"""Invoice downloads: the customer (or a guest holding the order's signed link), the seller, platform admins.
+
+Every refusal is a 404, whether the invoice does not exist or belongs to someone else, so invoice
+and order numbers cannot be probed.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from commerce.invoices import selectors, services
+
+
+def pdf_response(invoice):
+    pdf = services.ensure_pdf(invoice)
+    response = FileResponse(
+        pdf.open("rb"), as_attachment=True, filename=f"{invoice.number}.pdf", content_type="application/pdf"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+@never_cache
+@login_required
+def customer_download(request, order_number, invoice_number):
+    invoice = selectors.customer_invoice(request.user, order_number, invoice_number)
+    if invoice is None:
+        raise Http404
+    return pdf_response(invoice)
+
+
+@require_GET
+@never_cache
+def guest_download(request, order_number, invoice_number, verification_hash):
+    invoice = selectors.guest_invoice(order_number, invoice_number, verification_hash)
+    if invoice is None:
+        raise Http404
+    return pdf_response(invoice)
+
+
+@require_GET
+@never_cache
+def back_office_download(request, pk):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    invoice = selectors.back_office_invoice(request.user, pk)
+    if invoice is None:
+        raise Http404
+    return pdf_response(invoice)

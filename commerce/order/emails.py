@@ -1,0 +1,163 @@
+"""Order emails to the customer, in the language of the order, through Oscar's communication framework.
+
+One email per (order, event): Oscar's ``CommunicationEvent`` rows record what was sent, and the
+order row is locked while checking and sending, so a task that runs twice (or twice at once) sends
+once. Templates follow Oscar's file convention
+(``oscar/communication/emails/commtype_<code>_{subject.txt,body.txt,body.html}``) and may be
+overridden per event type from the dashboard. The confirmation (cash on delivery) and payment
+emails carry the invoice PDFs.
+"""
+
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from oscar.core.loading import get_class, get_model
+
+from commerce.order import statuses
+
+logger = logging.getLogger(__name__)
+
+Order = get_model("order", "Order")
+CommunicationEvent = get_model("order", "CommunicationEvent")
+CommunicationEventType = get_model("communication", "CommunicationEventType")
+Dispatcher = get_class("communication.utils", "Dispatcher")
+
+ORDER_PLACED = "ORDER_PLACED"
+ORDER_PAID = "ORDER_PAID"
+ORDER_SHIPPED = "ORDER_SHIPPED"
+ORDER_DELIVERED = "ORDER_DELIVERED"
+ORDER_CANCELLED = "ORDER_CANCELLED"
+ORDER_REFUNDED = "ORDER_REFUNDED"
+
+#: Names of the event types as the dashboard lists them (staff-facing, kept in English like Oscar's).
+EVENT_NAMES = {
+    ORDER_PLACED: "Order placed",
+    ORDER_PAID: "Order paid",
+    ORDER_SHIPPED: "Order shipped",
+    ORDER_DELIVERED: "Order delivered",
+    ORDER_CANCELLED: "Order cancelled",
+    ORDER_REFUNDED: "Order refunded",
+}
+
+#: The email an order status change sends.
+STATUS_EVENTS = {
+    statuses.PAID: ORDER_PAID,
+    statuses.SHIPPED: ORDER_SHIPPED,
+    statuses.DELIVERED: ORDER_DELIVERED,
+    statuses.CANCELLED: ORDER_CANCELLED,
+    statuses.REFUNDED: ORDER_REFUNDED,
+}
+
+#: Emails that carry the invoices (issued first if the order may be invoiced).
+WITH_INVOICES = (ORDER_PLACED, ORDER_PAID)
+
+
+def event_for_status(status):
+    """The event code of the email for an order that has just moved to ``status`` (or None)."""
+    return STATUS_EVENTS.get(status)
+
+
+def send_order_email_on_commit(order, event_code):
+    """Queue the email once the current transaction commits (what services should call)."""
+    from commerce.order.tasks import send_order_email as task
+
+    transaction.on_commit(partial(task.delay, order.number, event_code))
+
+
+def already_sent(order, event_code):
+    return CommunicationEvent.objects.filter(order=order, event_type__code=event_code).exists()
+
+
+def send_order_email(order, event_code):
+    """Send the ``event_code`` email of this order unless it was sent already; True if sent now."""
+    if event_code not in EVENT_NAMES:
+        raise ValueError(f"unknown order email {event_code!r}")
+    if already_sent(order, event_code):
+        return False
+    # PDFs are rendered before the order row is locked (rendering takes a while).
+    attachments = _invoice_attachments(order) if event_code in WITH_INVOICES else []
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=order.pk)
+        if already_sent(order, event_code):
+            return False
+        recipient = order.email
+        if not recipient:
+            logger.warning("Order %s: no email address for %s", order.number, event_code)
+            return False
+        event_type, _created = CommunicationEventType.objects.get_or_create(
+            code=event_code,
+            defaults={"name": EVENT_NAMES[event_code], "category": CommunicationEventType.ORDER_RELATED},
+        )
+        dispatcher = Dispatcher(logger=logger)
+        with translation.override(order_language(order)):
+            messages = dispatcher.get_messages(event_code, _context(order, event_code))
+        if order.user_id:
+            dispatcher.dispatch_user_messages(order.user, messages, attachments)
+        else:
+            dispatcher.dispatch_anonymous_messages(recipient, messages, attachments)
+        CommunicationEvent.objects.create(order=order, event_type=event_type)
+    logger.info("Order %s: sent %s to the customer", order.number, event_code)
+    return True
+
+
+def order_language(order):
+    from commerce.invoices.services import invoice_language
+
+    return invoice_language(order)
+
+
+def _invoice_attachments(order):
+    from commerce.invoices.services import invoices_ready_for, pdf_bytes
+
+    return [
+        (f"{invoice.number}.pdf", pdf_bytes(invoice), "application/pdf")
+        for invoice in invoices_ready_for(order)
+    ]
+
+
+def _absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _context(order, event_code):
+    """What the templates see; URLs are built in the order's language (``/ar/…``)."""
+    from commerce.invoices.selectors import invoice_links
+
+    guest_hash = None if order.user_id else order.verification_hash()
+    try:
+        if guest_hash:
+            status_path = reverse(
+                "customer:anon-order", kwargs={"order_number": order.number, "hash": guest_hash}
+            )
+        else:
+            status_path = reverse("customer:order", kwargs={"order_number": order.number})
+    except NoReverseMatch:
+        status_path = ""
+    invoices = [{**link, "url": _absolute(link["url"])} for link in invoice_links(order, guest_hash)]
+    return {
+        "order": order,
+        "lines": list(order.lines.all()),
+        "user": order.user,
+        "event_code": event_code,
+        "customer_name": _customer_name(order),
+        "is_cash_on_delivery": order.payment_method == Order.CASH_ON_DELIVERY,
+        "is_paid": order.paid_at is not None,
+        "shipping_address": order.shipping_address,
+        "status_path": status_path,
+        "status_url": _absolute(status_path) if status_path else "",
+        "invoices": invoices,
+        "shop_name": settings.OSCAR_SHOP_NAME,
+    }
+
+
+def _customer_name(order):
+    address = order.billing_address or order.shipping_address
+    if address and address.first_name:
+        return address.first_name
+    if order.user_id:
+        return order.user.first_name
+    return ""

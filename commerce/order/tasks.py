@@ -1,0 +1,25 @@
+"""Background work of orders (each task is safe to run twice)."""
+
+from smtplib import SMTPException
+
+from celery import shared_task
+from django.db import OperationalError
+from oscar.core.loading import get_model
+
+from commerce.order import emails
+
+Order = get_model("order", "Order")
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(SMTPException, ConnectionError, OperationalError),
+    retry_backoff=True,
+    max_retries=8,
+)
+def send_order_email(order_number, event_code):
+    """Send one order email (``emails.ORDER_PAID`` …) unless it was sent already."""
+    order = Order.objects.filter(number=order_number).first()
+    if order is None:
+        return False
+    return emails.send_order_email(order, event_code)

@@ -1,0 +1,91 @@
+"""Stripe's webhook events, verified and handled once each.
+
+``verify()`` checks the ``Stripe-Signature`` header with the official library (HMAC-SHA256 over
+``"{t}.{body}"``, 300 s tolerance). ``handle()`` inserts the event id into ``ProcessedStripeEvent``
+*first*, inside the transaction that applies the event: a concurrent replay blocks on the unique
+index until the first commits, then fails and answers "already processed". Events may arrive in
+any order, so each handler only moves an order forward (an expiry after payment does nothing).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import stripe
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from . import config, sessions
+from .sessions import Outcome
+
+log = logging.getLogger(__name__)
+
+ProcessedStripeEvent = get_model("payment", "ProcessedStripeEvent")
+
+ALREADY_PROCESSED = "already-processed"
+IGNORED = "ignored"
+
+
+class InvalidWebhook(Exception):
+    """The body is not a Stripe event signed with our endpoint's secret (or is too old)."""
+
+
+def verify(payload: bytes, signature: str | None) -> stripe.Event:
+    try:
+        return stripe.Webhook.construct_event(payload, signature, config.webhook_secret())
+    except (stripe.SignatureVerificationError, ValueError) as error:  # ValueError: not JSON / not UTF-8
+        raise InvalidWebhook(str(error)) from error
+
+
+def _session_completed(session):
+    return sessions.settle(session)
+
+
+def _session_expired(session):
+    return sessions.abandon(_order_number(session), reason=_("The Stripe checkout session expired."))
+
+
+def _async_payment_failed(session):
+    return sessions.abandon(_order_number(session), reason=_("The payment failed."))
+
+
+def _payment_intent_failed(intent):
+    """In Checkout a declined card leaves the session open and the shopper may try again: only a
+    payment intent that can no longer succeed (``canceled``) gives up the order. Otherwise the
+    session's expiry will."""
+    if intent.get("status") != "canceled":
+        return Outcome.PENDING
+    return sessions.abandon(_order_number(intent), reason=_("The payment failed."))
+
+
+def _order_number(obj) -> str:
+    metadata = obj.get("metadata") or {}
+    return metadata.get("order_number") or obj.get("client_reference_id") or ""
+
+
+HANDLERS = {
+    "checkout.session.completed": _session_completed,
+    "checkout.session.async_payment_succeeded": _session_completed,
+    "checkout.session.expired": _session_expired,
+    "checkout.session.async_payment_failed": _async_payment_failed,
+    "payment_intent.payment_failed": _payment_intent_failed,
+}
+
+
+def handle(event: stripe.Event) -> str:
+    """Apply ``event`` once; answers what was done (``ALREADY_PROCESSED`` for a replay)."""
+    obj = event.data.object.to_dict()  # stripe objects are not dicts; handlers read plain data
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                record = ProcessedStripeEvent.objects.create(
+                    event_id=event.id, event_type=event.type, order_number=_order_number(obj)[:128]
+                )
+        except IntegrityError:
+            return ALREADY_PROCESSED
+        handler = HANDLERS.get(event.type)
+        record.outcome = handler(obj) if handler else IGNORED
+        record.save(update_fields=["outcome"])
+    log.info("Stripe event %s (%s): %s", event.id, event.type, record.outcome)
+    return record.outcome

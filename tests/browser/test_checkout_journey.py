@@ -1,0 +1,70 @@
+"""A shopper browsing in Arabic buys from two sellers by card through the test-mode Stripe page."""
+
+import re
+
+import pytest
+
+from tests.factories import make_user
+from tests.factories.checkout import ensure_tunisia, sellable
+from tests.factories.stripe import WEBHOOK_PATH
+
+PASSWORD = "correct-horse-battery"
+
+
+def add_to_basket(page, base, product):
+    page.goto(f"{base}{product.get_absolute_url().replace('/fr/', '/ar/', 1)}")
+    page.locator("form[action*='/basket/add/'] button[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_arabic_shopper_pays_by_card_and_downloads_the_invoice(live_server, page, stripe_fake, artifacts_dir):
+    # given: two sellers' products, a shopper account, Stripe's fake sending webhooks to this server
+    ensure_tunisia()
+    tajine, _ = sellable("Tajine émaillé", "45.000", seller="Dar Nabeul")
+    scarf, _ = sellable("Foulard en soie", "33.335", seller="Jebba & Co")
+    make_user(email="layla@example.com", password=PASSWORD, first_name="Layla", last_name="Trabelsi")
+    stripe_fake.webhook_url = f"{live_server.url}{WEBHOOK_PATH}"
+    base = live_server.url
+
+    # when: she signs in on the Arabic site and adds both products
+    page.goto(f"{base}/ar/accounts/login/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    page.fill("input[name=login]", "layla@example.com")
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("form[action*='/accounts/login/'] button[type=submit]").click()
+    page.wait_for_load_state()
+    add_to_basket(page, base, tajine)
+    add_to_basket(page, base, scarf)
+
+    # and checks out on the one-page form, paying by card
+    page.goto(f"{base}/ar/basket/")
+    page.screenshot(path=str(artifacts_dir / "checkout-1-basket-ar.png"), full_page=True)
+    page.locator("a[href$='/checkout/']").last.click()
+    page.wait_for_url(re.compile(r"/ar/checkout/$"))
+    page.fill("input[name=phone]", "20 123 456")
+    page.fill("input[name=line1]", "12 نهج مرسيليا")
+    page.fill("input[name=city]", "تونس")
+    page.check("input[name=payment_method][value=card]")
+    page.screenshot(path=str(artifacts_dir / "checkout-2-form-ar.png"), full_page=True)
+    page.locator(".quick-checkout__form button[type=submit]").click()
+
+    # then: Stripe's test-mode page asks for the payment
+    page.wait_for_url(re.compile(r"/pay/"))
+    page.screenshot(path=str(artifacts_dir / "checkout-3-stripe-test-mode.png"), full_page=True)
+    page.locator("button.pay").click()
+
+    # and she lands on the thank-you page, then finds the paid order with its invoices
+    page.wait_for_url(re.compile(r"/checkout/thank-you/"))
+    page.screenshot(path=str(artifacts_dir / "checkout-4-thank-you-ar.png"), full_page=True)
+    page.goto(f"{base}/ar/accounts/orders/")
+    page.locator("a[href*='/accounts/orders/']").filter(has_text=re.compile(r"\d{6}")).first.click()
+    page.wait_for_load_state()
+    invoice_links = page.locator("a[href*='/invoice/']")
+    assert invoice_links.count() >= 2  # one per seller, plus the platform's for the delivery
+    page.screenshot(path=str(artifacts_dir / "checkout-5-order-ar.png"), full_page=True)
+    pdf = page.request.get(f"{base}{invoice_links.first.get_attribute('href')}")
+    assert pdf.status == 200
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.body().startswith(b"%PDF")

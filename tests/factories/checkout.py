@@ -1,0 +1,57 @@
+"""Baskets and checkout inputs for tests."""
+
+from decimal import Decimal
+
+from oscar.core.loading import get_class, get_model
+from oscar.test.factories import create_product, create_stockrecord
+
+from commerce.checkout.services import Customer, Delivery
+
+Basket = get_model("basket", "Basket")
+ProductClass = get_model("catalogue", "ProductClass")
+Country = get_model("address", "Country")
+Selector = get_class("partner.strategy", "Selector")
+
+
+def ensure_tunisia():
+    Country.objects.get_or_create(
+        iso_3166_1_a2="TN",
+        defaults={
+            "iso_3166_1_a3": "TUN",
+            "printable_name": "Tunisie",
+            "name": "Tunisie",
+            "is_shipping_country": True,
+        },
+    )
+
+
+def physical_class():
+    return ProductClass.objects.get_or_create(
+        slug="physical", defaults={"name": "Physical", "track_stock": True, "requires_shipping": True}
+    )[0]
+
+
+def digital_class():
+    return ProductClass.objects.get_or_create(
+        slug="digital", defaults={"name": "Digital", "track_stock": False, "requires_shipping": False}
+    )[0]
+
+
+def sellable(title, price, *, stock=10, seller="Dar Fakhar", product_class=None):
+    """A public product with one stock record of ``seller`` at a VAT-inclusive ``price``."""
+    product = create_product(title=title, product_class=product_class or physical_class(), num_in_stock=None)
+    record = create_stockrecord(product, price=Decimal(price), num_in_stock=stock, partner_name=seller)
+    return product, record
+
+
+def basket_with(*items, owner=None):
+    """An open basket holding ``(product, quantity)`` items, priced by the site's strategy."""
+    basket = Basket.objects.create(owner=owner)
+    basket.strategy = Selector().strategy()
+    for product, quantity in items:
+        basket.add_product(product, quantity)
+    return basket
+
+
+GUEST = Customer(first_name="Amira", last_name="Ben Salah", email="amira@example.com", phone="+21620123456")
+TUNIS = Delivery(line1="12 rue de Marseille", city="Tunis", postcode="1001")

@@ -1,0 +1,64 @@
+"""Order and line statuses: history with who, stock following shipments, the order following its lines."""
+
+import pytest
+from oscar.core.loading import get_model
+
+from commerce.checkout import services
+from commerce.order import statuses
+from commerce.order.exceptions import InvalidStatusChange
+from commerce.order.services import change_line_status, change_order_status
+from tests.factories import make_user
+from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia, sellable
+
+Order = get_model("order", "Order")
+
+
+@pytest.fixture
+def two_seller_cod_order(db):
+    ensure_tunisia()
+    vase, vase_stock = sellable("Vase", "20.000", stock=5, seller="Dar Nabeul")
+    scarf, scarf_stock = sellable("Foulard", "30.000", stock=5, seller="Jebba & Co")
+    order = services.place_order(
+        basket=basket_with((vase, 1), (scarf, 2)), customer=GUEST, payment_method="cod", delivery=TUNIS
+    )
+    return order, vase_stock, scarf_stock
+
+
+@pytest.mark.django_db
+def test_the_order_ships_when_the_last_seller_ships_and_stock_leaves_the_shelf(two_seller_cod_order):
+    order, vase_stock, scarf_stock = two_seller_cod_order
+    seller = make_user(email="nabeul@example.com")
+    vase_line, scarf_line = order.lines.order_by("pk")
+    # when: the first seller ships
+    change_line_status(vase_line, statuses.SHIPPED, by=seller)
+    order.refresh_from_db()
+    vase_stock.refresh_from_db()
+    # then: the order waits for the other seller; the vase left the shelf
+    assert order.status == statuses.PROCESSING
+    assert (vase_stock.num_in_stock, vase_stock.num_allocated) == (4, 0)
+    assert vase_line.status_changes.get().changed_by == seller
+    # when: the second seller ships, the order is shipped
+    change_line_status(scarf_line, statuses.SHIPPED)
+    order.refresh_from_db()
+    assert order.status == statuses.SHIPPED
+    assert order.status_changes.get().new_status == statuses.SHIPPED
+
+
+@pytest.mark.django_db
+def test_cash_on_delivery_is_paid_when_delivered(two_seller_cod_order):
+    order, *_ = two_seller_cod_order
+    admin = make_user(email="ops@example.com")
+    change_order_status(order, statuses.SHIPPED, by=admin)
+    change_order_status(order, statuses.DELIVERED, by=admin)
+    order.refresh_from_db()
+    assert order.is_paid
+    assert [change.changed_by for change in order.status_changes.all()] == [admin, admin]
+    assert set(order.lines.values_list("status", flat=True)) == {statuses.DELIVERED}
+
+
+@pytest.mark.django_db
+def test_the_pipeline_refuses_going_back(two_seller_cod_order):
+    order, *_ = two_seller_cod_order
+    change_order_status(order, statuses.SHIPPED)
+    with pytest.raises(InvalidStatusChange):
+        change_order_status(order, statuses.PROCESSING)

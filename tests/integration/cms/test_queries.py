@@ -1,0 +1,85 @@
+"""No N+1: an uncached home page costs the same few queries with 3 products in its blocks or 36."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from oscar.core.loading import get_class
+
+from cms_pages.home.models import HomePage
+from tests.factories import make_product
+from tests.factories.pages import stream
+
+#: Wagtail's own routing before the page is served: site, locale, page, and the two view-restriction checks.
+WAGTAIL_ROUTING_QUERIES = 5
+Selector = get_class("partner.strategy", "Selector")
+
+
+def home_with_products(home, count):
+    """Three product grids (hand-picked, newest, best-sellers) and a highlight, ``count`` products in all."""
+    products = [make_product(f"Produit {number}", price="10.000", num_in_stock=5) for number in range(count)]
+    ids = [product.pk for product in products]
+    home.body = stream(
+        ("hero", {"headline": "Bienvenue", "cta": {"label": "", "page": None, "url": ""}}),
+        ("product_grid", {"title": "Choix", "source": "hand_picked", "products": ids[: count // 2]}),
+        ("product_grid", {"title": "Nouveautés", "source": "newest", "count": 24}),
+        ("product_grid", {"title": "Meilleures ventes", "source": "best_sellers", "count": 8}),
+        ("product_highlight", {"product": ids[-1]}),
+        ("paragraph", "<p>Bienvenue au souk.</p>"),
+    )
+    home.save_revision().publish()
+    return HomePage.objects.get(pk=home.pk)
+
+
+def serve_uncached(page):
+    """Serve the page (after Wagtail's routing) as an anonymous shopper, with the page cache off."""
+    request = RequestFactory().get(page.url)
+    request.user = AnonymousUser()
+    request.strategy = Selector().strategy(request=request, user=request.user)  # BasketMiddleware's job
+    with translation.override(page.locale.language_code):
+        response = page.serve(request)
+        response.render()
+    return response
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [3, 36])
+def test_uncached_home_serves_in_at_most_8_queries_whatever_the_number_of_products(
+    fr_home, settings, django_assert_max_num_queries, count
+):
+    # given: the page cache is off; the small shared caches (navigation, settings, SEO) are warm
+    settings.CMS_PAGE_CACHE_SECONDS = 0
+    home = home_with_products(fr_home, count)
+    serve_uncached(home)
+    home = HomePage.objects.select_related("locale").get(pk=home.pk)
+    # when / then
+    with django_assert_max_num_queries(8):
+        response = serve_uncached(home)
+    assert response.status_code == 200
+    assert response.content.decode().count('class="product-card"') >= min(count, 24)
+
+
+@pytest.mark.django_db
+def test_full_request_query_count_does_not_grow_with_products(client, fr_home, settings):
+    settings.CMS_PAGE_CACHE_SECONDS = 0
+    counts = []
+    for count in (2, 30):
+        home_with_products(fr_home, count)
+        client.get("/fr/")  # fills the small shared caches (settings, navigation, SEO, product lists)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/fr/").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    assert counts[1] <= WAGTAIL_ROUTING_QUERIES + 8
+
+
+@pytest.mark.django_db
+def test_cached_home_is_served_without_touching_the_database(client, fr_home, django_assert_num_queries):
+    home_with_products(fr_home, 4)
+    client.get("/fr/")
+    # PageCacheMiddleware answers before Wagtail's routing: not even the site or page is looked up
+    with django_assert_num_queries(0):
+        response = client.get("/fr/")
+    assert response["X-Page-Cache"] == "hit"

@@ -1,0 +1,259 @@
+"""Seller A cannot reach seller B's data through ANY dashboard URL.
+
+Every URL pattern under /dashboard/ is taken from the resolver, its path parameters are filled with
+B's object ids (products, stock records, shop, user, orders, lines, notes, alerts, invoices …), and
+each is opened as A: the answer is refused (403), not found (404), a redirect, or a page that holds
+none of B's data. New dashboard pages are swept automatically.
+"""
+
+import contextlib
+import itertools
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from oscar.core.loading import get_model
+
+from commerce.partner import stock
+from commerce.users.roles import SELLERS
+from tests.factories import make_user
+from tests.factories.sellers import stocked
+from tests.integration.sellers.urls import reached
+
+StockAlert = get_model("partner", "StockAlert")
+StockMovement = get_model("partner", "StockMovement")
+Product = get_model("catalogue", "Product")
+
+#: Strings only B's data contains (A's own pages must never show them).
+B_SECRETS = (
+    "Burnous Confidentiel",
+    "JS-BURNOUS",
+    "Jebba Secrète",
+    "secret-buyer@example.com",
+    "mehdi@jebba.example",
+    "Note privée de Jebba",
+    "Variante Secrète",
+)
+PARAM = re.compile(r"<(?:\w+:)?(\w+)>")
+REGEX_GROUP = re.compile(r"\(\?P<(\w+)>[^)]*\)")
+
+
+def _clean(route):
+    route = REGEX_GROUP.sub(r"<\1>", route)
+    return route.replace("^", "").replace("$", "").replace("\\", "")
+
+
+def dashboard_paths():
+    """Every URL pattern under /dashboard/, as ``dashboard/…/<param>/`` templates."""
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            route = prefix + _clean(str(pattern.pattern))
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, route)
+            elif isinstance(pattern, URLPattern):
+                yield route
+
+    return sorted({path for path in walk(get_resolver().url_patterns, "") if path.startswith("dashboard/")})
+
+
+@pytest.fixture
+def secrets(market):
+    """B's objects, with notes, alerts, variants and invoices, keyed by what URLs call them."""
+    b = market
+    b.shared.notes.create(user=b.seller_b, message="Note privée de Jebba")
+    parent = stocked(b.shop_b, "Burnous Confidentiel parent", stock=None)[0]
+    Product.objects.filter(pk=parent.pk).update(structure=Product.PARENT)
+    child, child_record = stocked(b.shop_b, "Variante Secrète", stock=3, sku="JS-VARIANT")
+    Product.objects.filter(pk=child.pk).update(structure=Product.CHILD, parent=parent)
+    stock.allocate([(b.record_b.pk, 15, None)])  # opens a low-stock alert on B's record
+    shared_line = b.line_of(b.shared, b.shop_b)
+    own_line = b.line_of(b.only_b, b.shop_b)
+    ids = {
+        b.product_b.pk,
+        parent.pk,
+        child.pk,
+        b.record_b.pk,
+        child_record.pk,
+        b.shop_b.pk,
+        b.seller_b.pk,
+        b.only_b.pk,
+        shared_line.pk,
+        own_line.pk,
+        b.shared.notes.get().pk,
+        StockAlert.objects.get(stockrecord=b.record_b).pk,
+        StockMovement.objects.filter(stockrecord=b.record_b).first().pk,
+    }
+    invoices = _invoices_of_b(b)
+    ids.update(invoice.pk for invoice in invoices)
+    return {
+        "ids": sorted(ids),
+        "number": [b.only_b.number, b.shared.number],
+        "order_number": [b.only_b.number, b.shared.number],
+        "invoice_number": [invoice.number for invoice in invoices] or ["none"],
+        "line_id": [shared_line.pk, own_line.pk],
+        "note_id": [b.shared.notes.get().pk],
+        "parent_pk": [parent.pk, b.product_b.pk],
+        "slug": [b.shop_b.slug],
+    }
+
+
+def _invoices_of_b(market):
+    """B's invoices, when the invoices app can issue them for these orders (COD: once confirmed)."""
+    from commerce.invoices.exceptions import OrderNotInvoiceable
+    from commerce.invoices.services import issue_invoices
+
+    invoices = []
+    for order in (market.only_b, market.shared):
+        with contextlib.suppress(OrderNotInvoiceable):
+            invoices += [
+                invoice for invoice in issue_invoices(order) if invoice.partner_id == market.shop_b.pk
+            ]
+    return invoices
+
+
+def candidates(name, secrets):
+    if name in secrets:
+        return secrets[name]
+    if name in ("pk", "id") or name.endswith(("_pk", "_id")):
+        return secrets["ids"]
+    return ["physical", "x"]  # slugs, codes, tokens: nothing of B's to fill in
+
+
+def urls_for(template, secrets):
+    names = PARAM.findall(template)
+    for values in itertools.product(*(candidates(name, secrets) for name in names)):
+        url = template
+        for value in values:
+            url = PARAM.sub(str(value), url, count=1)
+        yield "/" + url
+
+
+@pytest.mark.django_db
+def test_seller_a_reaches_none_of_seller_bs_data_through_any_dashboard_url(client, market, secrets):
+    # given
+    paths = dashboard_paths()
+    assert len(paths) > 60, paths  # the whole dashboard, not a few pages
+    client.force_login(market.seller_a)
+    leaks, opened = [], 0
+    # when: every dashboard URL, filled with B's ids, is opened as A
+    for template in paths:
+        for url in urls_for(template, secrets):
+            response = reached(client, url)
+            opened += 1
+            # then
+            assert response.status_code in (200, 302, 403, 404, 405), (url, response.status_code)
+            if response.status_code == 200:
+                body = response.content.decode("utf-8", "replace")
+                leaks += [(url, secret) for secret in B_SECRETS if secret in body]
+    assert leaks == []
+    assert opened > 200
+
+
+@pytest.mark.django_db
+def test_sellers_are_refused_the_platform_only_sections(client, market):
+    client.force_login(market.seller_a)
+    for url in (
+        "/dashboard/reports/",
+        "/dashboard/users/",
+        "/dashboard/partners/",
+        f"/dashboard/partners/{market.shop_b.pk}/",
+        f"/dashboard/shop/{market.shop_b.pk}/profile/",
+        "/dashboard/offers/",
+        "/dashboard/vouchers/",
+        "/dashboard/pages/",
+        "/dashboard/reviews/",
+        "/dashboard/comms/",
+        "/dashboard/catalogue/categories/",
+        "/dashboard/catalogue/product-types/",
+        f"/dashboard/orders/{market.shared.number}/shipping-address/",
+    ):
+        assert reached(client, url).status_code in (403, 404), url
+
+
+@pytest.mark.django_db
+def test_anonymous_visitors_are_sent_to_sign_in(client, market):
+    for url in (
+        "/dashboard/",
+        "/dashboard/orders/",
+        "/dashboard/shop/stock/",
+        f"/dashboard/orders/{market.shared.number}/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 302 and "login" in response["Location"], url
+
+
+@pytest.mark.django_db
+def test_a_shopper_without_a_shop_cannot_use_the_seller_pages(client, market):
+    client.force_login(make_user("nobody@example.com", role=SELLERS))  # a seller not linked to a shop
+    assert reached(client, "/dashboard/shop/profile/").status_code == 404
+    assert client.get("/dashboard/shop/stock/").context["form"].records == []
+    assert client.get("/dashboard/orders/").context["orders"].count() == 0
+
+
+@pytest.mark.django_db
+def test_seller_cannot_change_or_delete_another_shops_product(client, market):
+    client.force_login(market.seller_a)
+    product = market.product_b
+    assert reached(client, f"/dashboard/catalogue/products/{product.pk}/").status_code == 404
+    client.post(f"/dashboard/catalogue/products/{product.pk}/delete/")
+    client.post(f"/dashboard/catalogue/products/{product.pk}/", {"title": "Piraté"})
+    product.refresh_from_db()
+    assert product.title == "Burnous Confidentiel"
+    assert reached(client, f"/dashboard/catalogue/products/{product.pk}/create-variant/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_product_another_shop_also_stocks_is_out_of_reach(client, market):
+    # given: B adds its own stock record to A's product
+    market.product_a.stockrecords.create(
+        partner=market.shop_b, partner_sku="JS-SHARED", price=1, num_in_stock=1
+    )
+    client.force_login(market.seller_a)
+    # then: A can no longer edit or delete it (it would change B's offer)
+    assert reached(client, f"/dashboard/catalogue/products/{market.product_a.pk}/").status_code == 404
+    listed = client.get("/dashboard/catalogue/").content.decode()
+    assert "JS-SHARED" not in listed
+
+
+@pytest.mark.django_db
+def test_seller_edits_its_own_profile_but_not_the_commission(client, market):
+    client.force_login(market.seller_a)
+    page = client.get("/dashboard/shop/profile/")
+    assert page.status_code == 200 and "commission_rate" not in page.context["form"].fields
+    response = client.post(
+        "/dashboard/shop/profile/",
+        {
+            "name": "Dar Nabeul",
+            "slug": "dar-nabeul",
+            "description": "Céramique de Nabeul.",
+            "contact_email": "contact@dar-nabeul.example",
+            "instagram_url": "instagram.com/darnabeul",
+            "terms_of_sale": "Livraison 48 h.",
+            "refund_policy": "14 jours.",
+            "commission_rate": "0",
+        },
+    )
+    assert response.status_code == 302
+    market.shop_a.refresh_from_db()
+    assert market.shop_a.description == "Céramique de Nabeul."
+    assert market.shop_a.instagram_url == "https://instagram.com/darnabeul"
+    assert str(market.shop_a.commission_rate) == "0.1500"
+    assert client.get("/fr/shops/dar-nabeul/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_staff_set_a_shops_commission(client, market):
+    admin = make_user("admin@example.com", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    page = client.get(f"/dashboard/shop/{market.shop_b.pk}/profile/")
+    assert page.status_code == 200
+    from tests.integration.sellers.forms import post_data
+
+    data = post_data(page.context, "form")
+    data["commission_rate"] = "0.1000"
+    assert client.post(f"/dashboard/shop/{market.shop_b.pk}/profile/", data).status_code == 302
+    market.shop_b.refresh_from_db()
+    assert str(market.shop_b.commission_rate) == "0.1000"
+    data["commission_rate"] = "1.5"
+    assert client.post(f"/dashboard/shop/{market.shop_b.pk}/profile/", data).status_code == 200

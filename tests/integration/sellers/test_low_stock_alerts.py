@@ -1,0 +1,159 @@
+"""Low-stock alerts: the seller hears once per crossing below the threshold, by email and in the dashboard."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from commerce.partner import stock
+from commerce.partner.tasks import send_low_stock_alert, send_pending_low_stock_alerts
+from tests.factories.sellers import make_seller, make_shop, stocked
+
+Notification = get_model("communication", "Notification")
+StockAlert = get_model("partner", "StockAlert")
+
+
+@pytest.fixture
+def shop(db):
+    return make_shop("Dar Nabeul")
+
+
+@pytest.fixture
+def sellers(shop):
+    return [make_seller(shop, "leila@example.com"), make_seller(shop, "karim@example.com")]
+
+
+def sell(record, quantity=1):
+    stock.allocate([(record.pk, quantity, None)])
+
+
+@pytest.mark.django_db
+def test_alert_fires_once_when_crossing_the_default_threshold(
+    shop, sellers, django_capture_on_commit_callbacks
+):
+    # given: 6 in stock, no threshold of its own (platform default 5)
+    _, record = stocked(shop, "Tajine émaillé", stock=6)
+    with django_capture_on_commit_callbacks(execute=True):
+        sell(record)  # 5 available: not below 5
+    assert mail.outbox == []
+    # when: the next sale crosses below the threshold
+    with django_capture_on_commit_callbacks(execute=True):
+        sell(record)  # 4
+    # then: one email to the shop's users, one notification each
+    assert len(mail.outbox) == 1
+    assert sorted(mail.outbox[0].to) == ["karim@example.com", "leila@example.com"]
+    assert "Tajine émaillé" in mail.outbox[0].subject
+    assert mail.outbox[0].alternatives  # HTML part
+    assert set(Notification.objects.values_list("recipient__email", flat=True)) == {
+        "karim@example.com",
+        "leila@example.com",
+    }
+    alert = StockAlert.objects.get(stockrecord=record)
+    assert alert.status == StockAlert.OPEN and alert.notified_at is not None and alert.threshold == 5
+
+    # when: two more sales while already low
+    with django_capture_on_commit_callbacks(execute=True):
+        sell(record)
+        sell(record)
+    # then: nothing new
+    assert len(mail.outbox) == 1
+    assert Notification.objects.count() == 2
+    assert StockAlert.objects.filter(stockrecord=record).count() == 1
+
+    # when: restocked above the threshold, then sold below it again
+    with django_capture_on_commit_callbacks(execute=True):
+        stock.set_level(record.pk, 20, by=sellers[0])  # 18 available: alert closes
+    assert StockAlert.objects.get(stockrecord=record).status == StockAlert.CLOSED
+    assert len(mail.outbox) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        sell(record, 14)  # 4 available
+    # then: it fires again, once
+    assert len(mail.outbox) == 2
+    assert Notification.objects.count() == 4
+    assert StockAlert.objects.filter(stockrecord=record, status=StockAlert.OPEN).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_stock_records_own_threshold_wins_over_the_default(
+    shop, sellers, django_capture_on_commit_callbacks
+):
+    _, record = stocked(shop, "Lampe en cuivre", stock=12, threshold=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        sell(record, 3)  # 9 < 10
+    assert len(mail.outbox) == 1
+    assert StockAlert.objects.get(stockrecord=record).threshold == 10
+
+
+@pytest.mark.django_db
+@override_settings(SELLERS_LOW_STOCK_THRESHOLD=2)
+def test_the_default_threshold_comes_from_settings(shop, sellers, django_capture_on_commit_callbacks):
+    _, record = stocked(shop, "Kilim", stock=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        sell(record, 3)  # 2: not below 2
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        sell(record)  # 1
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_products_whose_stock_is_not_counted_never_alert(shop, sellers, django_capture_on_commit_callbacks):
+    _, record = stocked(shop, "Guide PDF", stock=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        record.price = record.price + 1
+        record.save()
+    assert mail.outbox == []
+    assert not StockAlert.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_task_is_safe_to_run_twice(shop, sellers, django_capture_on_commit_callbacks):
+    # given: an alert already sent
+    _, record = stocked(shop, "Chéchia", stock=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        sell(record)
+    assert len(mail.outbox) == 1
+    # when: the task is delivered again (broker redelivery)
+    result = send_low_stock_alert.delay(record.pk).get()
+    # then
+    assert result is None
+    assert len(mail.outbox) == 1
+    assert Notification.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_nothing_is_sent_if_stock_went_back_up_before_the_task_ran(shop, sellers):
+    _, record = stocked(shop, "Jebba", stock=5)
+    sell(record)  # alert opened; the task would run after commit
+    stock.set_level(record.pk, 30)  # restocked in the same transaction: alert closed
+    assert send_low_stock_alert.delay(record.pk).get() is None
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_the_dashboard_home_shows_the_notification(client, shop, sellers, django_capture_on_commit_callbacks):
+    _, record = stocked(shop, "Plat à couscous", stock=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        sell(record)
+    client.force_login(sellers[0])
+    response = client.get("/dashboard/")
+    assert "Plat à couscous" in response.content.decode()
+    assert response.context["unread_notifications"] == 1
+
+
+@pytest.mark.django_db
+def test_an_alert_whose_task_was_lost_is_sent_by_the_periodic_sweep(shop, sellers, time_machine):
+    # given: the sale committed but its after-commit task never reached the broker
+    _, record = stocked(shop, "Babouches", stock=5)
+    sell(record)
+    assert mail.outbox == []
+    # when: the beat task runs a few minutes later, twice
+    time_machine.move_to(timezone.now() + timedelta(minutes=10))
+    first = send_pending_low_stock_alerts.delay().get()
+    second = send_pending_low_stock_alerts.delay().get()
+    # then: told once
+    assert (first, second) == (1, 0)
+    assert len(mail.outbox) == 1

@@ -1,0 +1,62 @@
+"""Pure functions of the block library: video links, block keys, JSON-LD escaping, countdown."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from cms_pages.core.blocks import video_embed_url
+from cms_pages.core.selectors import block_key
+from cms_pages.core.seo import faq_page_node, json_ld_script
+from cms_pages.core.templatetags.cms_tags import countdown_parts
+
+
+@pytest.mark.parametrize(
+    ("url", "embed"),
+    [
+        ("https://www.youtube.com/watch?v=aqz-KE-bpKQ", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ"),
+        ("https://youtu.be/aqz-KE-bpKQ", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ"),
+        ("https://www.youtube.com/shorts/aqz-KE-bpKQ", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ"),
+        ("https://vimeo.com/76979871", "https://player.vimeo.com/video/76979871?dnt=1"),
+        ("https://evil.example/watch?v=aqz-KE-bpKQ", ""),
+        ("https://www.youtube.com/watch?v=<script>", ""),
+    ],
+)
+def test_video_links_become_privacy_friendly_players(url, embed):
+    assert video_embed_url(url) == embed
+
+
+def test_block_key_is_the_same_for_raw_json_and_block_values():
+    raw = {
+        "source": "hand_picked",
+        "products": [{"type": "item", "value": 3, "id": "x"}, {"type": "item", "value": 7}],
+    }
+    assert (
+        block_key(raw) == block_key({"source": "hand_picked", "products": [3, 7]}) == ("hand_picked", (3, 7))
+    )
+    assert block_key({"source": "bought_together", "anchor": None, "count": 4}) == ("bought_together", 0, 4)
+
+
+def test_json_ld_escapes_what_could_close_the_script():
+    html = json_ld_script({"name": "</script><b>&"})
+    body = html.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
+    assert "<" not in body and ">" not in body
+    assert json.loads(body) == {"name": "</script><b>&"}
+
+
+def test_faq_node_keeps_plain_answers():
+    node = faq_page_node([("Quel délai ?", "<p>De <b>2</b> à 5 jours.</p>")])
+    assert node["mainEntity"][0]["acceptedAnswer"]["text"] == "De 2 à 5 jours."
+    assert faq_page_node([]) is None
+
+
+def test_countdown_parts():
+    parts = countdown_parts(timezone.now() + timedelta(days=2, hours=3, minutes=4, seconds=30))
+    assert (parts["days"], parts["hours"], parts["minutes"]) == (2, 3, 4)
+    assert countdown_parts(timezone.now() - timedelta(seconds=5)) == {
+        "days": 0,
+        "hours": 0,
+        "minutes": 0,
+        "seconds": 0,
+    }
