@@ -26,7 +26,11 @@ class ProductDocument(BaseDocument):
     """A sellable product; prices and stock are read from its (or its variants') stock records."""
 
     title = fields.TextField(fields={"raw": fields.KeywordField()})
+    title_fr = fields.TextField()
+    title_en = fields.TextField()
+    title_ar = fields.TextField()
     description = fields.TextField()
+    keywords = fields.KeywordField(multi=True)
     upc = fields.KeywordField()
     product_class = fields.KeywordField()
     categories = fields.KeywordField(multi=True)
@@ -52,7 +56,9 @@ class ProductDocument(BaseDocument):
             .get_queryset()
             .browsable()
             .select_related("product_class")
-            .prefetch_related("categories", "stockrecords__partner", "children__stockrecords__partner")
+            .prefetch_related(
+                "categories", "tags", "stockrecords__partner", "children__stockrecords__partner"
+            )
         )
 
     @staticmethod
@@ -61,6 +67,18 @@ class ProductDocument(BaseDocument):
         for child in instance.children.all():
             records.extend(child.stockrecords.all())
         return records
+
+    def prepare_title_fr(self, instance):
+        return instance.title_fr or ""
+
+    def prepare_title_en(self, instance):
+        return instance.title_en or ""
+
+    def prepare_title_ar(self, instance):
+        return instance.title_ar or ""
+
+    def prepare_keywords(self, instance):
+        return sorted(tag.name.lower() for tag in instance.tags.all())
 
     def prepare_upc(self, instance):
         return instance.upc or ""

@@ -12,7 +12,18 @@ from .exceptions import SearchUnavailable
 
 Product = get_model("catalogue", "Product")
 
-SEARCH_FIELDS = ("title^3", "description", "upc^5", "categories", "sellers")
+#: Titles in every language (a shopper may type French on the Arabic site), keywords, seller names.
+SEARCH_FIELDS = (
+    "title^3",
+    "title_fr^3",
+    "title_en^3",
+    "title_ar^3",
+    "keywords^2",
+    "description",
+    "upc^5",
+    "categories",
+    "sellers",
+)
 
 
 @dataclass

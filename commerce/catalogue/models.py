@@ -1,8 +1,9 @@
-"""Oscar's catalogue with a VAT class per product; texts are translated (see translation.py)."""
+"""Oscar's catalogue with a VAT class and keywords per product; texts are translated (translation.py)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
+from taggit.managers import TaggableManager
 
 
 class Product(AbstractProduct):
@@ -17,6 +18,10 @@ class Product(AbstractProduct):
     )
 
     tax_class = models.CharField(_("VAT class"), max_length=16, choices=TAX_CLASSES, default=STANDARD)
+    #: Keywords shoppers may search with (searched and shown as tags, not translated).
+    tags = TaggableManager(
+        _("keywords"), blank=True, help_text=_("Comma-separated words shoppers may search for.")
+    )
 
     def get_tax_class(self):
         return self.parent.tax_class if self.is_child and self.parent_id else self.tax_class

@@ -6,7 +6,9 @@ hold, history row "manual edit" with the user), and the other fields are saved w
 """
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from oscar.apps.dashboard.catalogue.forms import ProductForm as OscarProductForm
 from oscar.apps.dashboard.catalogue.forms import StockRecordForm as OscarStockRecordForm
 from oscar.core.loading import get_model
 
@@ -45,3 +47,62 @@ class StockRecordForm(OscarStockRecordForm):
             stock.set_level(record.pk, level, reason=StockMovement.MANUAL, by=self.user)
             record.refresh_from_db(fields=list(LEVEL_FIELDS))
         return record
+
+
+class ProductForm(OscarProductForm):
+    """Oscar's product form with the texts in each site language, the VAT class and keywords.
+
+    French is the source language (required for products shoppers see); English and Arabic fall
+    back to French on the storefront when left empty.
+    """
+
+    TEXT_FIELDS = ("title", "description")
+    SEO_TEXT_FIELDS = ("meta_title", "meta_description")
+
+    class Meta(OscarProductForm.Meta):
+        fields = [
+            *[f"title_{code}" for code, _name in settings.LANGUAGES],
+            "upc",
+            *[f"description_{code}" for code, _name in settings.LANGUAGES],
+            "tax_class",
+            "tags",
+            "is_public",
+            "is_discountable",
+            "structure",
+            "slug",
+            *[f"meta_title_{code}" for code, _name in settings.LANGUAGES],
+            *[f"meta_description_{code}" for code, _name in settings.LANGUAGES],
+        ]
+        widgets = {
+            "structure": forms.HiddenInput(),
+            **{
+                f"meta_description_{code}": forms.Textarea(attrs={"rows": 3})
+                for code, _name in settings.LANGUAGES
+            },
+        }
+
+    seo_fields = [
+        "slug",
+        *[f"{name}_{code}" for name in SEO_TEXT_FIELDS for code, _name in settings.LANGUAGES],
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.TEXT_FIELDS + self.SEO_TEXT_FIELDS:
+            for code, language in settings.LANGUAGES:
+                field = self.fields.get(f"{name}_{code}")
+                if field is not None:
+                    field.label = f"{field.label.rsplit(' [', 1)[0]} ({language})"
+        title = self.fields.get(f"title_{settings.LANGUAGE_CODE}")
+        if title is not None:
+            title.required = not self.instance.is_child
+            title.widget = forms.TextInput(attrs={"autocomplete": "off"})
+
+    def delete_non_child_fields(self):
+        for name in [
+            "is_discountable",
+            "tax_class",
+            "tags",
+            *[f"description_{c}" for c, _n in settings.LANGUAGES],
+        ]:
+            self.fields.pop(name, None)

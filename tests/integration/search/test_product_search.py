@@ -91,3 +91,18 @@ def test_with_the_search_server_stopped_pages_still_answer(
     health = client.get("/health/").json()
     assert health["status"] == "degraded"
     assert health["checks"]["search"]["ok"] is False
+
+
+@pytest.mark.django_db
+def test_search_finds_products_by_keyword_and_by_their_arabic_title(
+    client, search_index, django_capture_on_commit_callbacks
+):
+    # given: a product with an Arabic title and keywords
+    with django_capture_on_commit_callbacks(execute=True):
+        product = make_product(title="Harissa du Cap Bon")
+        product.title_ar = "هريسة الوطن القبلي"
+        product.tags.add("piment", "épicerie")
+        product.save()
+    # when / then
+    assert search_titles(client, "piment") == ["Harissa du Cap Bon"]
+    assert search_titles(client, "هريسة", language="ar") == ["هريسة الوطن القبلي"]
