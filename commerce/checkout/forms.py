@@ -28,8 +28,9 @@ class QuickCheckoutForm(forms.Form):
 
     def __init__(self, *args, ships=True, cash_on_delivery=True, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.ships = ships
-        if not ships:
+        if ships:
+            self.fields["line1"].required = self.fields["city"].required = True
+        else:
             for name in ("line1", "city", "postcode", "notes"):
                 del self.fields[name]
         if not cash_on_delivery:
@@ -52,11 +53,3 @@ class QuickCheckoutForm(forms.Form):
                 self.fields[name].widget.attrs["autocomplete"] = token
         if "postcode" in self.fields:
             self.fields["postcode"].widget.attrs["autocomplete"] = "postal-code"
-
-    def clean(self):
-        data = super().clean()
-        if self.ships:
-            for name in ("line1", "city"):
-                if not data.get(name):
-                    self.add_error(name, _("Needed to deliver your order."))
-        return data

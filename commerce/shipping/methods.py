@@ -14,8 +14,8 @@ class FlatRateDelivery:
     """Home delivery by courier anywhere in Tunisia (price includes VAT), free above a threshold."""
 
     code = "flat-rate"
-    name = _("Home delivery")
-    description = _("Delivered by courier in 2 to 4 working days.")
+    name = _("Courier (2–4 working days)")
+    description = _("Delivered to your door by courier in 2 to 4 working days.")
     is_discounted = False
 
     def calculate(self, basket):
