@@ -276,6 +276,8 @@ LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English")), ("ar", _("Arabic"))]
 #: Our catalogues, then our fixes to libraries' Arabic catalogues (kept apart so makemessages keeps them).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "_third_party"]
+#: Our date formats where Django's locale data has none (Arabic).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Africa/Tunis"
 USE_I18N = True
 USE_TZ = True
