@@ -4,7 +4,8 @@ Every page type's body is a ``BodyStreamBlock``: editors compose pages from thes
 block has its template (``cms_core/blocks/``), an admin icon, a description and a preview value for
 Wagtail's block picker. Commerce blocks store product and category ids only; the page loads every
 product its blocks show in one batch (``selectors.CommerceLoader``) so prices and stock are always
-current and the number of queries does not grow with the number of products.
+current and the number of queries does not grow with the number of products. Image, page and
+snippet choosers take their objects from the stream's own batch (``streams``) for the same reason.
 """
 
 import re
@@ -17,9 +18,26 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images import blocks as image_blocks
 from wagtail.rich_text import RichText
-from wagtail.snippets.blocks import SnippetChooserBlock
+from wagtail.snippets import blocks as snippet_blocks
+
+from .streams import BatchedChooserMixin, BatchedStreamBlock, localized
+
+# --- Choosers of images, pages and snippets, loaded with the rest of their stream -------------------
+
+
+class ImageChooserBlock(BatchedChooserMixin, image_blocks.ImageChooserBlock):
+    """Wagtail's image chooser; in a page body, every image of the page comes from one query."""
+
+
+class PageChooserBlock(BatchedChooserMixin, blocks.PageChooserBlock):
+    """Wagtail's page chooser; in a page body, linked pages come with their translations in one query."""
+
+
+class SnippetChooserBlock(BatchedChooserMixin, snippet_blocks.SnippetChooserBlock):
+    """Wagtail's snippet chooser; in a page body, each snippet model is loaded once for the page."""
+
 
 # --- Choosers that keep ids (commerce data is loaded in one batch by the page) -----------------------
 
@@ -118,20 +136,20 @@ class LinkValue(blocks.StructValue):
     def href(self):
         page = self.get("page")
         if page is not None:
-            return page.localized.url
+            return localized(page).url
         return self.get("url") or ""
 
     @property
     def text(self):
         page = self.get("page")
-        return self.get("label") or (page.localized.title if page else "")
+        return self.get("label") or (localized(page).title if page else "")
 
 
 class LinkBlock(StructBlock):
     """A label and either a page of the site (followed to its translation) or an address."""
 
     label = blocks.CharBlock(label=_("Label"), max_length=80, required=False)
-    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    page = PageChooserBlock(label=_("Page"), required=False)
     url = blocks.CharBlock(
         label=_("Address"), required=False, max_length=300, help_text=_("https://…, /fr/catalogue/, mailto:…")
     )
@@ -595,7 +613,7 @@ class ExpertCardsBlock(StructBlock):
         description = _("Verified experts with their speciality and price (appears once experts exist).")
 
 
-class BodyStreamBlock(blocks.StreamBlock):
+class BodyStreamBlock(BatchedStreamBlock):
     """Every block an editor may put on a CMS page."""
 
     hero = HeroBlock(label=_("Hero"), group=_("Layout"))
@@ -620,7 +638,7 @@ class BodyStreamBlock(blocks.StreamBlock):
         block_counts = {"hero": {"max_num": 2}}
 
 
-class ArticleStreamBlock(blocks.StreamBlock):
+class ArticleStreamBlock(BatchedStreamBlock):
     """Help-centre articles: text, pictures, video and FAQ (no commerce or marketing blocks)."""
 
     heading = HeadingBlock(label=_("Heading"))

@@ -6,6 +6,10 @@ unpublish, snippet or settings change) and ``product:<id>`` for each product it 
 commit when the product, a stock record or an image changes, so price and stock are never stale).
 A hit checks those versions in one ``get_many`` and puts a fresh CSRF token back in.
 
+The same tag versions keep the small lookups every uncached request would otherwise repeat
+(``remember``): ``pages`` (the page tree: view restrictions, translations, pages' URLs; bumped when a
+page is saved, moved or deleted, a view restriction or a site changes) and ``testimonials``.
+
 Only requests that cannot differ between visitors are served from or stored in the cache: GET/HEAD,
 no query string, and no session, basket or messages cookie (so no signed-in user, no basket, no
 flash message). ``PageCacheMiddleware`` serves the same entries before URL routing when it is in
@@ -26,6 +30,10 @@ CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 ENTRY_PREFIX = "cms:page:"
 TAG_PREFIX = "cms:tag:"
 GLOBAL_TAG = "cms"
+PAGES_TAG = "pages"
+TESTIMONIALS_TAG = "testimonials"
+#: Lifetime of ``remember`` entries: they are checked against their tags, so this only bounds memory.
+REMEMBER_SECONDS = 24 * 3600
 
 
 def cache_seconds():
@@ -100,6 +108,29 @@ def invalidate(*tags):
 
     bump()
     transaction.on_commit(bump)
+
+
+def remember(key, tags, compute, seconds=REMEMBER_SECONDS):
+    """``compute()``, kept under ``key`` until one of ``tags`` is invalidated (one cache round trip).
+
+    Tag versions are read before computing, so a value computed while a change commits is stored
+    under the old version and thrown away by the next reader.
+    """
+    tag_keys = [_tag_key(tag) for tag in tags]
+    found = cache.get_many([key, *tag_keys])
+    versions = tuple(found.get(tag_key) or _start_version(tag_key) for tag_key in tag_keys)
+    entry = found.get(key)
+    if entry is not None and entry[0] == versions:
+        return entry[1]
+    value = compute()
+    cache.set(key, (versions, value), seconds)
+    return value
+
+
+def _start_version(tag_key):
+    """A missing (never set, or evicted) tag gets a fresh version, so no older entry can match it."""
+    cache.add(tag_key, uuid.uuid4().hex, None)
+    return cache.get(tag_key)
 
 
 def invalidate_products(product_ids):

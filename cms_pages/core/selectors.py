@@ -16,6 +16,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import translation
 from oscar.core.loading import get_model
 
+from . import caching
+
 COMMERCE_BLOCK_TYPES = ("product_grid", "product_highlight")
 ID_LIST_CACHE_PREFIX = "cms:product-ids:"
 ID_LIST_VERSION_KEY = "cms:product-ids-version"
@@ -309,6 +311,21 @@ def _link(value):
             return {"label": "", "url": ""}
         return {"label": value.get("label") or page.title, "url": page.url or ""}
     return {"label": value.get("label") or "", "url": value.get("url") or ""}
+
+
+# --- Testimonials (cached, invalidated when a testimonial or an image is saved or deleted) -------------
+
+
+def testimonials_in_bulk(ids):
+    """{id: testimonial, with its photo} for the testimonials blocks of a page."""
+    from .models import Testimonial
+
+    ids = sorted(ids)
+    return caching.remember(
+        "cms:testimonials:" + ",".join(map(str, ids)),
+        [caching.TESTIMONIALS_TAG],
+        lambda: Testimonial.objects.select_related("photo").in_bulk(ids),
+    )
 
 
 # --- Experts --------------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@
 gives templates one ``seo`` object (``page.get_seo(request)``) with everything the ``<head>`` needs.
 The JSON-LD graph always has the Organization (from the site settings) and, below the home page,
 a BreadcrumbList; pages add their own nodes with ``get_json_ld_nodes`` (FAQPage on help articles).
+The hreflang alternates and the site's language switcher read the same list of the page's
+translations (``get_translation_links``), kept in the cache until the page tree changes.
 """
 
 import json
@@ -18,11 +20,23 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from . import caching
+
 
 @dataclass
 class Alternate:
     language: str
     url: str
+
+
+@dataclass(frozen=True)
+class TranslationLink:
+    """The page in one language it is live in: ``url`` for links on the site, ``full_url`` for hreflang."""
+
+    language: str
+    url: str
+    full_url: str
+    public: bool  # no view restriction on it or its ancestors: search engines may be sent there
 
 
 @dataclass
@@ -79,6 +93,45 @@ class SeoMixin(models.Model):
         return []
 
     # --- assembled for templates ---
+    def get_translation_links(self, request):
+        """This page in every language it is live in, itself included.
+
+        The ``<head>`` and the language switcher both need it on every request: it is computed once per
+        page and host, and kept until a page, a view restriction or a site changes (``pages`` tag).
+        """
+        links = self.__dict__.get("_translation_links")
+        if links is None:
+            if self.pk is None or getattr(request, "is_preview", False):
+                links = self._find_translation_links(request)
+            else:
+                host = request.get_host() if request else ""
+                links = caching.remember(
+                    f"cms:translations:{host}:{self.pk}",
+                    [caching.PAGES_TAG],
+                    lambda: self._find_translation_links(request),
+                )
+            self._translation_links = links
+        return links
+
+    def _find_translation_links(self, request):
+        translations = list(
+            Page.objects.filter(translation_key=self.translation_key).live().select_related("locale")
+        )
+        public = set(
+            Page.objects.filter(pk__in=[page.pk for page in translations])
+            .public()
+            .values_list("pk", flat=True)
+        )
+        return [
+            TranslationLink(
+                language=page.locale.language_code,
+                url=page.get_url(request) or "",
+                full_url=page.get_full_url(request) or "",
+                public=page.pk in public,
+            )
+            for page in translations
+        ]
+
     def get_seo(self, request, site_settings=None):
         site = self.get_site()
         canonical = self.get_full_url(request) or ""
@@ -87,9 +140,10 @@ class SeoMixin(models.Model):
         if image is not None:
             rendition = image.get_rendition("fill-1200x630|format-jpeg")
             image_url = request.build_absolute_uri(rendition.url) if request else rendition.url
-        translations = list(self.get_translations(inclusive=True).live().public().select_related("locale"))
         alternates = [
-            Alternate(page.locale.language_code, page.get_full_url(request) or "") for page in translations
+            Alternate(link.language, link.full_url)
+            for link in self.get_translation_links(request)
+            if link.public
         ]
         alternates.sort(
             key=lambda alt: (

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from oscar.core.loading import get_model
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import caching, selectors
 
@@ -13,8 +13,23 @@ def _pages_changed(sender, **kwargs):
     caching.invalidate()
 
 
+def _page_changed_on_site(sender, **kwargs):
+    """A page published, unpublished, moved or deleted (or a site changed): cached pages, menus."""
+    caching.invalidate(caching.GLOBAL_TAG, caching.PAGES_TAG)
+    selectors.clear_navigation_cache()
+
+
+def _tree_changed(sender, **kwargs):
+    """A page, view restriction or locale saved or deleted: translations, restrictions, linked pages."""
+    caching.invalidate(caching.PAGES_TAG)
+
+
+def _testimonials_changed(sender, **kwargs):
+    caching.invalidate(caching.TESTIMONIALS_TAG)
+
+
 def _page_published(sender, instance, **kwargs):
-    caching.invalidate()
+    _page_changed_on_site(sender)
     if (
         getattr(settings, "CMS_SYNC_TRANSLATIONS_ON_PUBLISH", True)
         and instance.locale.language_code == settings.LANGUAGE_CODE
@@ -59,14 +74,28 @@ def _parent_id(product_id):
 
 
 def connect():
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 
     from .models import Footer, NavigationMenu, SiteSettings, Testimonial
 
     page_published.connect(_page_published, dispatch_uid="cms-cache-published")
-    page_unpublished.connect(_pages_changed, dispatch_uid="cms-cache-unpublished")
-    # A specific page's save sends post_save for its own class only: publishing is the signal that counts.
-    post_delete.connect(_pages_changed, sender=Page, dispatch_uid="cms-cache-delete-page")
+    page_unpublished.connect(_page_changed_on_site, dispatch_uid="cms-cache-unpublished")
+    post_page_move.connect(_page_changed_on_site, dispatch_uid="cms-cache-moved")
+    post_delete.connect(_page_changed_on_site, sender=Page, dispatch_uid="cms-cache-delete-page")
+    for model in (*get_page_models(), PageViewRestriction, Locale):
+        post_save.connect(_tree_changed, sender=model, dispatch_uid=f"cms-tree-save-{model._meta.label}")
+        post_delete.connect(_tree_changed, sender=model, dispatch_uid=f"cms-tree-delete-{model._meta.label}")
+    # A site's host, port or root changes every page's address.
+    post_save.connect(_page_changed_on_site, sender=Site, dispatch_uid="cms-cache-save-site")
+    post_delete.connect(_page_changed_on_site, sender=Site, dispatch_uid="cms-cache-delete-site")
+    for model in (Testimonial, get_image_model()):
+        post_save.connect(
+            _testimonials_changed, sender=model, dispatch_uid=f"cms-testimonials-save-{model._meta.label}"
+        )
+        post_delete.connect(
+            _testimonials_changed, sender=model, dispatch_uid=f"cms-testimonials-delete-{model._meta.label}"
+        )
     post_save.connect(_site_settings_changed, sender=SiteSettings, dispatch_uid="cms-settings-save")
     for model in (PageViewRestriction, Testimonial):
         post_save.connect(_pages_changed, sender=model, dispatch_uid=f"cms-cache-save-{model.__name__}")

@@ -11,6 +11,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from . import admin_views
 from .choosers import category_chooser_viewset, product_chooser_viewset
 from .models import Footer, NavigationMenu, NewsletterSubscription, Testimonial
+from .richtext import CachedPageLinkHandler
+
+
+@hooks.register("register_rich_text_features", order=1)  # after Wagtail's own page links
+def cache_rich_text_page_links(features):
+    features.register_link_type(CachedPageLinkHandler)
 
 
 @hooks.register("register_admin_viewset")

@@ -11,6 +11,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
 from cms_pages.core.forms import HONEYPOT_FIELD
+from cms_pages.core.pagetypes import ViewRestrictionCacheMixin
 from cms_pages.core.ratelimit import allow, client_ip
 from cms_pages.core.seo import SeoMixin
 
@@ -19,7 +20,7 @@ class FormField(AbstractFormField):
     page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class FormPage(SeoMixin, AbstractEmailForm):
+class FormPage(ViewRestrictionCacheMixin, SeoMixin, AbstractEmailForm):
     """A contact or lead form: editors add fields, recipients and the thank-you text.
 
     Spam protection: a honeypot field hidden from people (a filled one is refused and nothing is

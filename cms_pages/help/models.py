@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms_pages.core.blocks import ArticleStreamBlock
+from cms_pages.core.pagetypes import ViewRestrictionCacheMixin
 from cms_pages.core.permissions import HelpPermissionTester
 from cms_pages.core.seo import SeoMixin, breadcrumb_pages, faq_page_node
 
@@ -27,7 +28,7 @@ class HelpPageMixin:
         return context
 
 
-class HelpCentrePage(HelpPageMixin, SeoMixin, Page):
+class HelpCentrePage(HelpPageMixin, ViewRestrictionCacheMixin, SeoMixin, Page):
     """The help centre's front page: a search box and the categories (one per locale, under home)."""
 
     intro = models.CharField(_("introduction"), max_length=255, blank=True)
@@ -56,7 +57,7 @@ class HelpCentrePage(HelpPageMixin, SeoMixin, Page):
         return context
 
 
-class HelpCategoryPage(HelpPageMixin, SeoMixin, Page):
+class HelpCategoryPage(HelpPageMixin, ViewRestrictionCacheMixin, SeoMixin, Page):
     """A group of articles: orders, payment, delivery, sellers, experts…"""
 
     intro = models.CharField(_("introduction"), max_length=255, blank=True)
@@ -80,7 +81,7 @@ class HelpCategoryPage(HelpPageMixin, SeoMixin, Page):
         return context
 
 
-class HelpArticlePage(HelpPageMixin, SeoMixin, Page):
+class HelpArticlePage(HelpPageMixin, ViewRestrictionCacheMixin, SeoMixin, Page):
     """A question answered or a guide; its FAQ blocks are published as schema.org FAQPage data."""
 
     summary = models.CharField(_("summary"), max_length=255, blank=True)

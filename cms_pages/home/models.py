@@ -7,11 +7,11 @@ from wagtail.models import Page
 
 from cms_pages.core.blocks import BodyStreamBlock
 from cms_pages.core.caching import CachedPageMixin
-from cms_pages.core.pagetypes import CommercePageMixin
+from cms_pages.core.pagetypes import CommercePageMixin, ViewRestrictionCacheMixin
 from cms_pages.core.seo import SeoMixin
 
 
-class HomePage(CachedPageMixin, CommercePageMixin, SeoMixin, Page):
+class HomePage(CachedPageMixin, CommercePageMixin, ViewRestrictionCacheMixin, SeoMixin, Page):
     """One per locale (French source, English and Arabic translations), root of the site's tree.
 
     Everything on it is a block (hero, product grids, testimonials…); anonymous visitors get it from

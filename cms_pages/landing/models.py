@@ -12,12 +12,12 @@ from wagtail.models import Page, Workflow
 
 from cms_pages.core.blocks import BodyStreamBlock
 from cms_pages.core.caching import CachedPageMixin
-from cms_pages.core.pagetypes import CommercePageMixin
+from cms_pages.core.pagetypes import CommercePageMixin, ViewRestrictionCacheMixin
 from cms_pages.core.permissions import PromoPermissionTester
 from cms_pages.core.seo import SeoMixin
 
 
-class LandingPage(CachedPageMixin, CommercePageMixin, SeoMixin, Page):
+class LandingPage(CachedPageMixin, CommercePageMixin, ViewRestrictionCacheMixin, SeoMixin, Page):
     """A campaign page made only of blocks: hero, calls to action, testimonials, product grids…"""
 
     body = StreamField(BodyStreamBlock(), verbose_name=_("content"), blank=True)
@@ -35,7 +35,7 @@ class LandingPage(CachedPageMixin, CommercePageMixin, SeoMixin, Page):
         return self.search_description or _first_hero_text(self.body)
 
 
-class PromoPage(CachedPageMixin, CommercePageMixin, SeoMixin, Page):
+class PromoPage(CachedPageMixin, CommercePageMixin, ViewRestrictionCacheMixin, SeoMixin, Page):
     """A dated offer: goes live at its start, unpublishes itself at its end, may carry a voucher code.
 
     Start and end are Wagtail's scheduled publishing (``go_live_at`` / ``expire_at``, applied by the

@@ -8,10 +8,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms_pages.core.blocks import ArticleStreamBlock
+from cms_pages.core.pagetypes import ViewRestrictionCacheMixin
 from cms_pages.core.seo import SeoMixin, breadcrumb_pages
 
 
-class StandardPage(SeoMixin, Page):
+class StandardPage(ViewRestrictionCacheMixin, SeoMixin, Page):
     """A text page; may hold sub-pages (e.g. "Legal" › "Terms", "Privacy")."""
 
     intro = models.CharField(_("introduction"), max_length=255, blank=True)

@@ -19,16 +19,27 @@ class LanguageLink:
 def alternate_urls(request, page=None):
     """One link per site language; for a Wagtail page, the URL of its translation in that locale."""
     current = get_language()
-    translations = {}
-    if page is not None:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated.get_url(request)
+    translations = _translation_urls(request, page) if page is not None else {}
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
         url = translations.get(code) or _translated_path(request, code)
         links.append(LanguageLink(code, info["name_local"], url, code == current, info["bidi"]))
     return links
+
+
+def _translation_urls(request, page):
+    """{language code: URL} of the page's live translations.
+
+    CMS pages give the list their hreflang links already read (cached until the page tree changes);
+    other Wagtail pages are asked the database.
+    """
+    if hasattr(page, "get_translation_links"):
+        return {link.language: link.url for link in page.get_translation_links(request)}
+    return {
+        translated.locale.language_code: translated.get_url(request)
+        for translated in page.get_translations(inclusive=True).live().select_related("locale")
+    }
 
 
 def _translated_path(request, code):
