@@ -1,25 +1,17 @@
 from django.contrib import admin
 
+from commerce.core.admin import ReadOnlyAdmin
 from commerce.invoices.models import Invoice, InvoiceCounter
 
 
 @admin.register(Invoice)
-class InvoiceAdmin(admin.ModelAdmin):
+class InvoiceAdmin(ReadOnlyAdmin):
     """Invoices are legal documents: visible, never edited or deleted by hand."""
 
     list_display = ("number", "order", "partner", "total_incl_tax", "issued_at")
     list_filter = ("kind", "year")
     search_fields = ("number", "order__number", "partner__name")
     list_select_related = ("order", "partner")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(InvoiceCounter)

@@ -2,22 +2,11 @@ from django.contrib import admin
 from oscar.apps.payment.admin import *  # noqa: F403
 from oscar.core.loading import get_model
 
+from commerce.core.admin import ReadOnlyAdmin
+
 StripeCheckoutSession = get_model("payment", "StripeCheckoutSession")
 ProcessedStripeEvent = get_model("payment", "ProcessedStripeEvent")
 StripeRefund = get_model("payment", "StripeRefund")
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Stripe records are written by webhooks and services only; the admin is for looking them up."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(StripeCheckoutSession)
