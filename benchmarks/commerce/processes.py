@@ -1,0 +1,124 @@
+"""The benchmark's own PostgreSQL, Redis and uvicorn processes, and the Django commands it runs."""
+
+# ruff: noqa: S603 - runs this project's own commands (manage.py, uvicorn, seed) with fixed arguments
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT / "scripts") not in sys.path:
+    sys.path.insert(0, str(ROOT / "scripts"))
+
+from services import free_port, start_postgres, start_redis, wait_for_port  # noqa: E402, F401
+
+#: Kept between runs (the migrated template database); the benchmark database is rebuilt each run.
+DATA_DIR = ROOT / "var" / "bench-services" / "commerce"
+TEMPLATE_DB = "bench_commerce_template"
+BENCH_DB = "bench_commerce"
+
+
+def django_env(database_url, redis_url, *, eager_tasks=True):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="benchmarks.commerce.settings",
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        BENCH_TASKS_EAGER="true" if eager_tasks else "false",
+        MEDIA_ROOT=str(ROOT / "var" / "bench-media"),
+        PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "site")]),
+    )
+    return env
+
+
+def database_url(server_url, name):
+    return f"{server_url.rpartition('/')[0]}/{name}"
+
+
+def _admin(server_url):
+    import psycopg
+
+    return psycopg.connect(database_url(server_url, "postgres"), autocommit=True)
+
+
+def prepare_databases(server_url, redis_url):
+    """Migrate the template database (a no-op when up to date), then clone it into a fresh one."""
+    with _admin(server_url) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [TEMPLATE_DB]).fetchone():
+            connection.execute(f'CREATE DATABASE "{TEMPLATE_DB}"')
+    env = django_env(database_url(server_url, TEMPLATE_DB), redis_url)
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput", "-v", "0"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+    with _admin(server_url) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{BENCH_DB}" TEMPLATE "{TEMPLATE_DB}"')
+    return database_url(server_url, BENCH_DB)
+
+
+def run_json(env, module, *args, marker):
+    """Run ``python -m module args`` and return the JSON printed after ``marker``."""
+    output = subprocess.run(
+        [sys.executable, "-m", module, *args],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    ).stdout
+    line = next(line for line in output.splitlines() if line.startswith(marker + " "))
+    return json.loads(line.split(" ", 1)[1])
+
+
+class Server:
+    """``uvicorn config.asgi:application --workers 2`` on a free loopback port."""
+
+    def __init__(self, env, workers=2):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "config.asgi:application",
+                "--app-dir",
+                "site",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--workers",
+                str(workers),
+                "--lifespan",
+                "off",
+                # Stock Oscar's list at 100k products holds the GIL for seconds (garbage collection
+                # of ~10^6 objects): with the default 5 s, uvicorn kills the "hung" worker mid-request.
+                "--timeout-worker-healthcheck",
+                "120",
+                "--no-access-log",
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            cwd=ROOT,
+        )
+        try:
+            wait_for_port(self.port, timeout=90)
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)

@@ -1,0 +1,131 @@
+"""Queries and Django CPU time per page (and per checkout flow), in-process with the test client.
+
+    python -m benchmarks.commerce.queries --products '<json [[pk, path], …]>' [--what product,list,checkout]
+
+Same settings and database as the served site. Each page is requested once first (the caches a
+live site keeps warm: header categories, thumbnails, translations), then counted. Transaction
+control statements (BEGIN, COMMIT, SAVEPOINT …, present because requests are atomic as in
+production) are not counted. CPU is this process's (Django's) time per page, median of up to five
+new visitors; PostgreSQL's and Redis's own CPU is not in it. Prints ``QUERIES <json>``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+
+from benchmarks.commerce import flows
+from benchmarks.commerce.seed import setup_django
+
+CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
+
+
+class TestClient:
+    """The flows' client interface over Django's test client (redirects followed like a browser)."""
+
+    _shared = None
+
+    def __init__(self):
+        from django.test import Client
+
+        # One Django client (a new one loads the whole middleware chain again), no cookies: a new visitor.
+        if TestClient._shared is None:
+            TestClient._shared = Client()
+        self.client = TestClient._shared
+        self.client.cookies.clear()
+        self.requests = 0
+
+    def _follow(self, response, path):
+        while response.status_code in (301, 302, 303):
+            path = response["Location"]
+            self.requests += 1
+            response = self.client.get(path)
+        return flows.Page(response.status_code, path, response.content)
+
+    def get(self, path):
+        self.requests += 1
+        return self._follow(self.client.get(path), path)
+
+    def post(self, path, data):
+        self.requests += 1
+        return self._follow(self.client.post(path, data), path)
+
+
+def count(action):
+    """Queries run by ``action()`` (transaction control left out), its CPU ms, and its result."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        started = time.process_time()
+        result = action()
+        cpu_ms = (time.process_time() - started) * 1000
+    sql = [query["sql"] for query in captured.captured_queries]
+    return len([text for text in sql if not text.upper().startswith(CONTROL)]), cpu_ms, result
+
+
+def page_queries(path, *, history=()):
+    """Queries and CPU ms of ``path`` for a new visitor (or one who has just seen ``history``)."""
+    TestClient().get(path)  # warm-up
+    if history:
+        client = TestClient()
+        for seen in history:
+            client.get(seen)
+        queries, cpu_ms, page = count(lambda: client.get(path))
+        runs = [(queries, cpu_ms)]
+    else:
+        runs = []
+        for _ in range(5):
+            queries, cpu_ms, page = count(lambda: TestClient().get(path))
+            runs.append((queries, cpu_ms))
+            if sum(cpu for _q, cpu in runs) > 3000:
+                break
+    if page.status != 200:
+        raise flows.FlowError(f"{path}: {page.status}")
+    return statistics.median_low([q for q, _cpu in runs]), statistics.median([cpu for _q, cpu in runs])
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--products", required=True, help="JSON list of [pk, path]")
+    parser.add_argument("--what", default="product,list,checkout")
+    options = parser.parse_args(argv)
+    setup_django()
+    products = json.loads(options.products)
+    wanted = options.what.split(",")
+    result = {}
+    for side in (flows.OURS, flows.STOCK):
+        figures = result.setdefault(side, {})
+        if "product" in wanted:
+            runs = [page_queries(flows.product_path(side, path)) for _pk, path in products[:5]]
+            figures["product"] = statistics.median_low([queries for queries, _cpu in runs])
+            figures["product_cpu_ms"] = statistics.median([cpu for _queries, cpu in runs])
+            # A shopper who has browsed: Oscar's "recently viewed" block lists up to 20 products.
+            seen = [flows.product_path(side, path) for _pk, path in products[5:25]]
+            figures["product_history"], _cpu = page_queries(
+                flows.product_path(side, products[0][1]), history=seen
+            )
+        if "list" in wanted:
+            figures["list"], figures["list_cpu_ms"] = page_queries(flows.list_path(side))
+        if "checkout" in wanted:
+            checkout = flows.CHECKOUTS[side]
+            checkout(TestClient(), products[-1])  # warm-up (first order, first email …)
+            runs = []
+            for product in products[1:4]:
+                client = TestClient()
+                queries, cpu_ms, _page = count(lambda: checkout(client, product))  # noqa: B023
+                runs.append((queries, cpu_ms))
+            figures["checkout"] = statistics.median_low([queries for queries, _cpu in runs])
+            figures["checkout_cpu_ms"] = statistics.median([cpu for _queries, cpu in runs])
+            figures["checkout_requests"] = client.requests
+    print("QUERIES " + json.dumps(result))
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
