@@ -36,3 +36,22 @@ def invalidate(**kwargs):
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def category_trail(category_id):
+    """``[{"name", "url"}]`` from the top-level category down to this one, cached like the header."""
+    key = f"catalogue:trail:{get_language()}:{_version()}:{category_id}"
+    trail = cache.get(key)
+    if trail is None:
+        category = Category.objects.filter(pk=category_id).first()
+        ancestry = category.get_ancestors_and_self() if category else []
+        trail = [{"name": item.name, "url": item.get_absolute_url()} for item in ancestry]
+        cache.set(key, trail, timeout=24 * 3600)
+    return trail
+
+
+def product_trail(product):
+    """The breadcrumb of a product: its first category's trail (a variant uses its parent's)."""
+    owner = product.parent if product.is_child and product.parent_id else product
+    categories = list(owner.categories.all())  # prefetched by the product page
+    return category_trail(categories[0].pk) if categories else []

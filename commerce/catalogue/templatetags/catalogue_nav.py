@@ -1,6 +1,7 @@
 from django import template
 
 from commerce.catalogue.navigation import header_categories
+from commerce.catalogue.navigation import product_trail as trail_of
 
 register = template.Library()
 
@@ -9,3 +10,9 @@ register = template.Library()
 def navigation_categories():
     """The header's category links (cached; see commerce/catalogue/navigation.py)."""
     return header_categories()
+
+
+@register.simple_tag
+def product_trail(product):
+    """The product's category breadcrumb (cached; see commerce/catalogue/navigation.py)."""
+    return trail_of(product)
