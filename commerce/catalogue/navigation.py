@@ -55,3 +55,18 @@ def product_trail(product):
     owner = product.parent if product.is_child and product.parent_id else product
     categories = list(owner.categories.all())  # prefetched by the product page
     return category_trail(categories[0].pk) if categories else []
+
+
+def sidebar_categories(depth=2):
+    """``[{"pk", "name", "url", "depth"}]`` of the catalogue sidebar's category tree, cached."""
+    key = f"catalogue:sidebar:{get_language()}:{_version()}:{depth}"
+    tree = cache.get(key)
+    if tree is None:
+        from oscar.templatetags.category_tags import get_annotated_list
+
+        tree = [
+            {"pk": info.pk, "name": info.category.name, "url": info["url"], "depth": info.category.depth}
+            for info in get_annotated_list(depth)
+        ]
+        cache.set(key, tree, timeout=24 * 3600)
+    return tree

@@ -28,3 +28,11 @@ def test_renamed_category_shows_in_the_header_and_the_breadcrumb_at_once(client)
     assert "Art de vivre" in page
     assert "Arts de la table" in page
     assert ">Cuisine<" not in page
+
+
+@pytest.mark.django_db
+def test_the_catalogue_sidebar_lists_new_categories_at_once(client):
+    sellable("Bol", "9.900")
+    assert "Luminaires" not in client.get("/fr/catalogue/").content.decode()
+    create_from_breadcrumbs("Maison > Luminaires")
+    assert "Luminaires" in client.get("/fr/catalogue/").content.decode()
