@@ -1,7 +1,10 @@
 """Reads for the checkout page: what to suggest next to the basket."""
 
 import datetime
+import hashlib
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -9,16 +12,13 @@ from oscar.core.loading import get_model
 from search.selectors import browsable_products
 
 OrderLine = get_model("order", "Line")
+Product = get_model("catalogue", "Product")
 
 #: How far back co-purchases count for "often bought together".
 UPSELL_WINDOW = datetime.timedelta(days=30)
 
 
-def often_bought_with(product_ids, *, limit=4):
-    """Products most often ordered together with these in the last 30 days, then same-category ones."""
-    product_ids = set(product_ids)
-    if not product_ids:
-        return []
+def _suggested_ids(product_ids, limit):
     since = timezone.now() - UPSELL_WINDOW
     ranked = (
         OrderLine.objects.filter(order__date_placed__gte=since, order__lines__product_id__in=product_ids)
@@ -29,15 +29,35 @@ def often_bought_with(product_ids, *, limit=4):
         .order_by("-orders", "product_id")[: limit * 3]
     )
     wanted = [row["product_id"] for row in ranked]
-    products = browsable_products().filter(pk__in=wanted).in_bulk() if wanted else {}
-    picks = [products[pk] for pk in wanted if pk in products][:limit]
+    public = set(browsable_products().filter(pk__in=wanted).values_list("pk", flat=True)) if wanted else set()
+    picks = [pk for pk in wanted if pk in public][:limit]
     if len(picks) < limit:
-        taken = product_ids | {product.pk for product in picks}
         same_category = (
-            browsable_products()
+            Product.objects.browsable()
             .filter(categories__product__in=product_ids)
-            .exclude(pk__in=taken)
-            .distinct()[: limit - len(picks)]
+            .exclude(pk__in=set(product_ids) | set(picks))
+            .distinct()
+            .order_by("-date_created")
+            .values_list("pk", flat=True)[: limit - len(picks)]
         )
         picks.extend(same_category)
     return picks
+
+
+def often_bought_with(product_ids, *, limit=4):
+    """Products most often ordered together with these in the last 30 days, then same-category ones.
+
+    The ranking is cached a few minutes per basket content (it moves slowly); prices and stock of
+    the suggestions are always read fresh.
+    """
+    product_ids = sorted(set(product_ids))
+    if not product_ids:
+        return []
+    digest = hashlib.blake2b(",".join(map(str, product_ids)).encode(), digest_size=12).hexdigest()
+    key = f"checkout:upsell:{limit}:{digest}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = _suggested_ids(product_ids, limit)
+        cache.set(key, ids, settings.CMS_PRODUCT_LIST_CACHE_SECONDS)
+    products = browsable_products().in_bulk(ids)
+    return [products[pk] for pk in ids if pk in products]
