@@ -1,4 +1,4 @@
-""""Often bought together" next to the checkout: co-purchases of the last 30 days, then the category."""
+""" "Often bought together" next to the checkout: co-purchases of the last 30 days, then the category."""
 
 import pytest
 from django.core.cache import cache
