@@ -62,3 +62,23 @@ def test_the_pipeline_refuses_going_back(two_seller_cod_order):
     change_order_status(order, statuses.SHIPPED)
     with pytest.raises(InvalidStatusChange):
         change_order_status(order, statuses.PROCESSING)
+
+
+@pytest.mark.django_db
+def test_the_customer_reads_the_status_in_words_in_their_language(client):
+    from django.utils import translation
+
+    ensure_tunisia()
+    customer = make_user(email="reader@example.com")
+    vase, _ = sellable("Vase", "20.000")
+    order = services.place_order(
+        basket=basket_with((vase, 1), owner=customer),
+        customer=services.Customer("Lina", "Ayari", customer.email, "+21620123456", customer),
+        payment_method="cod",
+        delivery=TUNIS,
+    )
+    client.force_login(customer)
+    with translation.override("en"):
+        page = client.get(f"/en/accounts/orders/{order.number}/").content.decode()
+    assert "<p>Processing</p>" in page
+    assert "<p>processing</p>" not in page
