@@ -134,22 +134,9 @@ class CheckoutView(APIView):
         data = CheckoutSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        customer = checkout.Customer(
-            first_name=values["first_name"],
-            last_name=values["last_name"],
-            email=values["email"],
-            phone=values["phone"],
-            user=request.user,
-        )
+        customer = checkout.Customer.from_data(values, request.user)
         basket = basket_for(request)
-        delivery = None
-        if values.get("line1") and values.get("city"):
-            delivery = checkout.Delivery(
-                line1=values["line1"],
-                city=values["city"],
-                postcode=values.get("postcode", ""),
-                notes=values.get("notes", ""),
-            )
+        delivery = checkout.Delivery.from_data(values)
         try:
             order = checkout.place_order(
                 basket=basket,

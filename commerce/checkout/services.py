@@ -50,6 +50,11 @@ class Customer:
     phone: str
     user: object = None
 
+    @classmethod
+    def from_data(cls, data, user):
+        """From the checkout form's or the API's cleaned data (same field names)."""
+        return cls(data["first_name"], data["last_name"], data["email"], str(data["phone"]), user)
+
 
 @dataclass(frozen=True)
 class Delivery:
@@ -58,6 +63,13 @@ class Delivery:
     postcode: str = ""
     country_code: str = "TN"
     notes: str = ""
+
+    @classmethod
+    def from_data(cls, data):
+        """The address in cleaned checkout data, or None when none was given (nothing ships)."""
+        if not (data.get("line1") and data.get("city")):
+            return None
+        return cls(data["line1"], data["city"], data.get("postcode", ""), notes=data.get("notes", ""))
 
 
 def order_number_for(basket):

@@ -62,20 +62,8 @@ class QuickCheckoutView(FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        customer = services.Customer(
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            email=data["email"],
-            phone=str(data["phone"]),
-            user=self.request.user,
-        )
-        delivery = (
-            services.Delivery(
-                line1=data["line1"], city=data["city"], postcode=data["postcode"], notes=data["notes"]
-            )
-            if self.ships
-            else None
-        )
+        customer = services.Customer.from_data(data, self.request.user)
+        delivery = services.Delivery.from_data(data)
         try:
             order = services.place_order(
                 basket=self.request.basket,

@@ -15,14 +15,5 @@ class InvoiceAdmin(ReadOnlyAdmin):
 
 
 @admin.register(InvoiceCounter)
-class InvoiceCounterAdmin(admin.ModelAdmin):
+class InvoiceCounterAdmin(ReadOnlyAdmin):
     list_display = ("series", "year", "last_number")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -23,6 +23,18 @@ from oscar.apps.order.abstract_models import (
 from commerce.money.fields import ZERO, money_field
 
 
+def changed_by_field():
+    """Who made a status change; empty for the system (webhooks, tasks) or a deleted account."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+
+
 class Order(AbstractOrder):
     """One checkout, possibly across several sellers; each seller fulfils only its own lines."""
 
@@ -101,14 +113,7 @@ class Surcharge(AbstractSurcharge):
 class OrderStatusChange(AbstractOrderStatusChange):
     """Oscar's status history, plus who made the change (empty for the system: webhooks, tasks)."""
 
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("changed by"),
-    )
+    changed_by = changed_by_field()
 
 
 class LineStatusChange(models.Model):
@@ -117,14 +122,7 @@ class LineStatusChange(models.Model):
     line = models.ForeignKey("order.Line", on_delete=models.CASCADE, related_name="status_changes")
     old_status = models.CharField(_("old status"), max_length=100, blank=True)
     new_status = models.CharField(_("new status"), max_length=100)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("changed by"),
-    )
+    changed_by = changed_by_field()
     date_created = models.DateTimeField(_("date created"), auto_now_add=True, db_index=True)
 
     class Meta:
