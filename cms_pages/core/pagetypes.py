@@ -2,6 +2,8 @@
 
 from wagtail.models import PageViewRestriction
 
+from commerce.core import pagecache
+
 from . import caching
 from .selectors import CommerceLoader
 
@@ -33,7 +35,7 @@ class ViewRestrictionCacheMixin:
         restrictions = super().get_view_restrictions
         if self.pk is None:
             return restrictions()
-        if not caching.remember(
+        if not pagecache.remember(
             f"cms:restricted:{self.pk}", [caching.PAGES_TAG], lambda: restrictions().exists()
         ):
             return PageViewRestriction.objects.none()

@@ -16,6 +16,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import translation
 from oscar.core.loading import get_model
 
+from commerce.core import pagecache
+
 from . import caching
 
 COMMERCE_BLOCK_TYPES = ("product_grid", "product_highlight")
@@ -321,7 +323,7 @@ def testimonials_in_bulk(ids):
     from .models import Testimonial
 
     ids = sorted(ids)
-    return caching.remember(
+    return pagecache.remember(
         "cms:testimonials:" + ",".join(map(str, ids)),
         [caching.TESTIMONIALS_TAG],
         lambda: Testimonial.objects.select_related("photo").in_bulk(ids),

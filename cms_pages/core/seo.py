@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from commerce.core import pagecache
+
 from . import caching
 
 
@@ -105,7 +107,7 @@ class SeoMixin(models.Model):
                 links = self._find_translation_links(request)
             else:
                 host = request.get_host() if request else ""
-                links = caching.remember(
+                links = pagecache.remember(
                     f"cms:translations:{host}:{self.pk}",
                     [caching.PAGES_TAG],
                     lambda: self._find_translation_links(request),

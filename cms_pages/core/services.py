@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from oscar.core.loading import get_model
 
-from . import caching
+from commerce.core import pagecache
+
 from .exceptions import NewsletterTokenInvalid
 from .models import NewsletterSubscription, ProductRanking
 from .selectors import forget_id_lists
@@ -88,7 +89,7 @@ def compute_product_rankings(*, days=None, now=None):
         ProductRanking.objects.all().delete()
         ProductRanking.objects.bulk_create(rows)
         transaction.on_commit(forget_id_lists)
-        caching.invalidate()
+        pagecache.invalidate()
     return len(rows)
 
 

@@ -6,26 +6,28 @@ from django.db.models.signals import post_delete, post_save
 from oscar.core.loading import get_model
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from commerce.core import pagecache
+
 from . import caching, selectors
 
 
 def _pages_changed(sender, **kwargs):
-    caching.invalidate()
+    pagecache.invalidate()
 
 
 def _page_changed_on_site(sender, **kwargs):
     """A page published, unpublished, moved or deleted (or a site changed): cached pages, menus."""
-    caching.invalidate(caching.GLOBAL_TAG, caching.PAGES_TAG)
+    pagecache.invalidate(pagecache.GLOBAL_TAG, caching.PAGES_TAG)
     selectors.clear_navigation_cache()
 
 
 def _tree_changed(sender, **kwargs):
     """A page, view restriction or locale saved or deleted: translations, restrictions, linked pages."""
-    caching.invalidate(caching.PAGES_TAG)
+    pagecache.invalidate(caching.PAGES_TAG)
 
 
 def _testimonials_changed(sender, **kwargs):
-    caching.invalidate(caching.TESTIMONIALS_TAG)
+    pagecache.invalidate(caching.TESTIMONIALS_TAG)
 
 
 def _page_published(sender, instance, **kwargs):
@@ -47,30 +49,16 @@ def _sync_later(page_id):
 def _site_settings_changed(sender, created=False, **kwargs):
     selectors.clear_site_settings_cache()
     if not created:  # a site's settings row is created blank on first read: nothing shown changed
-        caching.invalidate()
+        pagecache.invalidate()
 
 
 def _navigation_changed(sender, **kwargs):
     selectors.clear_navigation_cache()
-    caching.invalidate()
-
-
-def _stock_record_changed(sender, instance, **kwargs):
-    caching.invalidate_products([instance.product_id, _parent_id(instance.product_id)])
+    pagecache.invalidate()
 
 
 def _product_changed(sender, instance, **kwargs):
-    caching.invalidate_products([instance.pk, instance.parent_id])
     selectors.forget_id_lists()  # "newest" and category lists may change
-
-
-def _product_image_changed(sender, instance, **kwargs):
-    caching.invalidate_products([instance.product_id])
-
-
-def _parent_id(product_id):
-    Product = get_model("catalogue", "Product")
-    return Product.objects.filter(pk=product_id).values_list("parent_id", flat=True).first()
 
 
 def connect():
@@ -105,11 +93,7 @@ def connect():
         post_delete.connect(
             _navigation_changed, sender=model, dispatch_uid=f"cms-nav-delete-{model.__name__}"
         )
-    for label, receiver in (
-        ("partner.StockRecord", _stock_record_changed),
-        ("catalogue.Product", _product_changed),
-        ("catalogue.ProductImage", _product_image_changed),
-    ):
-        model = get_model(*label.split("."))
-        post_save.connect(receiver, sender=model, dispatch_uid=f"cms-cache-save-{label}")
-        post_delete.connect(receiver, sender=model, dispatch_uid=f"cms-cache-delete-{label}")
+    # Cached pages showing a product are the page cache's business (commerce/catalogue/receivers.py).
+    Product = get_model("catalogue", "Product")
+    post_save.connect(_product_changed, sender=Product, dispatch_uid="cms-id-lists-save-product")
+    post_delete.connect(_product_changed, sender=Product, dispatch_uid="cms-id-lists-delete-product")

@@ -21,6 +21,8 @@ from wagtail.blocks import StreamValue
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
+from commerce.core import pagecache
+
 from . import caching
 
 _current_batch = ContextVar("cms_stream_batch", default=None)
@@ -134,7 +136,7 @@ def linked_pages(model, ids):
     """
     language = _content_language()
     ids = sorted(ids)
-    return caching.remember(
+    return pagecache.remember(
         f"cms:linked-pages:{model._meta.label_lower}:{language}:" + ",".join(map(str, ids)),
         [caching.PAGES_TAG],
         lambda: _find_linked_pages(model, ids, language),

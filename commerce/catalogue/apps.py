@@ -1,4 +1,3 @@
-from django.db.models.signals import post_delete, post_save
 from oscar.apps.catalogue import apps
 
 
@@ -7,10 +6,6 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
-        from . import navigation
+        from . import receivers
 
-        Category = self.get_model("Category")
-        post_save.connect(navigation.invalidate, sender=Category, dispatch_uid="catalogue.navigation.save")
-        post_delete.connect(
-            navigation.invalidate, sender=Category, dispatch_uid="catalogue.navigation.delete"
-        )
+        receivers.connect()

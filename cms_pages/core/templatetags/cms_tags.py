@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms_pages.core import caching, selectors
+from commerce.core import pagecache
 
 register = template.Library()
 
@@ -42,7 +43,7 @@ def page_seo(context, page):
     if getattr(request, "is_preview", False):
         page._cms_seo = page.get_seo(request, cms_site_settings(context))
         return page._cms_seo
-    version = cache.get(caching._tag_key(caching.GLOBAL_TAG), "0")
+    version = pagecache.tag_version(pagecache.GLOBAL_TAG)
     key = f"cms:seo:{request.get_host() if request else ''}:{page.pk}:{page.live_revision_id}:{version}"
     seo = cache.get(key)
     if seo is None:

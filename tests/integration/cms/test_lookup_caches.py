@@ -11,8 +11,8 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
-from cms_pages.core import caching
 from cms_pages.landing.models import LandingPage
+from commerce.core import pagecache
 from tests.factories.pages import add_page, stream
 
 from .rich_pages import link, make_image, make_testimonial, rich_text_link, translated_landing
@@ -185,10 +185,10 @@ def test_a_lost_tag_version_never_revives_an_older_entry():
         computed.append(len(computed) + 1)
         return computed[-1]
 
-    assert caching.remember("cms:test-entry", ["test-tag"], compute) == 1
-    assert caching.remember("cms:test-entry", ["test-tag"], compute) == 1
-    caching.invalidate("test-tag")
-    assert caching.remember("cms:test-entry", ["test-tag"], compute) == 2
+    assert pagecache.remember("cms:test-entry", ["test-tag"], compute) == 1
+    assert pagecache.remember("cms:test-entry", ["test-tag"], compute) == 1
+    pagecache.invalidate("test-tag")
+    assert pagecache.remember("cms:test-entry", ["test-tag"], compute) == 2
     # the tag's version is evicted from the cache: a fresh one is started, never an older one reused
-    cache.delete(caching._tag_key("test-tag"))
-    assert caching.remember("cms:test-entry", ["test-tag"], compute) == 3
+    cache.delete(pagecache._tag_key("test-tag"))
+    assert pagecache.remember("cms:test-entry", ["test-tag"], compute) == 3

@@ -1,0 +1,51 @@
+"""Catalogue changes tell the page cache what they made stale (``commerce.core.pagecache``).
+
+A product, one of its stock records or images: that product's pages and cards (and its parent's,
+which show the variants' prices and stock). Categories, product classes, attributes and options:
+every page's navigation, breadcrumbs and labels.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from oscar.core.loading import get_model
+
+from commerce.core import pagecache
+
+
+def _parent_id(product_id):
+    Product = get_model("catalogue", "Product")
+    return Product.objects.filter(pk=product_id).values_list("parent_id", flat=True).first()
+
+
+def stock_record_changed(sender, instance, **kwargs):
+    pagecache.invalidate_products([instance.product_id, _parent_id(instance.product_id)])
+
+
+def product_changed(sender, instance, **kwargs):
+    pagecache.invalidate_products([instance.pk, instance.parent_id])
+
+
+def product_image_changed(sender, instance, **kwargs):
+    pagecache.invalidate_products([instance.product_id, _parent_id(instance.product_id)])
+
+
+def catalogue_structure_changed(sender, **kwargs):
+    pagecache.invalidate(pagecache.CATALOGUE_TAG)
+
+
+RECEIVERS = (
+    ("partner.StockRecord", stock_record_changed),
+    ("catalogue.Product", product_changed),
+    ("catalogue.ProductImage", product_image_changed),
+    ("catalogue.Category", catalogue_structure_changed),
+    ("catalogue.ProductClass", catalogue_structure_changed),
+    ("catalogue.ProductAttribute", catalogue_structure_changed),
+    ("catalogue.AttributeOption", catalogue_structure_changed),
+    ("catalogue.Option", catalogue_structure_changed),
+)
+
+
+def connect():
+    for label, receiver in RECEIVERS:
+        model = get_model(*label.split("."))
+        post_save.connect(receiver, sender=model, dispatch_uid=f"pagecache-save-{label}")
+        post_delete.connect(receiver, sender=model, dispatch_uid=f"pagecache-delete-{label}")

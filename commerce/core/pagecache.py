@@ -1,0 +1,170 @@
+"""Whole-page and fragment cache for what anonymous shoppers see, kept fresh by versioned tags.
+
+A cached entry is rendered HTML with the CSRF token replaced by a placeholder (product cards and the
+product page post to the basket), plus the version of every tag it depends on: ``cms`` (any
+publish, unpublish, snippet or settings change: the header, footer and CMS pages), ``catalogue``
+(categories, product classes, attributes and options: menus, breadcrumbs, labels) and
+``product:<id>`` for each product shown (bumped after commit when the product, a stock record or an
+image changes, so price and stock are never stale). A hit checks those versions in one
+``get_many`` and puts a fresh CSRF token back in.
+
+The same tag versions keep small lookups that every uncached request would otherwise repeat
+(``remember``).
+
+Only requests that cannot differ between visitors are served from or stored in the cache: GET/HEAD,
+no query string, and no session, basket or messages cookie (so no signed-in user, no basket, no
+flash message). Entries live in namespaces: ``page`` entries (CMS pages) may also be answered by
+``cms_pages.core.caching.PageCacheMiddleware`` before URL routing; other namespaces (the product
+page, which must still record the view) are served by their own view.
+"""
+
+import re
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+
+CSRF_PLACEHOLDER = "__PAGE_CACHE_CSRF_TOKEN__"
+CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+ENTRY_PREFIX = "pagecache:"
+TAG_PREFIX = "cms:tag:"
+#: Any CMS publish, snippet (menus, footer) or site-settings change: the chrome of every page.
+GLOBAL_TAG = "cms"
+#: Categories, product classes, attributes and options: navigation, breadcrumbs and product labels.
+CATALOGUE_TAG = "catalogue"
+#: Namespace of entries a middleware may answer before URL routing (they need no view).
+PAGE_NAMESPACE = "page"
+#: Lifetime of ``remember`` entries: they are checked against their tags, so this only bounds memory.
+REMEMBER_SECONDS = 24 * 3600
+
+
+def product_tags(product_ids):
+    return [f"product:{pk}" for pk in sorted({pk for pk in product_ids if pk})]
+
+
+def is_cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+        return False
+    cookies = request.COOKIES
+    private = (
+        settings.SESSION_COOKIE_NAME,
+        getattr(settings, "OSCAR_BASKET_COOKIE_OPEN", "oscar_open_basket"),
+        getattr(settings, "MESSAGE_COOKIE_NAME", "messages"),
+    )
+    return not any(name in cookies for name in private)
+
+
+def _entry_key(request, namespace):
+    return f"{ENTRY_PREFIX}{namespace}:{request.get_host()}:{request.path}"
+
+
+def _tag_key(tag):
+    return f"{TAG_PREFIX}{tag}"
+
+
+def tag_version(tag):
+    return cache.get(_tag_key(tag), "0")
+
+
+def cached_entry(request, namespace=PAGE_NAMESPACE):
+    """The current entry for this request (``html``, ``content_type``, ``meta``), or None."""
+    if not is_cacheable_request(request):
+        return None
+    entry = cache.get(_entry_key(request, namespace))
+    if not entry:
+        return None
+    tags = entry["tags"]
+    current = cache.get_many([_tag_key(tag) for tag in tags])
+    if any(current.get(_tag_key(tag), "0") != version for tag, version in tags.items()):
+        return None
+    return entry
+
+
+def with_csrf_token(request, html):
+    """Cached HTML with this visitor's CSRF token put back in."""
+    return html.replace(CSRF_PLACEHOLDER, get_token(request)) if CSRF_PLACEHOLDER in html else html
+
+
+def without_csrf_token(html):
+    return CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", html)
+
+
+def response_from(request, entry, html=None):
+    """An HTTP response for a cached entry (``html`` when the caller filled placeholders in)."""
+    response = HttpResponse(
+        with_csrf_token(request, entry["html"] if html is None else html), content_type=entry["content_type"]
+    )
+    response["X-Page-Cache"] = "hit"
+    response["Vary"] = "Cookie"
+    return response
+
+
+def cached_response(request, namespace=PAGE_NAMESPACE):
+    """The cached page for this request, with a fresh CSRF token, or None."""
+    entry = cached_entry(request, namespace)
+    return response_from(request, entry) if entry is not None else None
+
+
+def store_response(request, response, tags, seconds, *, namespace=PAGE_NAMESPACE, html=None, meta=None):
+    """Keep a rendered 200 response for the next anonymous visitors of this URL.
+
+    ``html`` replaces the response's body in the entry (a caller that cut visitor-specific parts
+    out); ``meta`` is kept with it for the view that serves the entry.
+    """
+    if seconds <= 0 or not is_cacheable_request(request) or response.status_code != 200:
+        return
+    if response.has_header("Set-Cookie") or getattr(response, "cookies", None):
+        return
+    tags = [GLOBAL_TAG, CATALOGUE_TAG, *tags]
+    versions = cache.get_many([_tag_key(tag) for tag in tags])
+    entry = {
+        "html": without_csrf_token(html if html is not None else response.content.decode(response.charset)),
+        "content_type": response.get("Content-Type", "text/html; charset=utf-8"),
+        "tags": {tag: versions.get(_tag_key(tag), "0") for tag in tags},
+        "meta": meta or {},
+    }
+    cache.set(_entry_key(request, namespace), entry, seconds)
+    response["X-Page-Cache"] = "miss"
+
+
+def invalidate(*tags):
+    """Give each tag a new version now and again after commit (a page rendered meanwhile then misses)."""
+    tags = tags or (GLOBAL_TAG,)
+
+    def bump():
+        cache.set_many({_tag_key(tag): uuid.uuid4().hex for tag in tags}, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def invalidate_products(product_ids):
+    tags = product_tags(product_ids)
+    if tags:
+        invalidate(*tags)
+
+
+def remember(key, tags, compute, seconds=REMEMBER_SECONDS):
+    """``compute()``, kept under ``key`` until one of ``tags`` is invalidated (one cache round trip).
+
+    Tag versions are read before computing, so a value computed while a change commits is stored
+    under the old version and thrown away by the next reader.
+    """
+    tag_keys = [_tag_key(tag) for tag in tags]
+    found = cache.get_many([key, *tag_keys])
+    versions = tuple(found.get(tag_key) or _start_version(tag_key) for tag_key in tag_keys)
+    entry = found.get(key)
+    if entry is not None and entry[0] == versions:
+        return entry[1]
+    value = compute()
+    cache.set(key, (versions, value), seconds)
+    return value
+
+
+def _start_version(tag_key):
+    """A missing (never set, or evicted) tag gets a fresh version, so no older entry can match it."""
+    cache.add(tag_key, uuid.uuid4().hex, None)
+    return cache.get(tag_key)
