@@ -1,15 +1,78 @@
-"""Oscar's product page with what it renders loaded up front (one query per relation, not per row)."""
+"""Oscar's product page, with what it renders loaded up front and served from the page cache.
 
+Anonymous visitors without a session, basket or flash message all see the same product page, except
+for the "Recently viewed" block: the page is cached without that block (``commerce.core.pagecache``,
+namespace ``product``), and a hit only renders the block for this visitor, then records the view as
+Oscar does (the ``product_viewed`` signal: history cookie, view counter). Any change to the product,
+its variants' stock and prices, its images, its recommended products, the CMS chrome or the
+catalogue's structure bumps a tag of the entry, so the next visitor gets a fresh page.
+"""
+
+import re
+
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch
 from oscar.apps.catalogue.views import CatalogueView, ProductCategoryView  # noqa: F401 - Oscar loads them here
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_model
 
+from commerce.core import pagecache
+
+from . import recently_viewed
+
+Product = get_model("catalogue", "Product")
+ProductRecommendation = get_model("catalogue", "ProductRecommendation")
 StockRecord = get_model("partner", "StockRecord")
 Option = get_model("catalogue", "Option")
 
+NAMESPACE = "product"
+#: detail.html wraps the visitor's own "Recently viewed" block in these.
+HISTORY_OPEN, HISTORY_CLOSE = "<!--recently-viewed-->", "<!--/recently-viewed-->"
+HISTORY_BLOCK = re.compile(f"{HISTORY_OPEN}.*?{HISTORY_CLOSE}", re.DOTALL)
+
+
+def cache_seconds():
+    #: see CATALOGUE_PAGE_CACHE_SECONDS in settings
+    return getattr(settings, "CATALOGUE_PAGE_CACHE_SECONDS", 600)
+
 
 class ProductDetailView(OscarProductDetailView):
+    def get(self, request, *args, **kwargs):
+        entry = pagecache.cached_entry(request, NAMESPACE) if cache_seconds() > 0 else None
+        product = Product.objects.filter(pk=entry["meta"]["product_id"]).first() if entry else None
+        if product is None:  # a miss (or a product deleted before the cache heard of it)
+            return super().get(request, *args, **kwargs)
+        block = recently_viewed.render(request, product.pk)
+        html = entry["html"].replace(HISTORY_OPEN + HISTORY_CLOSE, HISTORY_OPEN + block + HISTORY_CLOSE)
+        response = pagecache.response_from(request, entry, html)
+        super().send_signal(request, response, product)
+        return response
+
+    def send_signal(self, request, response, product):
+        """Oscar calls this right after rendering a page: store it before the history cookie is set."""
+        self.store(request, response, product)
+        super().send_signal(request, response, product)
+
+    def store(self, request, response, product):
+        if cache_seconds() <= 0 or response.status_code != 200 or not pagecache.is_cacheable_request(request):
+            return
+        response.render()
+        html = response.content.decode(response.charset)
+        if not HISTORY_BLOCK.search(html):
+            return  # a template without the markers: never store someone's history
+        recommended = ProductRecommendation.objects.filter(primary=product).values_list(
+            "recommendation_id", flat=True
+        )
+        pagecache.store_response(
+            request,
+            response,
+            pagecache.product_tags([product.pk, product.parent_id, *recommended]),
+            cache_seconds(),
+            namespace=NAMESPACE,
+            html=HISTORY_BLOCK.sub(HISTORY_OPEN + HISTORY_CLOSE, html),
+            meta={"product_id": product.pk},
+        )
+
     def get_queryset(self):
         return (
             super()

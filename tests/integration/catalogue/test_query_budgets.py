@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
@@ -26,6 +27,7 @@ def grow_catalogue(count, start=0):
 
 
 @pytest.mark.django_db
+@override_settings(CATALOGUE_PAGE_CACHE_SECONDS=0)  # the rendered page (a cache hit: test_product_page_cache)
 def test_product_page_fits_its_budget_and_does_not_grow_with_the_catalogue(client):
     product, _ = sellable("Tajine émaillé", "45.000", seller="Dar Nabeul")
     product.productcategory_set.create(category=create_from_breadcrumbs("Maison > Cuisine > Tajines"))
