@@ -92,9 +92,41 @@ def measure(port, units, options, *, max_units=100_000):
     return results
 
 
-def scenario(rows, label, unit_label, results, queries, cpu, note=""):
+def rendered_figures(queries, page):
+    """``{side: (queries, cpu_ms)}`` of ``page`` with the caches off (see queries.py)."""
+    key, cpu_key = f"{page}_rendered", f"{page}_rendered_cpu_ms"
+    return {side: (queries[side][key], queries[side][cpu_key]) for side in SIDES}
+
+
+def warm_pages(port, paths_by_side):
+    """Visit every sampled page once on each side, as the visitors of a live site keep its caches warm.
+
+    Our product pages then come from the page cache (what a returning visitor of a popular product
+    gets); the first visitor after a change renders the page, and that path is measured separately
+    (queries.py, "rendered" figures). Stock Oscar has no page cache, so this changes nothing there.
+    """
+    client = load.HttpClient(port)
+    try:
+        for paths in paths_by_side.values():
+            for path in paths:
+                client.new_visitor()
+                client.get(path)
+    finally:
+        client.close()
+
+
+def scenario(rows, label, unit_label, results, queries, cpu, note="", rendered=None):
+    """``rendered``: ``{side: (queries, cpu_ms)}`` of the page with the page and card caches off."""
     rows.append(
-        {"label": label, "unit": unit_label, "results": results, "queries": queries, "cpu": cpu, "note": note}
+        {
+            "label": label,
+            "unit": unit_label,
+            "results": results,
+            "queries": queries,
+            "cpu": cpu,
+            "note": note,
+            "rendered": rendered,
+        }
     )
     ours, stock = results[flows.OURS], results[flows.STOCK]
     log(
@@ -160,6 +192,15 @@ def print_table(rows):
     for row in rows:
         ours, stock = row["cpu"][flows.OURS], row["cpu"][flows.STOCK]
         print(_line((row["label"], f"{ours:.1f}", f"{stock:.1f}", f"{stock / ours:.1f}×"), widths))
+    rendered = [row for row in rows if row["rendered"]]
+    if rendered:
+        print("\nFirst visitor after a change (page and card caches off), queries and CPU ms per page:")
+        widths = (36, 9, 9, 9, 9, 7)
+        print(_line(("page", "ours q", "stock q", "ours ms", "stock ms", "ratio"), widths))
+        for row in rendered:
+            (ours_q, ours_ms), (stock_q, stock_ms) = row["rendered"][flows.OURS], row["rendered"][flows.STOCK]
+            cells = (row["label"], str(ours_q), str(stock_q), f"{ours_ms:.1f}", f"{stock_ms:.1f}")
+            print(_line((*cells, f"{stock_ms / ours_ms:.1f}×"), widths))
     print()
     for row in rows:
         if row["note"]:
@@ -260,6 +301,7 @@ def main(argv=None):
         )
         log(f"server ceiling (bare Django view {HELLO}): {hello.rate:.0f} req/s, p95 {hello.p95_ms:.0f} ms")
         product_paths = {side: [flows.product_path(side, path) for _pk, path in products] for side in SIDES}
+        warm_pages(server.port, product_paths)
         results = measure(server.port, {side: load.page_unit(product_paths[side]) for side in SIDES}, options)
         scenario(
             rows,
@@ -268,6 +310,7 @@ def main(argv=None):
             results,
             {side: queries[side]["product"] for side in SIDES},
             {side: queries[side]["product_cpu_ms"] for side in SIDES},
+            rendered=rendered_figures(queries, "product"),
             note=(
                 "a new visitor per request; after browsing 20 products (Oscar's recently viewed block): "
                 f"{queries[flows.OURS]['product_history']} queries on ours, "
@@ -284,6 +327,7 @@ def main(argv=None):
             results,
             {side: queries[side]["list"] for side in SIDES},
             {side: queries[side]["list_cpu_ms"] for side in SIDES},
+            rendered=rendered_figures(queries, "list"),
         )
 
         checkout_units = {side: load.flow_unit(side, products) for side in SIDES}
@@ -317,6 +361,7 @@ def main(argv=None):
                 results,
                 {side: queries[side]["list"] for side in SIDES},
                 {side: queries[side]["list_cpu_ms"] for side in SIDES},
+                rendered=rendered_figures(queries, "list"),
             )
     except KeyboardInterrupt:
         log("interrupted: stopping what was started")

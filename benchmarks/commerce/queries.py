@@ -3,7 +3,9 @@
     python -m benchmarks.commerce.queries --products '<json [[pk, path], …]>' [--what product,list,checkout]
 
 Same settings and database as the served site. Each page is requested once first (the caches a
-live site keeps warm: header categories, thumbnails, translations), then counted. Transaction
+live site keeps warm: page cache, product cards, header categories, thumbnails, translations), then
+counted; the product and list pages are counted again with the page and card caches off
+("rendered": the first visitor after a change). Transaction
 control statements (BEGIN, COMMIT, SAVEPOINT …, present because requests are atomic as in
 production) are not counted. CPU is this process's (Django's) time per page, median of up to five
 new visitors; PostgreSQL's and Redis's own CPU is not in it. Prints ``QUERIES <json>``.
@@ -20,6 +22,8 @@ import time
 from benchmarks.commerce import flows
 from benchmarks.commerce.seed import setup_django
 
+#: The first visitor after a change: product page and product cards rendered, not cached.
+NO_PAGE_CACHES = {"CATALOGUE_PAGE_CACHE_SECONDS": 0, "CATALOGUE_CARD_CACHE_SECONDS": 0}
 CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
 
 
@@ -96,6 +100,8 @@ def main(argv=None):
     parser.add_argument("--what", default="product,list,checkout")
     options = parser.parse_args(argv)
     setup_django()
+    from django.test import override_settings
+
     products = json.loads(options.products)
     wanted = options.what.split(",")
     result = {}
@@ -105,6 +111,10 @@ def main(argv=None):
             runs = [page_queries(flows.product_path(side, path)) for _pk, path in products[:5]]
             figures["product"] = statistics.median_low([queries for queries, _cpu in runs])
             figures["product_cpu_ms"] = statistics.median([cpu for _queries, cpu in runs])
+            with override_settings(**NO_PAGE_CACHES):
+                runs = [page_queries(flows.product_path(side, path)) for _pk, path in products[5:10]]
+            figures["product_rendered"] = statistics.median_low([queries for queries, _cpu in runs])
+            figures["product_rendered_cpu_ms"] = statistics.median([cpu for _queries, cpu in runs])
             # A shopper who has browsed: Oscar's "recently viewed" block lists up to 20 products.
             seen = [flows.product_path(side, path) for _pk, path in products[5:25]]
             figures["product_history"], _cpu = page_queries(
@@ -112,6 +122,9 @@ def main(argv=None):
             )
         if "list" in wanted:
             figures["list"], figures["list_cpu_ms"] = page_queries(flows.list_path(side))
+            with override_settings(**NO_PAGE_CACHES):
+                rendered = page_queries(flows.list_path(side))
+            figures["list_rendered"], figures["list_rendered_cpu_ms"] = rendered
         if "checkout" in wanted:
             checkout = flows.CHECKOUTS[side]
             checkout(TestClient(), products[-1])  # warm-up (first order, first email …)
