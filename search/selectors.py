@@ -7,6 +7,8 @@ from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl.connections import connections
 from oscar.core.loading import get_model
 
+from commerce.catalogue.cards import with_card_data
+
 from .documents import ProductDocument
 from .exceptions import SearchUnavailable
 
@@ -63,12 +65,13 @@ def search_products(query, *, offset=0, limit=24):
 
 
 def browsable_products(categories=None):
-    """Public parent/standalone products, newest first, with what a product card shows prefetched."""
+    """Public parent/standalone products, newest first, with what a product card shows prefetched.
+
+    Sellers and all variants with their stock come too, for the API's product list.
+    """
     queryset = (
-        Product.objects.browsable()
-        .base_queryset()
-        .select_related("product_class")
-        .prefetch_related("images", "stockrecords__partner", "children__stockrecords__partner")
+        with_card_data(Product.objects.browsable())
+        .prefetch_related("stockrecords__partner", "children__stockrecords__partner")
         .order_by("-date_created", "-pk")
     )
     if categories is not None:

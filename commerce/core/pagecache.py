@@ -168,3 +168,32 @@ def _start_version(tag_key):
     """A missing (never set, or evicted) tag gets a fresh version, so no older entry can match it."""
     cache.add(tag_key, uuid.uuid4().hex, None)
     return cache.get(tag_key)
+
+
+def remember_many(entries, compute, seconds):
+    """``{key: value}`` for ``entries`` (``{key: tags}``), each kept until one of its tags changes.
+
+    One ``get_many`` reads every value with every tag's version; ``compute(stale_keys)`` (a
+    ``{key: value}`` that may leave keys out) fills the rest, stored with one ``set_many``. Missing
+    tags get a fresh version first (so no older value can match them), in one ``set_many`` too;
+    versions are read before computing, as in ``remember``.
+    """
+    tag_keys = {tag: _tag_key(tag) for tags in entries.values() for tag in tags}
+    found = cache.get_many([*entries, *tag_keys.values()])
+    started = {tag_key: uuid.uuid4().hex for tag_key in tag_keys.values() if tag_key not in found}
+    if started:
+        cache.set_many(started, None)
+        found.update(started)
+    values, stale = {}, {}
+    for key, tags in entries.items():
+        versions = tuple(found[tag_keys[tag]] for tag in tags)
+        entry = found.get(key)
+        if entry is not None and entry[0] == versions:
+            values[key] = entry[1]
+        else:
+            stale[key] = versions
+    if stale:
+        computed = compute(list(stale))
+        cache.set_many({key: (stale[key], value) for key, value in computed.items()}, seconds)
+        values.update(computed)
+    return values

@@ -317,6 +317,9 @@ OSCAR_ACCOUNTS_REDIRECT_URL = "customer:profile-view"
 #: Seconds anonymous visitors get a product page from the page cache (0: off); any change to the
 #: product, its stock, price or images, or to the catalogue's structure, refreshes it at once.
 CATALOGUE_PAGE_CACHE_SECONDS = env.int("CATALOGUE_PAGE_CACHE_SECONDS", default=600)
+#: Seconds each product card's HTML is cached for every product grid (0: off); a change to the
+#: product, its stock, price or images, or to the catalogue's structure, refreshes it at once.
+CATALOGUE_CARD_CACHE_SECONDS = env.int("CATALOGUE_CARD_CACHE_SECONDS", default=600)
 #: VAT included in each product's price, by the product's VAT class (Tunisia: 19, 13, 7 or 0 %).
 PRICING_VAT_RATES = {"standard": "0.19", "intermediate": "0.13", "reduced": "0.07", "exempt": "0"}
 #: Courier delivery price (TND, VAT included) for baskets with physical goods.
