@@ -1,19 +1,13 @@
 """The invoice PDF, read back as text: number, seller, lines, VAT and totals to the millime."""
 
-import io
 import unicodedata
 
 import pytest
-from pypdf import PdfReader
 
 from commerce.invoices import services
 from commerce.invoices.rendering import invoice_html
 from tests.integration.invoices.conftest import Order, make_order
-
-
-def pdf_text(content):
-    reader = PdfReader(io.BytesIO(content))
-    return "\n".join(page.extract_text() for page in reader.pages)
+from tests.pdf import pdf_text
 
 
 def normalized(text):
