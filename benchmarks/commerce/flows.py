@@ -59,19 +59,26 @@ def list_path(side: str) -> str:
     return "/fr/catalogue/" if side == OURS else f"{STOCK_PREFIX}/catalogue/"
 
 
-def add_to_basket(client, side: str, product) -> None:
-    """Product page, then "Add to basket" (Oscar's basket view on both sides) → the basket page."""
+def add_to_basket(client, product) -> None:
+    """Stock Oscar's product page, then "Add to basket" (Oscar's basket view) → the basket page."""
     pk, path = product
-    page = expect(client.get(product_path(side, path)), "/catalogue/", "product page")
-    basket = "/fr/basket/" if side == OURS else f"{STOCK_PREFIX}/basket/"
-    added = client.post(f"{basket}add/{pk}/", {"csrfmiddlewaretoken": csrf_token(page), "quantity": "1"})
-    expect(added, "/basket/", "add to basket")
+    page = expect(client.get(product_path(STOCK, path)), "/catalogue/", "product page")
+    data = {"csrfmiddlewaretoken": csrf_token(page), "quantity": "1"}
+    expect(client.post(f"{STOCK_PREFIX}/basket/add/{pk}/", data), "/basket/", "add to basket")
+
+
+def buy_now(client, product) -> Page:
+    """Product page, then "Buy now": the add-to-basket form posted with ``next`` = the checkout,
+    which Oscar's basket view follows (no basket page) → the quick checkout form."""
+    pk, path = product
+    page = expect(client.get(product_path(OURS, path)), "/catalogue/", "product page")
+    data = {"csrfmiddlewaretoken": csrf_token(page), "quantity": "1", "next": "/fr/checkout/"}
+    return expect(client.post(f"/fr/basket/add/{pk}/", data), "/checkout/", "buy now → quick checkout form")
 
 
 def ours_checkout(client, product) -> Page:
-    """Our one-page quick checkout, cash on delivery."""
-    add_to_basket(client, OURS, product)
-    form = expect(client.get("/fr/checkout/"), "/checkout/", "quick checkout form")
+    """Our one-page quick checkout, cash on delivery: product page, "Buy now", the form, place order."""
+    form = buy_now(client, product)
     data = {"csrfmiddlewaretoken": csrf_token(form), "payment_method": "cod"}
     data.update({key: GUEST[key] for key in ("first_name", "last_name", "email", "phone", "line1", "city")})
     data["postcode"] = GUEST["postcode"]
@@ -80,7 +87,7 @@ def ours_checkout(client, product) -> Page:
 
 def stock_checkout(client, product) -> Page:
     """Stock Oscar's checkout as a guest: gateway, address, (method, payment skipped), preview, place."""
-    add_to_basket(client, STOCK, product)
+    add_to_basket(client, product)
     checkout = f"{STOCK_PREFIX}/checkout/"
     gateway = expect(client.get(checkout), "/checkout/", "gateway")
     address_form = client.post(

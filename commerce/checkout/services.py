@@ -98,9 +98,15 @@ def place_order(*, basket, customer, payment_method, delivery=None, language="fr
 
     Card orders wait for payment (``pending-payment``, basket frozen so a failed payment can give
     it back); cash-on-delivery orders are confirmed unpaid (``processing``, basket submitted).
+
+    ``basket`` is used as given (the request's basket, its lines and offers already loaded): only
+    its row is locked and its status read again, so a double submit orders it once. Stock is
+    checked under the stock records' own locks when the order is written (``OrderCreator``).
     """
-    basket = Basket.objects.select_for_update().get(pk=basket.pk)
-    if basket.status != Basket.OPEN:
+    if basket.pk is None:
+        raise EmptyBasket
+    status = Basket.objects.select_for_update().values_list("status", flat=True).get(pk=basket.pk)
+    if status != Basket.OPEN:
         raise BasketAlreadySubmitted
     basket.strategy = Selector().strategy(request=request, user=customer.user)
     if basket.is_empty:
@@ -136,7 +142,6 @@ def place_order(*, basket, customer, payment_method, delivery=None, language="fr
     except InsufficientStock as error:
         raise OutOfStock(str(error)) from error
     if cash:
-        order.lines.update(status=statuses.PROCESSING)
         basket.submit()
         issue_invoices_on_commit(order)
         emails.send_order_email_on_commit(order, emails.ORDER_PLACED)

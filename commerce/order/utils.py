@@ -23,15 +23,19 @@ def commission_rate(partner):
 
 
 class OrderCreator(OscarOrderCreator):
-    def place_order(self, *args, **kwargs):
+    def place_order(self, *args, status=None, **kwargs):
+        """Lines start in the order's status (one pipeline for both), not a later UPDATE of them."""
         self._allocations = []
-        order = super().place_order(*args, **kwargs)
+        self._line_status = status
+        order = super().place_order(*args, status=status, **kwargs)
         stock.allocate(self._allocations, by=order.user)
         return order
 
     def create_line_models(self, order, basket_line, extra_line_fields=None):
         rate = commission_rate(basket_line.stockrecord.partner)
         extra = dict(extra_line_fields or {})
+        if self._line_status:
+            extra.setdefault("status", self._line_status)
         extra["commission_rate"] = rate
         extra["commission_amount"] = to_millimes(basket_line.line_price_incl_tax_incl_discounts * rate)
         order_line = super().create_line_models(order, basket_line, extra)

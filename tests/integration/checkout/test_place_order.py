@@ -7,7 +7,7 @@ from django.core import mail
 from oscar.core.loading import get_model
 
 from commerce.checkout import services
-from commerce.checkout.exceptions import CashOnDeliveryNotAvailable, OutOfStock
+from commerce.checkout.exceptions import BasketAlreadySubmitted, CashOnDeliveryNotAvailable, OutOfStock
 from commerce.order import statuses
 from tests.factories.checkout import GUEST, TUNIS, basket_with, digital_class, ensure_tunisia, sellable
 
@@ -33,6 +33,7 @@ def test_guest_buys_a_physical_product_cash_on_delivery(django_capture_on_commit
         )
     # then: confirmed unpaid, delivered to Tunis, stock held, basket done, customer emailed
     assert order.status == statuses.PROCESSING
+    assert set(order.lines.values_list("status", flat=True)) == {statuses.PROCESSING}
     assert not order.is_paid
     assert order.guest_email == GUEST.email
     assert order.shipping_address.line4 == "Tunis"
@@ -146,3 +147,19 @@ def test_two_sellers_one_order_with_commission_per_line_to_the_millime():
             == line.line_price_incl_tax
         )
         assert line.unit_price_excl_tax.as_tuple().exponent == -3
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("payment_method", [Order.CASH_ON_DELIVERY, Order.CARD])
+def test_a_second_submit_of_the_same_basket_is_refused_and_orders_once(payment_method):
+    # given: the request's basket object, as a double click would post it twice
+    product, record = sellable("Plat de Nabeul", "30.000", stock=5)
+    basket = basket_with((product, 1))
+    services.place_order(basket=basket, customer=GUEST, payment_method=payment_method, delivery=TUNIS)
+    # when: the same object (still "open" in memory) is submitted again
+    with pytest.raises(BasketAlreadySubmitted):
+        services.place_order(basket=basket, customer=GUEST, payment_method=payment_method, delivery=TUNIS)
+    # then: one order, one unit held
+    record.refresh_from_db()
+    assert Order.objects.filter(basket=basket).count() == 1
+    assert record.num_allocated == 1

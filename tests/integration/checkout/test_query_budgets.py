@@ -1,0 +1,78 @@
+"""Query budgets of the quick checkout: the form, placing the order and the thank-you page.
+
+Counted as the benchmark counts them (benchmarks/commerce/queries.py): transaction control
+(SAVEPOINT …) left out, and so are the analytics counters, written after commit. What a live
+site keeps warm is warmed first: the upsell ranking and the thumbnails.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories.checkout import ensure_tunisia, sellable
+
+CHECKOUT = "/fr/checkout/"
+CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
+#: The basket (1), its lines with their products, options, pictures and stock (4), the offers (2);
+#: one more when the cached upsell suggests products (none here).
+CHECKOUT_PAGE_BUDGET = 7
+#: The page's reads, the basket row lock, the order, its line and the stock held (with the stock
+#: signals' own reads), the basket submitted and the new session.
+PLACE_ORDER_BUDGET = 30
+#: The order with its lines, products, pictures, options, payments and charges; its discounts.
+THANK_YOU_BUDGET = 11
+
+GUEST_FORM = {
+    "first_name": "Amira",
+    "last_name": "Ben Salah",
+    "email": "amira@example.com",
+    "phone": "+21620123456",
+    "line1": "12 rue de Marseille",
+    "city": "Tunis",
+    "postcode": "1001",
+    "payment_method": "cod",
+}
+
+
+def queries(action):
+    with CaptureQueriesContext(connection) as captured:
+        response = action()
+    sql = [query["sql"] for query in captured.captured_queries]
+    return len([text for text in sql if not text.upper().startswith(CONTROL)]), response
+
+
+def checkout_queries(client, products):
+    """Queries of the checkout form, of placing the order and of the thank-you page."""
+    for product in products:
+        client.post(f"/fr/basket/add/{product.pk}/", {"quantity": 1, "next": CHECKOUT})
+    client.get(CHECKOUT)  # the upsell ranking is cached from now on
+    page, response = queries(lambda: client.get(CHECKOUT))
+    assert response.status_code == 200
+    placed, response = queries(lambda: client.post(CHECKOUT, GUEST_FORM))
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    thanks, response = queries(lambda: client.get(response["Location"]))
+    assert response.status_code == 200
+    return page, placed, thanks
+
+
+@pytest.mark.django_db
+def test_the_checkout_fits_its_query_budgets(client):
+    ensure_tunisia()
+    checkout_queries(client, [sellable("Vase", "20.000")[0]])  # a first order: thumbnails made once
+    client.cookies.clear()
+    page, placed, thanks = checkout_queries(client, [sellable("Tajine émaillé", "45.000")[0]])
+    assert page <= CHECKOUT_PAGE_BUDGET
+    assert placed <= PLACE_ORDER_BUDGET
+    assert thanks <= THANK_YOU_BUDGET
+
+
+@pytest.mark.django_db
+def test_the_checkout_page_and_the_thank_you_page_do_not_grow_with_the_basket(client):
+    ensure_tunisia()
+    one = checkout_queries(client, [sellable("Vase", "20.000")[0]])
+    client.cookies.clear()
+    sellers = ("Dar Nabeul", "Jebba & Co", "Dar Fakhar")
+    three = checkout_queries(
+        client, [sellable(f"Article {n}", "10.000", seller=s)[0] for n, s in enumerate(sellers)]
+    )
+    assert (three[0], three[2]) == (one[0], one[2])
