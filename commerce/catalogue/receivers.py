@@ -11,13 +11,18 @@ from oscar.core.loading import get_model
 from commerce.core import pagecache
 
 
-def _parent_id(product_id):
+def _product_and_parent(instance):
+    """The ids of ``instance.product`` and its parent; the product is read only if not loaded yet
+    (the stock service loads it with the locked stock record)."""
+    if type(instance).product.is_cached(instance):
+        return [instance.product_id, instance.product.parent_id]
     Product = get_model("catalogue", "Product")
-    return Product.objects.filter(pk=product_id).values_list("parent_id", flat=True).first()
+    parent_id = Product.objects.filter(pk=instance.product_id).values_list("parent_id", flat=True).first()
+    return [instance.product_id, parent_id]
 
 
 def stock_record_changed(sender, instance, **kwargs):
-    pagecache.invalidate_products([instance.product_id, _parent_id(instance.product_id)])
+    pagecache.invalidate_products(_product_and_parent(instance))
 
 
 def product_changed(sender, instance, **kwargs):
@@ -25,7 +30,7 @@ def product_changed(sender, instance, **kwargs):
 
 
 def product_image_changed(sender, instance, **kwargs):
-    pagecache.invalidate_products([instance.product_id, _parent_id(instance.product_id)])
+    pagecache.invalidate_products(_product_and_parent(instance))
 
 
 def catalogue_structure_changed(sender, **kwargs):

@@ -47,8 +47,9 @@ def _suggested_ids(product_ids, limit):
 def often_bought_with(product_ids, *, limit=4):
     """Products most often ordered together with these in the last 30 days, then same-category ones.
 
-    The ranking is cached a few minutes per basket content (it moves slowly); prices and stock of
-    the suggestions are always read fresh.
+    The ranking is cached a few minutes per basket content (it moves slowly). The checkout page
+    shows each suggestion's title and link only, so they are read in one query, without what a
+    product card needs.
     """
     product_ids = sorted(set(product_ids))
     if not product_ids:
@@ -59,5 +60,5 @@ def often_bought_with(product_ids, *, limit=4):
     if ids is None:
         ids = _suggested_ids(product_ids, limit)
         cache.set(key, ids, settings.CMS_PRODUCT_LIST_CACHE_SECONDS)
-    products = browsable_products().in_bulk(ids)
+    products = Product.objects.browsable().in_bulk(ids)
     return [products[pk] for pk in ids if pk in products]

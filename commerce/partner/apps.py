@@ -17,3 +17,9 @@ class PartnerConfig(apps.PartnerConfig):
         post_save.connect(
             receivers.update_stock_alerts, sender=stockrecord, dispatch_uid="partner.update_stock_alerts"
         )
+        # Shoppers' back-in-stock alerts: after commit, through Celery (OSCAR_EAGER_ALERTS is off).
+        post_save.connect(
+            receivers.queue_back_in_stock_alerts,
+            sender=stockrecord,
+            dispatch_uid="partner.queue_back_in_stock_alerts",
+        )

@@ -20,7 +20,8 @@ def _tracked(stockrecord):
 
 
 def _record(stockrecord, reason, *, in_stock=0, allocated=0, line=None, by=None, note=""):
-    stockrecord.refresh_from_db(fields=["num_in_stock", "num_allocated"])
+    """History row with the levels after the change: the record is locked and was refreshed by the
+    change itself (Oscar's allocation methods, ``_saved``), so its levels are current."""
     return StockMovement.objects.create(
         stockrecord=stockrecord,
         reason=reason,

@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from . import back_in_stock
 from .alerts import notify_seller_of_low_stock, pending_low_stock_alerts
 
 
@@ -19,3 +20,9 @@ def send_pending_low_stock_alerts():
     for stockrecord_id in pending_low_stock_alerts():
         sent += notify_seller_of_low_stock(stockrecord_id) is not None
     return sent
+
+
+@shared_task(acks_late=True)
+def send_back_in_stock_alerts(product_id):
+    """Email the shoppers waiting for this product, now that it can be bought (closed once sent)."""
+    back_in_stock.send_alerts(product_id)

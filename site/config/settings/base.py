@@ -314,6 +314,8 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_ACCOUNTS_REDIRECT_URL = "customer:profile-view"
+#: Back-in-stock emails leave after commit through Celery (commerce/partner/back_in_stock.py).
+OSCAR_EAGER_ALERTS = False
 #: Seconds anonymous visitors get a product page from the page cache (0: off); any change to the
 #: product, its stock, price or images, or to the catalogue's structure, refreshes it at once.
 CATALOGUE_PAGE_CACHE_SECONDS = env.int("CATALOGUE_PAGE_CACHE_SECONDS", default=600)

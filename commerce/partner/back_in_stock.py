@@ -1,0 +1,39 @@
+"""Shoppers' "tell me when it is back" alerts (Oscar's ``ProductAlert``), sent after commit.
+
+Oscar checks them on every stock record save, inside the request: three queries and a log line on
+each sale, and the emails sent while the shopper's checkout waits. Here (``OSCAR_EAGER_ALERTS`` off)
+a save only asks whether anyone waits for this product when the record can sell something, and the
+emails leave through Celery after commit, with Oscar's own dispatcher (which closes each alert it
+sends, so running it twice sends nothing twice).
+"""
+
+from django.db import transaction
+from oscar.core.loading import get_class, get_model
+
+ProductAlert = get_model("customer", "ProductAlert")
+Product = get_model("catalogue", "Product")
+AlertsDispatcher = get_class("customer.alerts.utils", "AlertsDispatcher")
+
+
+def _can_sell(stockrecord):
+    return stockrecord.num_in_stock is None or stockrecord.net_stock_level > 0
+
+
+def queue_alerts(stockrecord):
+    """After a stock record change: if it can sell and shoppers wait for its product, alert them."""
+    if not _can_sell(stockrecord):
+        return
+    product = stockrecord.product  # loaded with the record by the stock service
+    waiting = ProductAlert.objects.filter(
+        product_id__in=[pk for pk in (product.pk, product.parent_id) if pk], status=ProductAlert.ACTIVE
+    )
+    if waiting.exists():
+        from .tasks import send_back_in_stock_alerts
+
+        transaction.on_commit(lambda: send_back_in_stock_alerts.delay(product.pk))
+
+
+def send_alerts(product_id):
+    product = Product.objects.filter(pk=product_id).first()
+    if product is not None:
+        AlertsDispatcher().send_product_alert_email_for_user(product)

@@ -1,0 +1,62 @@
+"""Shoppers waiting for a sold-out product hear about it once it can be bought again, after commit."""
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from oscar.core.loading import get_model
+
+from commerce.partner import stock
+from tests.factories.checkout import sellable
+
+ProductAlert = get_model("customer", "ProductAlert")
+
+
+@pytest.fixture
+def sold_out(db):
+    product, record = sellable("Lampe en cuivre", "120.000", stock=0)
+    alert = ProductAlert.objects.create(product=product, email="amira@example.com")
+    alert.confirm()  # a guest's alert counts once its email address is confirmed
+    return product, record, alert
+
+
+def test_a_restock_emails_the_waiting_shopper_once(sold_out, django_capture_on_commit_callbacks):
+    _product, record, alert = sold_out
+    # when: the seller puts units back in stock
+    with django_capture_on_commit_callbacks(execute=True):
+        stock.set_level(record.pk, 4)
+    # then: one email, after commit, and the alert is closed
+    assert [message.to for message in mail.outbox] == [["amira@example.com"]]
+    alert.refresh_from_db()
+    assert alert.status == ProductAlert.CLOSED
+    # and a later change sends nothing again
+    with django_capture_on_commit_callbacks(execute=True):
+        stock.set_level(record.pk, 6)
+    assert len(mail.outbox) == 1
+
+
+def test_nothing_is_sent_inside_the_request_or_while_still_sold_out(
+    sold_out, django_capture_on_commit_callbacks
+):
+    _product, record, alert = sold_out
+    # when: the stock record changes but still cannot sell
+    with django_capture_on_commit_callbacks(execute=True):
+        record.low_stock_threshold = 2
+        record.save()
+    assert mail.outbox == []
+    # when: it can sell again, nothing leaves before commit
+    with django_capture_on_commit_callbacks(execute=False):
+        stock.set_level(record.pk, 3)
+    assert mail.outbox == []
+    alert.refresh_from_db()
+    assert alert.status == ProductAlert.ACTIVE
+
+
+def test_a_sale_of_a_product_nobody_waits_for_asks_one_question(db):
+    _product, record = sellable("Tajine émaillé", "45.000", stock=10)
+    with CaptureQueriesContext(connection) as captured:
+        stock.allocate([(record.pk, 1, None)])
+    alert_queries = [q["sql"] for q in captured.captured_queries if "customer_productalert" in q["sql"]]
+    assert len(alert_queries) == 1
+    assert alert_queries[0].lstrip().upper().startswith("SELECT 1")
+    assert mail.outbox == []
