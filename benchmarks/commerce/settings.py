@@ -1,9 +1,10 @@
 """Settings of the commerce benchmark: production-like serving, plus stock Oscar mounted beside ours.
 
-DEBUG off, PostgreSQL and Redis from the environment (the benchmark starts both), persistent
-connections, requests in a transaction as in production. Search index updates are off (seeding
-writes 100k products in bulk; neither side of the comparison reads the search server). haystack
-with its database-only engine is configured here only, for stock Oscar's catalogue list.
+DEBUG off, PostgreSQL and Redis from the environment (the benchmark starts both), requests in a
+transaction and a new database connection per request, as in production under ASGI. Search index
+updates are off (seeding writes 100k products in bulk; neither side of the comparison reads the
+search server). haystack with its database-only engine is configured here only, for stock Oscar's
+catalogue list.
 """
 
 import warnings
@@ -21,7 +22,10 @@ EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 #: No default: the benchmark passes the URL of its own PostgreSQL (never a developer database).
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True  # as in production
-DATABASES["default"]["CONN_MAX_AGE"] = 60
+#: As production under ASGI (deploy/.env.example): Django runs each request's sync code in a thread
+#: of its own, so a "persistent" connection outlives its thread; under load they pile up past
+#: PostgreSQL's max_connections (it happened: "too many clients", 500s in the checkout flow).
+DATABASES["default"]["CONN_MAX_AGE"] = 0
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "bench-media"))

@@ -1,7 +1,8 @@
 """Catalogue changes tell the page cache what they made stale (``commerce.core.pagecache``).
 
 A product, one of its stock records or images: that product's pages and cards (and its parent's,
-which show the variants' prices and stock). Categories, product classes, attributes and options:
+which show the variants' prices and stock). A product saved or deleted, or put in or out of a
+category: the lists' product counts. Categories, product classes, attributes and options:
 every page's navigation, breadcrumbs and labels.
 """
 
@@ -26,7 +27,11 @@ def stock_record_changed(sender, instance, **kwargs):
 
 
 def product_changed(sender, instance, **kwargs):
-    pagecache.invalidate_products([instance.pk, instance.parent_id])
+    pagecache.invalidate(pagecache.LISTING_TAG, *pagecache.product_tags([instance.pk, instance.parent_id]))
+
+
+def product_category_changed(sender, instance, **kwargs):
+    pagecache.invalidate(pagecache.LISTING_TAG)
 
 
 def product_image_changed(sender, instance, **kwargs):
@@ -41,6 +46,7 @@ RECEIVERS = (
     ("partner.StockRecord", stock_record_changed),
     ("catalogue.Product", product_changed),
     ("catalogue.ProductImage", product_image_changed),
+    ("catalogue.ProductCategory", product_category_changed),
     ("catalogue.Category", catalogue_structure_changed),
     ("catalogue.ProductClass", catalogue_structure_changed),
     ("catalogue.ProductAttribute", catalogue_structure_changed),

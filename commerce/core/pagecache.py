@@ -35,6 +35,8 @@ TAG_PREFIX = "cms:tag:"
 GLOBAL_TAG = "cms"
 #: Categories, product classes, attributes and options: navigation, breadcrumbs and product labels.
 CATALOGUE_TAG = "catalogue"
+#: Which products are listed: any product saved or deleted, or put in or out of a category.
+LISTING_TAG = "listing"
 #: Namespace of entries a middleware may answer before URL routing (they need no view).
 PAGE_NAMESPACE = "page"
 #: Lifetime of ``remember`` entries: they are checked against their tags, so this only bounds memory.

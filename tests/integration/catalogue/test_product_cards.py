@@ -282,5 +282,6 @@ def test_no_card_is_cached_when_the_lifetime_is_zero(settings, rendered):
     assert rendered.count(tajine.pk) == 3  # every page rendered it
     # and rendering every card costs the same queries with more variants
     parents += [with_variants(f"Plat {number}", "40.000", "45.000") for number in range(4)]
+    page()  # the new products change the list's count: counted once again
     assert len(queries()) == small
     assert all("badge--success" in card_of(page(), parent) for parent in parents)
