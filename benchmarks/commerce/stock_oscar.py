@@ -3,7 +3,8 @@
 - product page: ``oscar.apps.catalogue.views.ProductDetailView`` (ours subclasses it and prefetches);
 - catalogue list: ``oscar.apps.search.views.catalogue.CatalogueView`` (haystack, database-only
   engine) instead of our database-backed ``search.views.CatalogueView``;
-- basket: the same Oscar views as on our site (we do not fork them);
+- basket: the same views as on our site (Oscar's, with our fork of the add view, which Oscar's
+  class loader gives both sides), and the same thank-you page (our fork too);
 - checkout: Oscar's multi-step checkout (gateway, shipping address, shipping method, payment
   method, payment details, preview, thank you) instead of our one-page quick checkout.
 

@@ -2,39 +2,29 @@
 
 Oscar's receivers catch the IntegrityError of a counter row created twice at once, but on
 PostgreSQL that error has already aborted the surrounding transaction, so one shopper's order fails
-because another bought the same product. Here each counter write runs in its own savepoint, and
-order counters are written after the order commits, outside the checkout's stock locks.
+because another bought the same product. Here each counter write runs in its own savepoint
+(``counters.increment``), order counters are written after the order commits, outside the
+checkout's stock locks, and product views are added up in Redis first (``counters.count_view``).
 """
 
 import logging
 from functools import partial
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.dispatch import receiver
 from oscar.apps.basket.signals import basket_addition
 from oscar.apps.catalogue.signals import product_viewed
 from oscar.apps.order.signals import order_placed
 from oscar.core.loading import get_model
 
+from . import counters
+from .counters import increment
+
 ProductRecord = get_model("analytics", "ProductRecord")
 UserProductView = get_model("analytics", "UserProductView")
 UserRecord = get_model("analytics", "UserRecord")
 
 logger = logging.getLogger(__name__)
-
-
-def increment(model, lookup, amounts, **values):
-    """Add ``amounts`` ({field: n}) to the row matching ``lookup`` and set ``values``; create it if
-    missing (race-safe: a concurrent create falls back to the update)."""
-    updates = {field: F(field) + amount for field, amount in amounts.items()} | values
-    if model.objects.filter(**lookup).update(**updates):
-        return
-    try:
-        with transaction.atomic():
-            model.objects.create(**lookup, **amounts, **values)
-    except IntegrityError:
-        model.objects.filter(**lookup).update(**updates)
 
 
 def record_order(order_id):
@@ -58,7 +48,7 @@ def record_order(order_id):
 
 @receiver(product_viewed, dispatch_uid="analytics.product_viewed")
 def receive_product_view(sender, product, user, **kwargs):
-    increment(ProductRecord, {"product": product}, {"num_views": 1})
+    counters.count_view(product.pk)
     if user and user.is_authenticated:
         increment(UserRecord, {"user": user}, {"num_product_views": 1})
         UserProductView.objects.create(product=product, user=user)

@@ -3,27 +3,30 @@
 Anonymous visitors without a session, basket or flash message all see the same product page, except
 for the "Recently viewed" block: the page is cached without that block (``commerce.core.pagecache``,
 namespace ``product``), and a hit only renders the block for this visitor, then records the view as
-Oscar does (the ``product_viewed`` signal: history cookie, view counter). Any change to the product,
-its variants' stock and prices, its images, its recommended products, the CMS chrome or the
-catalogue's structure bumps a tag of the entry, so the next visitor gets a fresh page.
+Oscar's ``product_viewed`` signal would (history cookie, view counter), without the database. Any
+change to the product, its variants' stock and prices, its images, its recommended products, the
+CMS chrome or the catalogue's structure bumps a tag of the entry, so the next visitor gets a fresh
+page.
 """
 
+import json
 import re
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch
 from oscar.apps.catalogue.views import CatalogueView, ProductCategoryView  # noqa: F401 - Oscar loads them here
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
+from commerce.analytics import counters
 from commerce.core import pagecache
 
 from . import recently_viewed
 
-Product = get_model("catalogue", "Product")
 ProductRecommendation = get_model("catalogue", "ProductRecommendation")
 StockRecord = get_model("partner", "StockRecord")
 Option = get_model("catalogue", "Option")
+CustomerHistoryManager = get_class("customer.history", "CustomerHistoryManager")
 
 NAMESPACE = "product"
 #: detail.html wraps the visitor's own "Recently viewed" block in these.
@@ -36,16 +39,29 @@ def cache_seconds():
     return getattr(settings, "CATALOGUE_PAGE_CACHE_SECONDS", 600)
 
 
+def record_view(request, response, product_id):
+    """What Oscar's ``product_viewed`` signal does for an anonymous visitor, without the product.
+
+    Its receivers are Oscar's history cookie and our view counter (a test keeps that list), and
+    neither needs more than the id, so a page from the cache is answered without the database.
+    """
+    viewed = CustomerHistoryManager.add(CustomerHistoryManager.extract(request, response), product_id)
+    response.set_cookie(
+        CustomerHistoryManager.cookie_name, json.dumps(viewed), **CustomerHistoryManager.cookie_kwargs
+    )
+    counters.count_view(product_id)
+
+
 class ProductDetailView(OscarProductDetailView):
     def get(self, request, *args, **kwargs):
         entry = pagecache.cached_entry(request, NAMESPACE) if cache_seconds() > 0 else None
-        product = Product.objects.filter(pk=entry["meta"]["product_id"]).first() if entry else None
-        if product is None:  # a miss (or a product deleted before the cache heard of it)
+        if entry is None:
             return super().get(request, *args, **kwargs)
-        block = recently_viewed.render(request, product.pk)
+        product_id = entry["meta"]["product_id"]
+        block = recently_viewed.render(request, product_id)
         html = entry["html"].replace(HISTORY_OPEN + HISTORY_CLOSE, HISTORY_OPEN + block + HISTORY_CLOSE)
         response = pagecache.response_from(request, entry, html)
-        super().send_signal(request, response, product)
+        record_view(request, response, product_id)
         return response
 
     def send_signal(self, request, response, product):

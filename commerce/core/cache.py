@@ -23,3 +23,7 @@ class ReusedClientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClient
+
+    def redis_client(self):
+        """The Redis client itself, for the few counters the cache API cannot express (hashes)."""
+        return self._cache.get_client(write=True)

@@ -215,6 +215,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "search.tasks.reindex_stale_products",
         "schedule": 15 * 60,
     },
+    "flush-product-views": {
+        "task": "commerce.analytics.tasks.flush_product_views",
+        "schedule": 60,
+    },
     "send-pending-low-stock-alerts": {
         "task": "commerce.partner.tasks.send_pending_low_stock_alerts",
         "schedule": 15 * 60,

@@ -3,7 +3,8 @@
 import pytest
 from oscar.core.loading import get_model
 
-from commerce.analytics.receivers import increment, record_order
+from commerce.analytics.counters import increment
+from commerce.analytics.receivers import record_order
 from tests.factories import make_user
 from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia, sellable
 
