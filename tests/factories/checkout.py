@@ -55,3 +55,17 @@ def basket_with(*items, owner=None):
 
 GUEST = Customer(first_name="Amira", last_name="Ben Salah", email="amira@example.com", phone="+21620123456")
 TUNIS = Delivery(line1="12 rue de Marseille", city="Tunis", postcode="1001")
+
+
+def guest_form(payment_method="cod"):
+    """The quick checkout form as ``GUEST`` fills it in for delivery to ``TUNIS``."""
+    return {
+        "first_name": GUEST.first_name,
+        "last_name": GUEST.last_name,
+        "email": GUEST.email,
+        "phone": GUEST.phone,
+        "line1": TUNIS.line1,
+        "city": TUNIS.city,
+        "postcode": TUNIS.postcode,
+        "payment_method": payment_method,
+    }
