@@ -9,8 +9,6 @@ from django.db.models import Count
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from search.selectors import browsable_products
-
 OrderLine = get_model("order", "Line")
 Product = get_model("catalogue", "Product")
 
@@ -29,12 +27,12 @@ def _suggested_ids(product_ids, limit):
         .order_by("-orders", "product_id")[: limit * 3]
     )
     wanted = [row["product_id"] for row in ranked]
-    public = set(browsable_products().filter(pk__in=wanted).values_list("pk", flat=True)) if wanted else set()
+    browsable = Product.objects.browsable()
+    public = set(browsable.filter(pk__in=wanted).values_list("pk", flat=True)) if wanted else set()
     picks = [pk for pk in wanted if pk in public][:limit]
     if len(picks) < limit:
         same_category = (
-            Product.objects.browsable()
-            .filter(categories__product__in=product_ids)
+            browsable.filter(categories__product__in=product_ids)
             .exclude(pk__in=set(product_ids) | set(picks))
             .distinct()
             .order_by("-date_created")
