@@ -14,8 +14,9 @@ from commerce.money.fields import ZERO, money_field
 class Basket(AbstractBasket):
     def all_lines(self):
         """Oscar's cached lines, with each product's class (shipping, stock tracking) and each
-        stock record's seller (shown at checkout, written on the order line) in the same query,
-        and the products' stock records, from which the strategy prices every line.
+        line's stock record and seller (the strategy prices the line from it; the seller is shown
+        at checkout and written on the order line) in the same query. Pictures are not loaded:
+        only the basket page shows them (``BasketView`` loads them there).
 
         Variants' parents are not joined: that doubles the widest row for a rare case, and costs
         more than it saves on the usual basket of standalone products (measured).
@@ -24,7 +25,7 @@ class Basket(AbstractBasket):
             return super().all_lines()
         self._lines = (
             self.lines.select_related("product__product_class", "stockrecord__partner")
-            .prefetch_related("attributes", "product__images", "product__stockrecords")
+            .prefetch_related("attributes")
             .order_by(self._meta.pk.name)
         )
         return self._lines

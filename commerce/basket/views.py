@@ -1,4 +1,5 @@
-"""Oscar's add-to-basket view: the product read in one query, "Buy now", and a failed add back on the product.
+"""Oscar's basket page with its pictures loaded in one query, and Oscar's add-to-basket view: the
+product read in one query, "Buy now", and a failed add back on the product.
 
 The add-to-basket form is posted by "Add to basket" (back to the page, or the basket) and by
 "Buy now" on the product page, whose ``next`` is the quick checkout (Oscar follows a ``next``
@@ -6,10 +7,12 @@ only when it is on this site).
 """
 
 from django.contrib import messages
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import FormView
 from oscar.apps.basket.views import BasketAddView as OscarBasketAddView
+from oscar.apps.basket.views import BasketView as OscarBasketView
 from oscar.core.loading import get_model
 from oscar.core.utils import safe_referrer
 
@@ -41,3 +44,18 @@ class BasketAddView(OscarBasketAddView):
         it sends the shopper to the basket, where that form is not shown: go to the product then."""
         super().form_invalid(form)
         return redirect(safe_referrer(self.request, self.product.get_absolute_url()))
+
+
+class BasketView(OscarBasketView):
+    def get_context_data(self, **kwargs):
+        """Oscar's; the pictures of the lines (and of the saved ones) in one query. The basket's
+        lines leave them out, as no other page that reads the lines shows them."""
+        context = super().get_context_data(**kwargs)
+        products = [
+            form.instance.product
+            for name in ("formset", "saved_formset")
+            for form in (context.get(name) or ())
+            if form.instance.product_id
+        ]
+        prefetch_related_objects(products, "images")
+        return context

@@ -50,6 +50,11 @@ class VATIncludedPrices:
 class TunisianMarketplace(UseFirstStockRecord, StockRequired, VATIncludedPrices, Structured):
     """First seller's stock record, stock required for tracked products, VAT included in prices."""
 
+    def fetch_for_line(self, line, stockrecord=None):
+        """A basket line is priced and checked against the seller it was added from (its own
+        stock record), not whichever seller comes first now (Oscar's default re-selects)."""
+        return self.fetch_for_product(line.product, stockrecord or line.stockrecord)
+
 
 class Selector(OscarSelector):
     def strategy(self, request=None, user=None, **kwargs):

@@ -204,6 +204,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 3600
+#: No caller waits for a task's result (they are all fire-and-forget, queued after commit), so none
+#: is stored: a stored result costs a Redis subscription per task sent and a key per task run.
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "Africa/Tunis"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {

@@ -13,12 +13,12 @@ from tests.factories.checkout import ensure_tunisia, guest_form, sellable
 
 CHECKOUT = "/fr/checkout/"
 CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
-#: The basket (1), its lines with their products, options, pictures and stock (4), the offers (2);
-#: one more when the cached upsell suggests products (none here).
-CHECKOUT_PAGE_BUDGET = 7
+#: The basket (1), its lines with their products and stock records (1), their options (1), the
+#: offers (2); one more when the cached upsell suggests products (none here).
+CHECKOUT_PAGE_BUDGET = 5
 #: The page's reads, the basket row lock, the order, its line and the stock held (with the stock
 #: signals' own reads), the basket submitted and the new session.
-PLACE_ORDER_BUDGET = 30
+PLACE_ORDER_BUDGET = 28
 #: The order with its shipping address, its lines; the session; the chrome's basket.
 THANK_YOU_BUDGET = 5
 

@@ -1,0 +1,57 @@
+"""Basket lines: priced from the seller they were added from, and the basket page read in a fixed
+number of queries whatever the number of lines (pictures included)."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from oscar.test.factories import create_stockrecord
+
+from tests.factories.checkout import basket_with, sellable
+
+CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
+
+
+@pytest.mark.django_db
+def test_a_line_is_priced_from_its_own_sellers_stock_record_not_the_first_one():
+    # given: a tajine sold by two sellers, the second one cheaper, and a line taken from the second
+    tajine, first = sellable("Tajine", "45.000", seller="Dar Fakhar")
+    second = create_stockrecord(tajine, price=Decimal("39.500"), num_in_stock=2, partner_name="Jebba & Co")
+    basket = basket_with()
+    line = basket.lines.create(
+        product=tajine,
+        stockrecord=second,
+        quantity=3,
+        line_reference=f"{tajine.pk}_{second.pk}",
+        price_currency="TND",
+    )
+    # when
+    line = basket.all_lines()[0]
+    # then: its price and stock come from the second seller's record
+    assert line.purchase_info.stockrecord == second != first
+    assert line.unit_price_incl_tax == Decimal("39.500")
+    assert line.line_price_incl_tax == Decimal("118.500")
+    allowed, _reason = line.purchase_info.availability.is_purchase_permitted(3)
+    assert not allowed  # the second seller has 2 left, the first one 10
+
+
+def basket_page_queries(client, count):
+    for n in range(count):
+        product, _record = sellable(f"Article {count}-{n}", "10.000")
+        client.post(f"/fr/basket/add/{product.pk}/", {"quantity": 1})
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/fr/basket/")
+    assert response.status_code == 200
+    assert response.content.count(b'<li class="basket-line') == count
+    return len([q for q in captured.captured_queries if not q["sql"].upper().startswith(CONTROL)])
+
+
+@pytest.mark.django_db
+def test_the_basket_page_does_not_grow_with_its_lines(client):
+    basket_page_queries(client, 1)  # thumbnails made once
+    client.cookies.clear()
+    one = basket_page_queries(client, 1)
+    client.cookies.clear()
+    four = basket_page_queries(client, 4)
+    assert four == one
