@@ -67,22 +67,32 @@ def add_to_basket(client, product) -> None:
     expect(client.post(f"{STOCK_PREFIX}/basket/add/{pk}/", data), "/basket/", "add to basket")
 
 
-def buy_now(client, product) -> Page:
-    """Product page, then "Buy now": the add-to-basket form posted with ``next`` = the checkout,
-    which Oscar's basket view follows (no basket page) → the quick checkout form."""
+def _place_cash_on_delivery(client, path, form_page) -> Page:
+    data = {"csrfmiddlewaretoken": csrf_token(form_page), "payment_method": "cod"}
+    data.update({key: GUEST[key] for key in ("first_name", "last_name", "email", "phone", "line1", "city")})
+    data["postcode"] = GUEST["postcode"]
+    return expect(client.post(path, data), "/checkout/thank-you/", "place order")
+
+
+def pop_up_checkout(client, product) -> Page:
+    """Our pop-up checkout, cash on delivery: the product page, "Buy now" (the script loads the
+    pop-up's form and summary), then the order placed from the pop-up → the thank-you page."""
+    pk, path = product
+    expect(client.get(product_path(OURS, path)), "/catalogue/", "product page")
+    buy = f"/fr/checkout/buy/{pk}/"
+    form = expect(client.get(f"{buy}?partial=1&quantity=1"), "/checkout/buy/", "pop-up form")
+    return _place_cash_on_delivery(client, buy, form)
+
+
+def basket_checkout(client, product) -> Page:
+    """Our one-page checkout after the basket, cash on delivery: the product page, "Buy now" without
+    the script (the add-to-basket form posted with ``next`` = the checkout, which Oscar's basket view
+    follows: no basket page), the checkout form, then the order placed."""
     pk, path = product
     page = expect(client.get(product_path(OURS, path)), "/catalogue/", "product page")
     data = {"csrfmiddlewaretoken": csrf_token(page), "quantity": "1", "next": "/fr/checkout/"}
-    return expect(client.post(f"/fr/basket/add/{pk}/", data), "/checkout/", "buy now → quick checkout form")
-
-
-def ours_checkout(client, product) -> Page:
-    """Our one-page quick checkout, cash on delivery: product page, "Buy now", the form, place order."""
-    form = buy_now(client, product)
-    data = {"csrfmiddlewaretoken": csrf_token(form), "payment_method": "cod"}
-    data.update({key: GUEST[key] for key in ("first_name", "last_name", "email", "phone", "line1", "city")})
-    data["postcode"] = GUEST["postcode"]
-    return expect(client.post("/fr/checkout/", data), "/checkout/thank-you/", "place order")
+    form = expect(client.post(f"/fr/basket/add/{pk}/", data), "/checkout/", "buy now → checkout form")
+    return _place_cash_on_delivery(client, "/fr/checkout/", form)
 
 
 def stock_checkout(client, product) -> Page:
@@ -117,4 +127,6 @@ def stock_checkout(client, product) -> Page:
     return expect(placed, "/checkout/thank-you/", "place order")
 
 
-CHECKOUTS = {OURS: ours_checkout, STOCK: stock_checkout}
+CHECKOUTS = {OURS: pop_up_checkout, STOCK: stock_checkout}
+#: Our other way to the same order: through the basket and the one-page checkout.
+OURS_BASKET_CHECKOUT = basket_checkout

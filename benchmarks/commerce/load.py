@@ -163,9 +163,8 @@ def page_unit(paths):
     return unit
 
 
-def flow_unit(side, products):
-    """One guest checkout of a random product, as a new visitor."""
-    checkout = flows.CHECKOUTS[side]
+def flow_unit(checkout, products):
+    """One guest checkout (a ``flows`` function) of a random product, as a new visitor."""
 
     def unit(client, rng):
         client.new_visitor()

@@ -3,10 +3,11 @@
 - product page: ``oscar.apps.catalogue.views.ProductDetailView`` (ours subclasses it and prefetches);
 - catalogue list: ``oscar.apps.search.views.catalogue.CatalogueView`` (haystack, database-only
   engine) instead of our database-backed ``search.views.CatalogueView``;
-- basket: the same views as on our site (Oscar's, with our fork of the add view, which Oscar's
-  class loader gives both sides), and the same thank-you page (our fork too);
+- basket: Oscar's own basket page and add view (``oscar.apps.basket.views``), not our forks, which
+  Oscar's class loader would otherwise give both sides;
 - checkout: Oscar's multi-step checkout (gateway, shipping address, shipping method, payment
-  method, payment details, preview, thank you) instead of our one-page quick checkout.
+  method, payment details, preview) and its own thank-you page, instead of our pop-up and
+  one-page checkouts.
 
 Pages render the project's templates (same chrome, same product card) so the difference measured is
 the views and their queries. Two URL maps use these patterns: ``urls`` (ours first) reverses names
@@ -16,8 +17,10 @@ such as ``checkout:index`` to our pages; ``stock_urls`` (these first) is the URL
 
 from django.apps import apps
 from django.urls import include, path, re_path
+from oscar.apps.basket.views import BasketAddView, BasketView
 from oscar.apps.catalogue.views import ProductDetailView
 from oscar.apps.checkout.apps import CheckoutConfig as OscarCheckoutConfig
+from oscar.apps.checkout.views import ThankYouView
 from oscar.apps.search.views.catalogue import CatalogueView
 
 PREFIX = "stock-oscar/"
@@ -32,14 +35,25 @@ def catalogue_patterns():
     return [*stock, *apps.get_app_config("catalogue").urls[0]]
 
 
+def basket_patterns():
+    """Oscar's basket page and add view first, then the rest of the basket's URL names."""
+    stock = [
+        path("", BasketView.as_view(), name="summary"),
+        path("add/<int:pk>/", BasketAddView.as_view(), name="add"),
+    ]
+    return [*stock, *apps.get_app_config("basket").urls[0]]
+
+
 def checkout_patterns():
-    """Oscar's own checkout URL map, built from the checkout app's (unforked) Oscar step views."""
-    return OscarCheckoutConfig.get_urls(apps.get_app_config("checkout"))
+    """Oscar's own checkout URL map: the checkout app's (unforked) Oscar step views, and Oscar's
+    thank-you page first."""
+    thank_you = path("thank-you/", ThankYouView.as_view(), name="thank-you")
+    return [thank_you, *OscarCheckoutConfig.get_urls(apps.get_app_config("checkout"))]
 
 
 def stock_patterns():
     return [
         path("catalogue/", include((catalogue_patterns(), "catalogue"), namespace="catalogue")),
-        path("basket/", include((apps.get_app_config("basket").urls[0], "basket"), namespace="basket")),
+        path("basket/", include((basket_patterns(), "basket"), namespace="basket")),
         path("checkout/", include((checkout_patterns(), "checkout"), namespace="checkout")),
     ]

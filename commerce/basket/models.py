@@ -5,10 +5,11 @@ read from each of them (its product's class and stock records, its seller), and 
 reuses that load, so the number of queries does not grow with the number of lines.
 """
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.basket.abstract_models import AbstractBasket, AbstractLine
 
-from commerce.money.fields import ZERO, money_field
+from commerce.money.fields import ZERO, money_field, to_millimes
 
 
 class Basket(AbstractBasket):
@@ -21,7 +22,9 @@ class Basket(AbstractBasket):
         Variants' parents are not joined: that doubles the widest row for a rare case, and costs
         more than it saves on the usual basket of standalone products (measured).
         """
-        if self.id is None or self._lines is not None:
+        if self._lines is not None:
+            return self._lines
+        if self.id is None:
             return super().all_lines()
         self._lines = (
             self.lines.select_related("product__product_class", "stockrecord__partner")
@@ -29,6 +32,31 @@ class Basket(AbstractBasket):
             .order_by(self._meta.pk.name)
         )
         return self._lines
+
+    def set_lines(self, lines):
+        """Lines held in memory only: an unsaved basket priced for a preview (the pop-up checkout)."""
+        self._lines = list(lines)
+
+    @property
+    def is_empty(self):
+        """Oscar's counts an unsaved basket as empty; a preview's lines are in memory."""
+        return self.num_lines == 0
+
+    def _get_total(self, model_property):
+        """Oscar's sum of a line property, rounded to the millime: Oscar rounds basket totals to
+        two decimals, which turned a 12.345 TND basket into 12.35 on the order."""
+        total = ZERO
+        for line in self.all_lines():
+            try:
+                total += getattr(line, model_property)
+            except ObjectDoesNotExist:
+                pass  # the product was deleted
+            except TypeError:
+                # a product with no known price: only an error when it is still for sale
+                info = self.get_stock_info(line.product, line.attributes.all())
+                if info.availability.is_available_to_buy:
+                    raise
+        return to_millimes(total)
 
     @property
     def num_lines(self):

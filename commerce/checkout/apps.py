@@ -3,7 +3,8 @@ from oscar.apps.checkout import apps
 
 
 class CheckoutConfig(apps.CheckoutConfig):
-    """One-page checkout (quick checkout) instead of Oscar's multi-step flow.
+    """One-page checkout (quick checkout) and the pop-up checkout of one product, instead of Oscar's
+    multi-step flow.
 
     Oscar's step views are not routed: its payment-details step would place an order without any
     payment, so every order goes through ``commerce.checkout.services.place_order``.
@@ -12,10 +13,11 @@ class CheckoutConfig(apps.CheckoutConfig):
     name = "commerce.checkout"
 
     def get_urls(self):
-        from .views import QuickCheckoutView
+        from .views import BuyNowView, QuickCheckoutView
 
         urls = [
             path("", QuickCheckoutView.as_view(), name="index"),
+            path("buy/<int:pk>/", BuyNowView.as_view(), name="buy-now"),
             path("thank-you/", self.thankyou_view.as_view(), name="thank-you"),
         ]
         return self.post_process_urls(urls)

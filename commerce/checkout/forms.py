@@ -53,3 +53,21 @@ class QuickCheckoutForm(forms.Form):
                 self.fields[name].widget.attrs["autocomplete"] = token
         if "postcode" in self.fields:
             self.fields["postcode"].widget.attrs["autocomplete"] = "postal-code"
+
+
+class BuyNowForm(QuickCheckoutForm):
+    """The pop-up checkout's form: the quick checkout's fields and how many of the one product."""
+
+    quantity = forms.IntegerField(label=_("Quantity"), min_value=1, initial=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args, purchase_info, **kwargs):
+        self.purchase_info = purchase_info
+        super().__init__(*args, **kwargs)
+
+    def clean_quantity(self):
+        """Oscar's availability rule for this quantity (stock is checked again, locked, when ordering)."""
+        quantity = self.cleaned_data["quantity"]
+        allowed, reason = self.purchase_info.availability.is_purchase_permitted(quantity)
+        if not allowed:
+            raise forms.ValidationError(reason)
+        return quantity

@@ -1,4 +1,4 @@
-"""Reads for the checkout page: what to suggest next to the basket."""
+"""Reads for the checkout pages: the order's totals, and what to suggest next to them."""
 
 import datetime
 import hashlib
@@ -7,10 +7,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
 OrderLine = get_model("order", "Line")
 Product = get_model("catalogue", "Product")
+Repository = get_class("shipping.repository", "Repository")
+OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 
 #: How far back co-purchases count for "often bought together".
 UPSELL_WINDOW = datetime.timedelta(days=30)
@@ -60,3 +62,16 @@ def often_bought_with(product_ids, *, limit=4):
         cache.set(key, ids, settings.CMS_PRODUCT_LIST_CACHE_SECONDS)
     products = Product.objects.browsable().in_bulk(ids)
     return [products[pk] for pk in ids if pk in products]
+
+
+def order_summary(basket, request):
+    """The delivery method, its charge and the order total of ``basket``: what a checkout shows,
+    computed as ``services.place_order`` computes the order's."""
+    method = Repository().get_default_shipping_method(basket=basket)
+    charge = method.calculate(basket)
+    return {
+        "basket": basket,
+        "shipping_method": method,
+        "shipping_charge": charge,
+        "order_total": OrderTotalCalculator(request).calculate(basket, charge),
+    }

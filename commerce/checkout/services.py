@@ -72,6 +72,11 @@ class Delivery:
         return cls(data["line1"], data["city"], data.get("postcode", ""), notes=data.get("notes", ""))
 
 
+def cash_on_delivery_allowed(basket):
+    """Cash on delivery only when every line is shipped: the courier collects the money."""
+    return all(line.product.get_product_class().requires_shipping for line in basket.all_lines())
+
+
 def order_number_for(basket):
     """Oscar's number for the basket, suffixed when an earlier attempt (cancelled) used it."""
     base = str(100000 + basket.pk)
@@ -112,9 +117,7 @@ def place_order(*, basket, customer, payment_method, delivery=None, language="fr
     if basket.is_empty:
         raise EmptyBasket
     ships = basket.is_shipping_required()
-    if payment_method == Order.CASH_ON_DELIVERY and not all(
-        line.product.get_product_class().requires_shipping for line in basket.all_lines()
-    ):
+    if payment_method == Order.CASH_ON_DELIVERY and not cash_on_delivery_allowed(basket):
         raise CashOnDeliveryNotAvailable
     if ships and delivery is None:
         raise AddressRequired

@@ -1,76 +1,48 @@
-"""The one-page checkout: a form beside the basket summary, then Stripe (card) or a thank-you (COD)."""
+"""The checkouts: the one-page checkout of the basket, and the pop-up checkout of one product from
+its page; both then go to Stripe (card) or to the thank-you page (cash on delivery)."""
 
 import stripe
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 from oscar.apps.checkout.views import ThankYouView as OscarThankYouView
-from oscar.core.loading import get_class, get_model
+from oscar.core.loading import get_model
 
 from commerce.payment.stripe.views import redirect_to_stripe
 
-from . import services
+from . import buy_now, services
 from .exceptions import CheckoutError
-from .forms import QuickCheckoutForm
-from .selectors import often_bought_with
+from .forms import BuyNowForm, QuickCheckoutForm
+from .selectors import often_bought_with, order_summary
 
 Order = get_model("order", "Order")
-Repository = get_class("shipping.repository", "Repository")
-OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 
 
-@method_decorator(transaction.non_atomic_requests, name="dispatch")
-class QuickCheckoutView(FormView):
-    """Guests and signed-in shoppers alike; the order is committed before the shopper goes to Stripe."""
+class PlaceOrderMixin:
+    """What both checkouts do with a valid form: place the order, then Stripe (card) or the thank-you
+    page (cash on delivery). A refused order shows its reason on the form; nothing was written."""
 
-    template_name = "checkout/quick_checkout.html"
-    form_class = QuickCheckoutForm
+    def place_order(self, form, **details):
+        raise NotImplementedError
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.basket.is_empty:
-            messages.info(request, _("Your basket is empty: add something before checking out."))
-            return redirect("basket:summary")
-        self.ships = request.basket.is_shipping_required()
-        self.cash_on_delivery = all(
-            line.product.get_product_class().requires_shipping for line in request.basket.all_lines()
-        )
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs.update(ships=self.ships, cash_on_delivery=self.cash_on_delivery, user=self.request.user)
-        return kwargs
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        basket = self.request.basket
-        method = Repository().get_default_shipping_method(basket=basket)
-        charge = method.calculate(basket)
-        context.update(
-            basket=basket,
-            shipping_method=method,
-            shipping_charge=charge,
-            order_total=OrderTotalCalculator(self.request).calculate(basket, charge),
-            ships=self.ships,
-            cash_on_delivery=self.cash_on_delivery,
-            upsell=often_bought_with([line.product_id for line in basket.all_lines()]),
-        )
-        return context
+    def failure_url(self):
+        """Where a shopper goes when the card payment cannot even start."""
+        raise NotImplementedError
 
     def form_valid(self, form):
         data = form.cleaned_data
-        customer = services.Customer.from_data(data, self.request.user)
-        delivery = services.Delivery.from_data(data)
         try:
-            order = services.place_order(
-                basket=self.request.basket,
-                customer=customer,
+            order = self.place_order(
+                form,
+                customer=services.Customer.from_data(data, self.request.user),
                 payment_method=data["payment_method"],
-                delivery=delivery,
+                delivery=services.Delivery.from_data(data),
                 language=get_language(),
                 request=self.request,
             )
@@ -87,8 +59,107 @@ class QuickCheckoutView(FormView):
                     self.request,
                     _("Card payment is unavailable right now; your basket is unchanged. Try again shortly."),
                 )
-                return redirect("checkout:index")
+                return redirect(self.failure_url())
         return redirect("checkout:thank-you")
+
+
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+class QuickCheckoutView(PlaceOrderMixin, FormView):
+    """Guests and signed-in shoppers alike; the order is committed before the shopper goes to Stripe."""
+
+    template_name = "checkout/quick_checkout.html"
+    form_class = QuickCheckoutForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.basket.is_empty:
+            messages.info(request, _("Your basket is empty: add something before checking out."))
+            return redirect("basket:summary")
+        self.ships = request.basket.is_shipping_required()
+        self.cash_on_delivery = services.cash_on_delivery_allowed(request.basket)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update(ships=self.ships, cash_on_delivery=self.cash_on_delivery, user=self.request.user)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        basket = self.request.basket
+        context.update(
+            order_summary(basket, self.request),
+            ships=self.ships,
+            cash_on_delivery=self.cash_on_delivery,
+            upsell=often_bought_with([line.product_id for line in basket.all_lines()]),
+        )
+        return context
+
+    def place_order(self, form, **details):
+        return services.place_order(basket=self.request.basket, **details)
+
+    def failure_url(self):
+        return reverse("checkout:index")
+
+
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+class BuyNowView(PlaceOrderMixin, FormView):
+    """The pop-up checkout of one product (``buy_now``): its form and summary as a fragment for the
+    product page's dialog (``?partial=1``), or as a page of its own (errors, links, no script)."""
+
+    template_name = "checkout/buy_now.html"
+    partial_template_name = "checkout/partials/buy_now.html"
+    form_class = BuyNowForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.product = get_object_or_404(buy_now.products(), pk=kwargs["pk"])
+        self.info = request.strategy.fetch_for_product(self.product)
+        self.ships = self.product.is_shipping_required
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_template_names(self):
+        if self.request.method == "GET" and self.request.GET.get("partial"):
+            return [self.partial_template_name]
+        return [self.template_name]
+
+    def get_initial(self):
+        return {"quantity": self.requested_quantity()}
+
+    def requested_quantity(self):
+        """The quantity chosen on the product page (``?quantity=``) or posted; 1 when unreadable."""
+        source = self.request.POST if self.request.method == "POST" else self.request.GET
+        try:
+            return max(1, min(int(source.get("quantity", 1)), settings.OSCAR_MAX_BASKET_QUANTITY_THRESHOLD))
+        except (TypeError, ValueError):
+            return 1
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update(
+            ships=self.ships,
+            cash_on_delivery=self.ships,
+            user=self.request.user,
+            purchase_info=self.info,
+        )
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        basket = buy_now.preview(self.product, self.requested_quantity(), request=self.request)
+        context.update(
+            order_summary(basket, self.request),
+            product=self.product,
+            ships=self.ships,
+            cash_on_delivery=self.ships,
+            upsell=often_bought_with([self.product.pk]),
+            in_dialog=self.request.method == "GET" and bool(self.request.GET.get("partial")),
+        )
+        return context
+
+    def place_order(self, form, **details):
+        return buy_now.place(self.product, form.cleaned_data["quantity"], **details)
+
+    def failure_url(self):
+        return self.product.get_absolute_url()
 
 
 class ThankYouView(OscarThankYouView):

@@ -1,6 +1,7 @@
 /*
  * Storefront behaviour, no dependencies: theme toggle, small-screen navigation, disclosure menus,
- * dismissible messages and the product gallery thumbnails. Every page works without it.
+ * dismissible messages, the product gallery thumbnails and the pop-up checkout. Every page works
+ * without it.
  */
 (function () {
   "use strict";
@@ -72,7 +73,73 @@
     nav.classList.toggle("is-open", open);
   }
 
+  // Pop-up checkout: "Buy now" opens the order form of this one product in a dialog. Without the
+  // script, or when the form cannot be loaded, the button posts the basket form as usual (with
+  // next = the checkout page).
+  function buyNowDialog() {
+    var dialog = document.getElementById("buy-now-dialog");
+    if (dialog) {
+      return dialog;
+    }
+    dialog = document.createElement("dialog");
+    dialog.id = "buy-now-dialog";
+    dialog.className = "buy-now-dialog";
+    dialog.setAttribute("aria-labelledby", "buy-now-title");
+    dialog.addEventListener("click", function (event) {
+      // The backdrop (the dialog itself, outside its content) and the close button close it.
+      if (event.target === dialog || event.target.closest("[data-dialog-close]")) {
+        dialog.close();
+      }
+    });
+    dialog.addEventListener("close", function () {
+      if (dialog.opener) {
+        dialog.opener.focus();
+      }
+    });
+    document.body.appendChild(dialog);
+    return dialog;
+  }
+
+  function openBuyNow(button) {
+    var form = button.form;
+    var quantity = form && form.elements.quantity ? form.elements.quantity.value : "1";
+    var url = button.getAttribute("data-buy-now") + "?partial=1&quantity=" + encodeURIComponent(quantity);
+    button.setAttribute("aria-busy", "true");
+    fetch(url, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(String(response.status));
+        }
+        return response.text();
+      })
+      .then(function (html) {
+        var dialog = buyNowDialog();
+        dialog.innerHTML = html;
+        dialog.opener = button;
+        dialog.showModal();
+        var first = dialog.querySelector("input:not([type=hidden]), select, textarea");
+        if (first) {
+          first.focus();
+        }
+      })
+      .catch(function () {
+        if (form) {
+          form.requestSubmit(button);
+        }
+      })
+      .then(function () {
+        button.removeAttribute("aria-busy");
+      });
+  }
+
   document.addEventListener("click", function (event) {
+    var buyNow = event.target.closest("[data-buy-now]");
+    if (buyNow && window.fetch && typeof HTMLDialogElement === "function") {
+      event.preventDefault();
+      openBuyNow(buyNow);
+      return;
+    }
+
     var themeButton = event.target.closest("[data-theme-toggle]");
     if (themeButton) {
       applyTheme(currentTheme() === "dark" ? "light" : "dark", true);

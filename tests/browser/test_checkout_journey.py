@@ -1,4 +1,6 @@
-"""A shopper browsing in Arabic buys from two sellers by card through the test-mode Stripe page."""
+"""Two shoppers: one browsing in Arabic buys from two sellers by card through the test-mode Stripe
+page (basket, then the one-page checkout); a guest on a phone orders one product from the pop-up
+checkout of its page, cash on delivery."""
 
 import re
 
@@ -36,10 +38,10 @@ def test_arabic_shopper_pays_by_card_and_downloads_the_invoice(live_server, page
     page.locator("form[action*='/accounts/login/'] button[type=submit]").click()
     page.wait_for_load_state()
     add_to_basket(page, base, tajine)
-    # and takes the scarf with "Buy now", straight to the one-page checkout (no basket page)
-    page.goto(f"{base}{scarf.get_absolute_url().replace('/fr/', '/ar/', 1)}")
-    page.screenshot(path=str(artifacts_dir / "checkout-1-product-ar.png"), full_page=True)
-    page.locator("#add_to_basket_form button[name=next]").click()
+    add_to_basket(page, base, scarf)
+    page.screenshot(path=str(artifacts_dir / "checkout-1-basket-ar.png"), full_page=True)
+    # and goes from her basket to the one-page checkout
+    page.locator("a[href$='/ar/checkout/']").first.click()
     page.wait_for_url(re.compile(r"/ar/checkout/$"))
     assert page.locator("text=Tajine émaillé").count() and page.locator("text=Foulard en soie").count()
 
@@ -69,3 +71,47 @@ def test_arabic_shopper_pays_by_card_and_downloads_the_invoice(live_server, page
     assert pdf.status == 200
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.body().startswith(b"%PDF")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_guest_on_a_phone_orders_from_the_pop_up_checkout(live_server, browser, artifacts_dir):
+    # given: a product page on a phone, and a guest with something else in their basket
+    ensure_tunisia()
+    tajine, _ = sellable("Tajine émaillé", "45.000", seller="Dar Nabeul")
+    vase, _ = sellable("Vase de Nabeul", "20.000", seller="Dar Nabeul")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="light")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    base = live_server.url
+    page.goto(f"{base}{vase.get_absolute_url()}")
+    page.locator("#add_to_basket_form button.buy-box__submit").click()
+    page.wait_for_load_state()
+    page.goto(f"{base}{tajine.get_absolute_url()}")
+
+    # when: they choose 2 and press "Buy now"
+    page.fill("#add_to_basket_form input[name=quantity]", "2")
+    page.locator("#add_to_basket_form button[name=next]").click()
+
+    # then: the pop-up opens over the page with the order's total (2 × 45 + 7 delivery) and the form
+    dialog = page.locator("dialog#buy-now-dialog[open]")
+    dialog.wait_for()
+    assert "97,000" in dialog.inner_text()
+    page.screenshot(path=str(artifacts_dir / "pop-up-checkout-1-form-fr.png"))
+
+    # when: they fill it in and order, cash on delivery
+    dialog.locator("input[name=first_name]").fill("Amira")
+    dialog.locator("input[name=last_name]").fill("Ben Salah")
+    dialog.locator("input[name=email]").fill("amira@example.com")
+    dialog.locator("input[name=phone]").fill("20 123 456")
+    dialog.locator("input[name=line1]").fill("12 rue de Marseille")
+    dialog.locator("input[name=city]").fill("Tunis")
+    dialog.locator("input[name=payment_method][value=cod]").check()
+    dialog.locator("button[type=submit]").click()
+
+    # then: the thank-you page confirms the two tajines, and the vase is still in the basket
+    page.wait_for_url(re.compile(r"/fr/checkout/thank-you/$"))
+    page.screenshot(path=str(artifacts_dir / "pop-up-checkout-2-thank-you-fr.png"), full_page=True)
+    assert page.locator("text=Tajine émaillé").count()
+    assert page.locator(".basket-link__count").inner_text().strip() == "1"
+    context.close()

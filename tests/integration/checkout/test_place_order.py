@@ -150,6 +150,20 @@ def test_two_sellers_one_order_with_commission_per_line_to_the_millime():
 
 
 @pytest.mark.django_db
+def test_basket_and_order_totals_keep_every_millime():
+    # given: prices whose sum is not a whole number of hundredths (Oscar rounds totals to two decimals)
+    vase, _ = sellable("Vase de Nabeul", "12.345")
+    plate, _ = sellable("Assiette", "33.331")
+    basket = basket_with((vase, 1), (plate, 1))
+    # then: the basket and the order add up to the millime
+    assert basket.total_incl_tax == Decimal("45.676")
+    order = services.place_order(basket=basket, customer=GUEST, payment_method=Order.CARD, delivery=TUNIS)
+    assert order.basket_total_incl_tax == Decimal("45.676")
+    assert order.total_incl_tax == Decimal("52.676")  # + 7.000 delivery
+    assert order.total_excl_tax + order.total_tax == order.total_incl_tax
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("payment_method", [Order.CASH_ON_DELIVERY, Order.CARD])
 def test_a_second_submit_of_the_same_basket_is_refused_and_orders_once(payment_method):
     # given: the request's basket object, as a double click would post it twice

@@ -1,0 +1,99 @@
+"""The pop-up checkout ("Buy now" on a product page): one product ordered on its own.
+
+The client's "pop-up checkout": from the product page, a short form (name, phone, address, city,
+payment) orders that product and nothing else, in one request, without going through the basket
+page or the checkout page. The shopper's own basket is left as it is: what the pop-up shows is
+exactly what is ordered. The order is written by the same ``services.place_order`` as every other
+checkout, on a basket of its own holding the one line, with the site's offers applied as on the
+checkout page.
+
+``preview`` prices that basket without writing it, for the pop-up's summary; ``place`` writes it
+and orders it in one transaction, so a refused order (stock gone meanwhile, …) leaves nothing behind.
+"""
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Prefetch
+from oscar.core.loading import get_class, get_model
+
+from . import services
+
+Basket = get_model("basket", "Basket")
+Line = get_model("basket", "Line")
+Option = get_model("catalogue", "Option")
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
+Applicator = get_class("offer.applicator", "Applicator")
+
+
+def products():
+    """What the pop-up sells: public standalone products without options to choose (variants and
+    personalised products go through the product page's form and the basket)."""
+    return (
+        Product.objects.public()
+        .filter(structure=Product.STANDALONE)
+        .annotate(
+            class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
+            own_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+        )
+        .filter(class_options=False, own_options=False)
+        .select_related("product_class")
+        .prefetch_related(Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")))
+    )
+
+
+def _with_offers(basket, request):
+    Applicator().apply(basket, request.user, request)
+    return basket
+
+
+def preview(product, quantity, *, request):
+    """An unsaved basket holding ``quantity`` of ``product``, priced by the request's strategy and
+    with the site's offers applied: the totals the order will have."""
+    basket = Basket()
+    basket.strategy = request.strategy
+    info = basket.strategy.fetch_for_product(product)
+    line = Line(
+        basket=basket,
+        product=product,
+        stockrecord=info.stockrecord,
+        quantity=quantity,
+        price_currency=info.price.currency,
+        price_excl_tax=info.price.excl_tax,
+        price_incl_tax=info.price.incl_tax if info.price.is_tax_known else None,
+    )
+    basket.set_lines([line])
+    return _with_offers(basket, request)
+
+
+@transaction.atomic
+def place(product, quantity, *, customer, payment_method, delivery, language, request):
+    """Order ``quantity`` of ``product`` alone; raises a ``CheckoutError`` (and writes nothing) when
+    the order is refused. The visitor's basket is not touched."""
+    user = customer.user if customer.user and customer.user.is_authenticated else None
+    basket = Basket.objects.create(owner=user)
+    basket.strategy = request.strategy
+    basket.add_product(product, quantity)
+    return services.place_order(
+        basket=_with_offers(basket, request),
+        customer=customer,
+        payment_method=payment_method,
+        delivery=delivery,
+        language=language,
+        request=request,
+    )
+
+
+@transaction.atomic
+def recover_basket(request, order):
+    """After a cancelled card payment, the pop-up order's basket (given back open) joins the
+    visitor's own basket, where the cancel page sends them; only in the browser that placed the
+    order (its session names it). Signed-in shoppers' open baskets are already merged by Oscar's
+    basket middleware; this covers guests."""
+    if not order.basket_id or request.session.get("checkout_order_id") != order.pk:
+        return
+    reopened = Basket.open.filter(pk=order.basket_id).exclude(pk=request.basket.id).first()
+    if reopened is None:
+        return
+    if request.basket.id is None:
+        request.basket.save()
+    request.basket.merge(reopened)

@@ -1,0 +1,196 @@
+"""The pop-up checkout: "Buy now" on a product page orders that product alone, in one request.
+
+What the pop-up shows is what is ordered (the totals are computed as the order's), the visitor's
+basket is left alone, and a refused order writes nothing.
+"""
+
+from decimal import Decimal
+
+import pytest
+from django.core import signing
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from oscar.core.loading import get_model
+from oscar.test.factories import create_product, create_stockrecord
+
+from commerce.order import statuses
+from commerce.payment.stripe import views as stripe_views
+from tests.factories.checkout import digital_class, ensure_tunisia, guest_form, physical_class, sellable
+
+Basket = get_model("basket", "Basket")
+Order = get_model("order", "Order")
+Option = get_model("catalogue", "Option")
+StockRecord = get_model("partner", "StockRecord")
+StripeCheckoutSession = get_model("payment", "StripeCheckoutSession")
+
+CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
+
+
+def buy_url(product, language="fr"):
+    return f"/{language}/checkout/buy/{product.pk}/"
+
+
+def product_url(product):
+    with translation.override("fr"):
+        return product.get_absolute_url()
+
+
+def counted(action):
+    with CaptureQueriesContext(connection) as captured:
+        response = action()
+    return len([q for q in captured.captured_queries if not q["sql"].upper().startswith(CONTROL)]), response
+
+
+@pytest.mark.django_db
+def test_the_product_page_offers_the_pop_up_and_the_pop_up_shows_the_orders_totals(client):
+    # given: a 45 TND tajine; delivery is 7 TND below 150 TND
+    ensure_tunisia()
+    tajine, _ = sellable("Tajine émaillé", "45.000", stock=5)
+    page = client.get(product_url(tajine)).content.decode()
+    assert f'data-buy-now="{buy_url(tajine)}"' in page
+    # when: the shopper picked 3 and presses "Buy now" (the dialog loads its form)
+    response = client.get(buy_url(tajine), {"partial": 1, "quantity": 3})
+    # then: a fragment (no page chrome) with the form, the line and the order's totals
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" not in html and 'class="site-header"' not in html
+    assert "data-dialog-close" in html
+    assert "Tajine émaillé" in html and "× 3" in html
+    assert response.context["order_total"].incl_tax == Decimal("142.000")  # 3 × 45 + 7
+    assert 'name="quantity" value="3"' in html
+    assert 'name="line1"' in html and 'value="cod"' in html
+
+
+@pytest.mark.django_db
+def test_a_guest_orders_the_product_alone_and_keeps_their_basket(client):
+    # given: a guest with a vase in their basket
+    ensure_tunisia()
+    vase, _ = sellable("Vase", "20.000")
+    tajine, tajine_stock = sellable("Tajine émaillé", "45.000", stock=5)
+    client.post(f"/fr/basket/add/{vase.pk}/", {"quantity": 1})
+    basket = Basket.objects.get(lines__product=vase)
+    # when: they buy two tajines from the pop-up, cash on delivery
+    response = client.post(buy_url(tajine), {**guest_form("cod"), "quantity": 2})
+    # then: one order of two tajines, confirmed unpaid; the thank-you page shows it
+    assert response.status_code == 302 and response["Location"] == "/fr/checkout/thank-you/"
+    order = Order.objects.get()
+    assert [(line.product, line.quantity) for line in order.lines.all()] == [(tajine, 2)]
+    assert order.status == statuses.PROCESSING and order.payment_method == Order.CASH_ON_DELIVERY
+    assert order.total_incl_tax == Decimal("97.000")
+    assert order.guest_email == guest_form()["email"]
+    assert StockRecord.objects.get(pk=tajine_stock.pk).num_allocated == 2
+    assert order.number in client.get(response["Location"]).content.decode()
+    # and the basket still holds the vase, open
+    basket.refresh_from_db()
+    assert basket.status == Basket.OPEN
+    assert [line.product for line in basket.all_lines()] == [vase]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"phone": ""}, "phone"),
+        ({"quantity": 9}, "quantity"),
+        ({"quantity": "beaucoup"}, "quantity"),
+        ({"payment_method": "bitcoin"}, "payment_method"),
+    ],
+    ids=["no phone", "more than the stock", "not a number", "unknown payment"],
+)
+def test_bad_input_shows_the_form_again_and_writes_nothing(client, changes, expected):
+    ensure_tunisia()
+    tajine, _ = sellable("Tajine émaillé", "45.000", stock=5)
+    baskets = Basket.objects.count()
+
+    response = client.post(buy_url(tajine), {**guest_form("cod"), "quantity": 1, **changes})
+
+    assert response.status_code == 200
+    assert expected in response.context["form"].errors
+    html = response.content.decode()
+    assert 'class="site-header"' in html  # a whole page: the shopper may have no script
+    assert "Tajine émaillé" in html
+    assert not Order.objects.exists() and Basket.objects.count() == baskets
+
+
+@pytest.mark.django_db
+def test_stock_gone_meanwhile_refuses_the_order_and_leaves_no_basket(client):
+    # given: the form was valid for 2, then another shopper took the last units
+    ensure_tunisia()
+    tajine, record = sellable("Tajine émaillé", "45.000", stock=2)
+    baskets = Basket.objects.count()
+    form = {**guest_form("cod"), "quantity": 2}
+    StockRecord.objects.filter(pk=record.pk).update(num_allocated=1)
+    # when
+    response = client.post(buy_url(tajine), form)
+    # then: the reason is shown; no order, no stray basket, stock untouched
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert not Order.objects.exists() and Basket.objects.count() == baskets
+    assert StockRecord.objects.get(pk=record.pk).num_allocated == 1
+
+
+@pytest.mark.django_db
+def test_a_file_is_paid_by_card_and_asks_for_no_address(client):
+    ebook, _ = sellable("Recettes de Nabeul (PDF)", "25.000", stock=None, product_class=digital_class())
+
+    html = client.get(buy_url(ebook), {"partial": 1}).content.decode()
+    assert 'name="line1"' not in html and 'value="cod"' not in html and 'value="card"' in html
+
+    response = client.post(buy_url(ebook), {**guest_form("cod"), "quantity": 1})
+    assert "payment_method" in response.context["form"].errors
+    assert not Order.objects.exists()
+
+
+@pytest.mark.django_db
+def test_products_with_options_private_or_unknown_are_not_sold_by_the_pop_up(client):
+    engraved = create_product(title="Plateau gravé", product_class=physical_class(), num_in_stock=None)
+    create_stockrecord(engraved, price=Decimal("60.000"), num_in_stock=3, partner_name="Dar Fakhar")
+    engraved.product_options.add(Option.objects.create(name="Gravure", code="gravure"))
+    hidden, _ = sellable("Brouillon", "10.000")
+    hidden.is_public = False
+    hidden.save()
+
+    assert client.get(buy_url(engraved)).status_code == 404
+    assert f'data-buy-now="{buy_url(engraved)}"' not in client.get(product_url(engraved)).content.decode()
+    assert client.get(buy_url(hidden)).status_code == 404
+    assert client.get("/fr/checkout/buy/999999/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_cancelled_card_payment_puts_the_product_in_the_guests_basket(client, stripe_fake):
+    # given: a guest paying a pop-up order by card is sent to Stripe
+    ensure_tunisia()
+    tajine, record = sellable("Tajine émaillé", "45.000", stock=5)
+    response = client.post(buy_url(tajine), {**guest_form("card"), "quantity": 2})
+    order = Order.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == StripeCheckoutSession.objects.get(order=order).url
+    assert order.status == statuses.PENDING_PAYMENT
+    # when: they cancel on Stripe's page
+    token = signing.dumps(order.number, salt=stripe_views.CANCEL_SALT)
+    response = client.get(f"/fr/checkout/stripe/cancel/?order={token}", follow=True)
+    # then: the order is cancelled, the stock released, and the tajines wait in their basket
+    assert Order.objects.get(pk=order.pk).status == statuses.CANCELLED
+    assert StockRecord.objects.get(pk=record.pk).num_allocated == 0
+    lines = list(response.context["basket"].all_lines())
+    assert [(line.product, line.quantity) for line in lines] == [(tajine, 2)]
+
+
+@pytest.mark.django_db
+def test_the_pop_up_fits_its_query_budgets(client):
+    ensure_tunisia()
+    sellable("Vase", "20.000")  # warm-up product: thumbnails, translations
+    tajine, _ = sellable("Tajine émaillé", "45.000", stock=50)
+    client.get(buy_url(tajine), {"partial": 1})  # the upsell ranking is cached from now on
+    form_queries, response = counted(lambda: client.get(buy_url(tajine), {"partial": 1}))
+    assert response.status_code == 200
+    order_queries, response = counted(
+        lambda: client.post(buy_url(tajine), {**guest_form("cod"), "quantity": 1})
+    )
+    assert response.status_code == 302
+    # the product with its stock records (2), the site's offers (1)
+    assert form_queries <= 3
+    # the product (2); the basket and its line written, read back with the offers (7); the order
+    # as on the checkout page; the new session
+    assert order_queries <= 30
