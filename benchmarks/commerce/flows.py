@@ -67,8 +67,8 @@ def add_to_basket(client, product) -> None:
     expect(client.post(f"{STOCK_PREFIX}/basket/add/{pk}/", data), "/basket/", "add to basket")
 
 
-def _place_cash_on_delivery(client, path, form_page) -> Page:
-    data = {"csrfmiddlewaretoken": csrf_token(form_page), "payment_method": "cod"}
+def _place_cash_on_delivery(client, path, form_page, **hidden) -> Page:
+    data = {"csrfmiddlewaretoken": csrf_token(form_page), "payment_method": "cod", **hidden}
     data.update({key: GUEST[key] for key in ("first_name", "last_name", "email", "phone", "line1", "city")})
     data["postcode"] = GUEST["postcode"]
     return expect(client.post(path, data), "/checkout/thank-you/", "place order")
@@ -81,7 +81,7 @@ def pop_up_checkout(client, product) -> Page:
     expect(client.get(product_path(OURS, path)), "/catalogue/", "product page")
     buy = f"/fr/checkout/buy/{pk}/"
     form = expect(client.get(f"{buy}?partial=1&quantity=1"), "/checkout/buy/", "pop-up form")
-    return _place_cash_on_delivery(client, buy, form)
+    return _place_cash_on_delivery(client, buy, form, quantity="1")
 
 
 def basket_checkout(client, product) -> Page:

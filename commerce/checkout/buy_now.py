@@ -72,7 +72,9 @@ def place(product, quantity, *, customer, payment_method, delivery, language, re
     user = customer.user if customer.user and customer.user.is_authenticated else None
     basket = Basket.objects.create(owner=user)
     basket.strategy = request.strategy
-    basket.add_product(product, quantity)
+    basket.set_lines([])  # new: no lines to read before adding
+    line, _created = basket.add_product(product, quantity)
+    basket.set_lines([line])  # the one line just written, not read back
     return services.place_order(
         basket=_with_offers(basket, request),
         customer=customer,

@@ -1,40 +1,41 @@
 """Reads for the checkout pages: the order's totals, and what to suggest next to them."""
 
-import datetime
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count
-from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
-OrderLine = get_model("order", "Line")
 Product = get_model("catalogue", "Product")
 Repository = get_class("shipping.repository", "Repository")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 
-#: How far back co-purchases count for "often bought together".
-UPSELL_WINDOW = datetime.timedelta(days=30)
+
+def _bought_together(anchor_ids):
+    """Products ordered together with the anchors, best first, from the "bought together" rankings
+    that a scheduled task recomputes every hour from the last 30 days of orders
+    (``cms_pages.core.services.compute_product_rankings``, which also feeds the CMS product
+    blocks): one indexed read instead of an aggregate over every recent order line. A product
+    ranked with several anchors takes its best position."""
+    from cms_pages.core.models import ProductRanking
+
+    rows = ProductRanking.objects.filter(
+        kind=ProductRanking.Kind.BOUGHT_TOGETHER, anchor_id__in=anchor_ids
+    ).values_list("product_ids", flat=True)
+    best = {}
+    for ranked in rows:
+        for position, pk in enumerate(ranked):
+            if pk not in anchor_ids and position < best.get(pk, len(ranked)):
+                best[pk] = position
+    return sorted(best, key=lambda pk: (best[pk], pk))
 
 
 def _suggested_ids(product_ids, limit):
-    since = timezone.now() - UPSELL_WINDOW
-    ranked = (
-        OrderLine.objects.filter(order__date_placed__gte=since, order__lines__product_id__in=product_ids)
-        .exclude(product_id__in=product_ids)
-        .exclude(product_id=None)
-        .values("product_id")
-        .annotate(orders=Count("order", distinct=True))
-        .order_by("-orders", "product_id")[: limit * 3]
-    )
-    wanted = [row["product_id"] for row in ranked]
-    browsable = Product.objects.browsable()
-    public = set(browsable.filter(pk__in=wanted).values_list("pk", flat=True)) if wanted else set()
-    picks = [pk for pk in wanted if pk in public][:limit]
+    picks = _bought_together(set(product_ids))[:limit]
     if len(picks) < limit:
         same_category = (
-            browsable.filter(categories__product__in=product_ids)
+            Product.objects.browsable()
+            .filter(categories__product__in=product_ids)
             .exclude(pk__in=set(product_ids) | set(picks))
             .distinct()
             .order_by("-date_created")
@@ -45,11 +46,12 @@ def _suggested_ids(product_ids, limit):
 
 
 def often_bought_with(product_ids, *, limit=4):
-    """Products most often ordered together with these in the last 30 days, then same-category ones.
+    """Products most often ordered together with these (shop products: a variant's parent) in the
+    last 30 days, then same-category ones; products no longer for sale are left out.
 
-    The ranking is cached a few minutes per basket content (it moves slowly). The checkout page
-    shows each suggestion's title and link only, so they are read in one query, without what a
-    product card needs.
+    The suggestions are cached a few minutes per basket content (the rankings move hourly). The
+    checkouts show each suggestion's title and link only, so they are read in one query, without
+    what a product card needs.
     """
     product_ids = sorted(set(product_ids))
     if not product_ids:

@@ -90,7 +90,9 @@ class QuickCheckoutView(PlaceOrderMixin, FormView):
             order_summary(basket, self.request),
             ships=self.ships,
             cash_on_delivery=self.cash_on_delivery,
-            upsell=often_bought_with([line.product_id for line in basket.all_lines()]),
+            upsell=often_bought_with(
+                [line.product.parent_id or line.product_id for line in basket.all_lines()]
+            ),
         )
         return context
 

@@ -36,7 +36,11 @@ def sync_low_stock_alert(stockrecord):
 
     Called with fresh levels after every change (``stock.py`` refreshes before signalling). The
     partial unique index on open alerts makes a concurrent duplicate a no-op instead of an error.
+    After a sale (``levels_fell``) that leaves the record above its threshold, it was above it
+    before too, so no alert can be open and nothing is read.
     """
+    if getattr(stockrecord, "levels_fell", False) and not is_low(stockrecord):
+        return
     open_alert = StockAlert.objects.filter(stockrecord_id=stockrecord.pk, status=StockAlert.OPEN).first()
     if is_low(stockrecord):
         if open_alert is None:

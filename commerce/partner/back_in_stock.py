@@ -20,8 +20,9 @@ def _can_sell(stockrecord):
 
 
 def queue_alerts(stockrecord):
-    """After a stock record change: if it can sell and shoppers wait for its product, alert them."""
-    if not _can_sell(stockrecord):
+    """After a stock record change: if it can sell and shoppers wait for its product, alert them.
+    A sale (``levels_fell``) never brings a product back, so it asks nothing."""
+    if getattr(stockrecord, "levels_fell", False) or not _can_sell(stockrecord):
         return
     product = stockrecord.product  # loaded with the record by the stock service
     waiting = ProductAlert.objects.filter(

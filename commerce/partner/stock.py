@@ -20,8 +20,8 @@ def _tracked(stockrecord):
 
 
 def _record(stockrecord, reason, *, in_stock=0, allocated=0, line=None, by=None, note=""):
-    """History row with the levels after the change: the record is locked and was refreshed by the
-    change itself (Oscar's allocation methods, ``_saved``), so its levels are current."""
+    """History row with the levels after the change: the record is locked and its levels were
+    brought up to date by the change itself (``_hold``, Oscar's allocation methods, ``_saved``)."""
     return StockMovement.objects.create(
         stockrecord=stockrecord,
         reason=reason,
@@ -66,8 +66,22 @@ def allocate(requests, *, by=None):
     for stockrecord_id, quantity, line in requests:
         record = records[stockrecord_id]
         if _tracked(record):
-            record.allocate(quantity)
+            _hold(record, quantity)
             _record(record, StockMovement.SALE, allocated=quantity, line=line, by=by)
+
+
+def _hold(record, quantity):
+    """Oscar's ``allocate`` without reading the row back (the record is locked, so its new level is
+    known), and with ``levels_fell`` set while listeners run: available stock only went down, so
+    alerts about stock coming back or crossing up need not look."""
+    record.pre_save_signal()
+    record.num_allocated = (record.num_allocated or 0) + quantity
+    StockRecord.objects.filter(pk=record.pk).update(num_allocated=record.num_allocated)
+    record.levels_fell = True
+    try:
+        record.post_save_signal()
+    finally:
+        del record.levels_fell
 
 
 @transaction.atomic

@@ -1,9 +1,11 @@
-""" "Often bought together" next to the checkout: co-purchases of the last 30 days, then the category."""
+""" "Often bought together" next to the checkouts: co-purchases of the last 30 days (the hourly
+rankings), then the category."""
 
 import pytest
 from django.core.cache import cache
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 
+from cms_pages.core.services import compute_product_rankings
 from commerce.checkout import services
 from commerce.checkout.selectors import often_bought_with
 from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia, sellable
@@ -23,6 +25,7 @@ def test_suggestions_rank_co_purchases_then_fill_from_the_same_category():
     # two orders with tajine + spices, one with tajine + cups
     for items in ([(tajine, 1), (spices, 1)], [(tajine, 1), (spices, 1)], [(tajine, 1), (cups, 1)]):
         services.place_order(basket=basket_with(*items), customer=GUEST, payment_method="cod", delivery=TUNIS)
+    compute_product_rankings()  # the hourly task
     # when
     suggestions = often_bought_with([tajine.pk], limit=3)
     # then
