@@ -26,14 +26,12 @@ Order = get_model("order", "Order")
 
 class PlaceOrderMixin:
     """What both checkouts do with a valid form: place the order, then Stripe (card) or the thank-you
-    page (cash on delivery). A refused order shows its reason on the form; nothing was written."""
+    page (cash on delivery). A refused order shows its reason on the form; nothing was written.
 
-    def place_order(self, form, **details):
-        raise NotImplementedError
-
-    def failure_url(self):
-        """Where a shopper goes when the card payment cannot even start."""
-        raise NotImplementedError
+    A view using it says how its order is placed, ``place_order(form, **details)`` (raising a
+    ``CheckoutError``), and where a shopper goes when the card payment cannot even start,
+    ``failure_url()``.
+    """
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -118,10 +116,13 @@ class BuyNowView(PlaceOrderMixin, FormView):
         self.ships = self.product.is_shipping_required
         return super().dispatch(request, *args, **kwargs)
 
+    @property
+    def in_dialog(self):
+        """The product page's script asks for the dialog's content only (``?partial=1``)."""
+        return self.request.method == "GET" and bool(self.request.GET.get("partial"))
+
     def get_template_names(self):
-        if self.request.method == "GET" and self.request.GET.get("partial"):
-            return [self.partial_template_name]
-        return [self.template_name]
+        return [self.partial_template_name if self.in_dialog else self.template_name]
 
     def get_initial(self):
         return {"quantity": self.requested_quantity()}
@@ -153,7 +154,7 @@ class BuyNowView(PlaceOrderMixin, FormView):
             ships=self.ships,
             cash_on_delivery=self.ships,
             upsell=often_bought_with([self.product.pk]),
-            in_dialog=self.request.method == "GET" and bool(self.request.GET.get("partial")),
+            in_dialog=self.in_dialog,
         )
         return context
 
