@@ -113,6 +113,9 @@ class BuyNowView(PlaceOrderMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         self.product = get_object_or_404(buy_now.products(), pk=kwargs["pk"])
         self.info = request.strategy.fetch_for_product(self.product)
+        if not self.info.price.exists:  # no seller sells it (the page shows no "Buy now")
+            messages.error(request, _("Not available"))
+            return redirect(self.product.get_absolute_url())
         self.ships = self.product.is_shipping_required
         return super().dispatch(request, *args, **kwargs)
 

@@ -107,7 +107,7 @@
     button.setAttribute("aria-busy", "true");
     fetch(url, { credentials: "same-origin" })
       .then(function (response) {
-        if (!response.ok) {
+        if (!response.ok || response.redirected) {
           throw new Error(String(response.status));
         }
         return response.text();

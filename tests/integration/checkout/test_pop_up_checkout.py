@@ -155,6 +155,10 @@ def test_products_with_options_private_or_unknown_are_not_sold_by_the_pop_up(cli
     assert f'data-buy-now="{buy_url(engraved)}"' not in client.get(product_url(engraved)).content.decode()
     assert client.get(buy_url(hidden)).status_code == 404
     assert client.get("/fr/checkout/buy/999999/").status_code == 404
+    # and a product no seller sells sends the shopper back to its page
+    unsold = create_product(title="Sans vendeur", product_class=physical_class(), num_in_stock=None)
+    response = client.get(buy_url(unsold), {"partial": 1})
+    assert response.status_code == 302 and response["Location"] == product_url(unsold)
 
 
 @pytest.mark.django_db
