@@ -68,5 +68,25 @@ class Line(AbstractLine):
     price_excl_tax = money_field(_("Price excl. Tax"), null=True)
     price_incl_tax = money_field(_("Price incl. Tax"), null=True)
 
+    @property
+    def line_price_excl_tax_incl_discounts(self):
+        """Oscar's, to the millime: for a line discounted tax-inclusive (what offers do with our
+        tax-inclusive prices), Oscar rounds the tax-exclusive price to two decimals."""
+        incl_tax_discounts = self.discounts.incl_tax
+        if self.line_price_excl_tax is not None and not self.discounts.excl_tax and incl_tax_discounts:
+            ratio = self._tax_ratio
+            if ratio:
+                return max(ZERO, to_millimes(self.line_price_excl_tax - ratio * incl_tax_discounts))
+        return super().line_price_excl_tax_incl_discounts
+
+    @property
+    def line_price_incl_tax_incl_discounts(self):
+        """Oscar's, to the millime (the same two-decimal rounding for tax-exclusive discounts)."""
+        if self.line_price_incl_tax is not None and self.discounts.incl_tax:
+            return super().line_price_incl_tax_incl_discounts
+        if self.line_price_excl_tax is not None and self.discounts.excl_tax and self._tax_ratio:
+            return to_millimes(self.line_price_excl_tax_incl_discounts / self._tax_ratio)
+        return super().line_price_incl_tax_incl_discounts
+
 
 from oscar.apps.basket.models import *  # noqa: E402, F403 isort:skip

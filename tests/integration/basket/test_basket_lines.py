@@ -36,6 +36,20 @@ def test_a_line_is_priced_from_its_own_sellers_stock_record_not_the_first_one():
     assert not allowed  # the second seller has 2 left, the first one 10
 
 
+@pytest.mark.django_db
+def test_a_discounted_line_keeps_its_prices_to_the_millime():
+    # given: 12.345 TND (VAT 19 %: 10.374 excl. tax), discounted by 1.000 TND tax included
+    vase, _ = sellable("Vase", "12.345")
+    basket = basket_with((vase, 1))
+    (line,) = basket.all_lines()
+    line.discount(Decimal("1.000"), 1, incl_tax=True)
+    # then: the tax-exclusive price loses its share of the discount, rounded to the millime
+    assert line.line_price_incl_tax_incl_discounts == Decimal("11.345")
+    assert line.line_price_excl_tax_incl_discounts == Decimal("9.534")  # 10.374 − 1.000 × 10.374 / 12.345
+    assert basket.total_excl_tax == Decimal("9.534")
+    assert basket.total_incl_tax == Decimal("11.345")
+
+
 def basket_page_queries(client, count):
     for n in range(count):
         product, _record = sellable(f"Article {count}-{n}", "10.000")
