@@ -81,9 +81,8 @@ class Line(AbstractLine):
 
     @property
     def line_price_incl_tax_incl_discounts(self):
-        """Oscar's, to the millime (the same two-decimal rounding for tax-exclusive discounts)."""
-        if self.line_price_incl_tax is not None and self.discounts.incl_tax:
-            return super().line_price_incl_tax_incl_discounts
+        """Oscar's, to the millime (the same two-decimal rounding for tax-exclusive discounts; a line
+        never has both kinds, Oscar's ``discount`` refuses it)."""
         if self.line_price_excl_tax is not None and self.discounts.excl_tax and self._tax_ratio:
             return to_millimes(self.line_price_excl_tax_incl_discounts / self._tax_ratio)
         return super().line_price_incl_tax_incl_discounts

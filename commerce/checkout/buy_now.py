@@ -52,14 +52,14 @@ def preview(product, quantity, *, request):
     basket = Basket()
     basket.strategy = request.strategy
     info = basket.strategy.fetch_for_product(product)
+    # Prices come from the strategy (``purchase_info``); the line keeps only the currency, which the
+    # basket reports. The prices Oscar stores on a line are an audit of the moment it was added.
     line = Line(
         basket=basket,
         product=product,
         stockrecord=info.stockrecord,
         quantity=quantity,
         price_currency=info.price.currency,
-        price_excl_tax=info.price.excl_tax,
-        price_incl_tax=info.price.incl_tax if info.price.is_tax_known else None,
     )
     basket.set_lines([line])
     return _with_offers(basket, request)
