@@ -5,38 +5,34 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format system-deps pdf-deps messages bench-cms bench-commerce clean
+.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce clean
 
-$(INSTALLED): pyproject.toml
+## Every dependency, transitive ones included, installed from the hashed lock (`make lock` refreshes it).
+$(INSTALLED): requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
 	touch $(INSTALLED)
 
-## Serve the demo site at http://127.0.0.1:$(PORT) (SQLite, osmem-server search, demo data).
-run: $(INSTALLED) pdf-deps
+## Re-resolve pyproject.toml's pins into the hashed locks (production, and production + dev).
+lock: $(INSTALLED)
+	$(VENV)/bin/uv pip compile --quiet pyproject.toml --generate-hashes --python-version 3.11 \
+	  --python-platform x86_64-manylinux_2_28 --no-header -o requirements/base.txt
+	$(VENV)/bin/uv pip compile --quiet pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+	  --python-platform x86_64-manylinux_2_28 --no-header -o requirements/dev.txt
+
+## Serve the demo site at http://127.0.0.1:$(PORT): PostgreSQL and Redis (data in var/), Celery worker
+## and beat, osmem-server search, demo data. Ctrl-C stops it all.
+run: $(INSTALLED) service-deps pdf-deps
 	PORT=$(PORT) $(PY) scripts/run_local.py
 
 ## Run the whole test suite against real PostgreSQL, Redis, osmem-server, Celery and Chromium.
 test: $(INSTALLED) system-deps pdf-deps
 	$(PY) scripts/test.py $(ARGS)
 
-## Debian packages the tests need (installed when missing and we are root).
-system-deps:
+# $(call debian_packages,NAMES): install the missing ones when we are root, else say what to install.
+define debian_packages
 	@missing=""; \
-	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
-	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
-	command -v chromium >/dev/null || missing="$$missing chromium"; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	  else echo "Please install:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
-	fi
-
-## Libraries WeasyPrint needs for invoices (and Arabic fonts), installed when missing and we are root.
-pdf-deps:
-	@missing=""; \
-	for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core; do \
+	for pkg in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "ok installed" || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -44,6 +40,19 @@ pdf-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "Please install:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
 	fi
+endef
+
+## Debian packages `make run` needs: PostgreSQL and Redis.
+service-deps:
+	$(call debian_packages,postgresql redis-server)
+
+## Debian packages the tests need besides those: Chromium for the browser journeys.
+system-deps: service-deps
+	$(call debian_packages,chromium)
+
+## Libraries WeasyPrint needs for invoices, and Arabic fonts.
+pdf-deps:
+	$(call debian_packages,libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core)
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .

@@ -1,23 +1,51 @@
-"""``make run``: migrate, seed the demo once, start osmem-server, rebuild the index, serve over ASGI.
+"""``make run``: the site on the services production runs, started on loopback, data kept in ``var/``.
 
-Local defaults need nothing installed system-wide: SQLite, in-process cache, channel layer and
-Celery (eager), and osmem-server from PyPI standing in for Elasticsearch. Stripe and other outside
-services run in their offline test modes.
+PostgreSQL (cluster in ``var/postgres/``) and Redis (snapshots in ``var/redis/``) keep what the user
+did between runs; osmem-server from PyPI stands in for Elasticsearch (in memory, index rebuilt at each
+start). A Celery worker and beat run beside the ASGI server. Stripe runs in its offline test mode
+unless ``STRIPE_SECRET_KEY`` is set. The services' addresses go to ``var/local.env``, which the local
+settings read, so ``.venv/bin/python manage.py …`` in another terminal reaches the same services.
+Ctrl-C stops everything this script started.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from services import ROOT, free_port, start_search, wait_for_port  # noqa: E402
+from services import ROOT, free_port, start_postgres, start_redis, start_search, wait_for_port  # noqa: E402
 
 PYTHON = sys.executable
+VAR = ROOT / "var"
+LOCAL_ENV = VAR / "local.env"
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    pairs = (line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
+    return {key.strip(): value.strip() for key, value in pairs if not key.startswith("#")}
+
+
+def port_of(url: str | None) -> int | None:
+    """The port of a previous run's URL, to reuse it when free (bookmarks and open shells keep working)."""
+    try:
+        return int(url.rsplit(":", 1)[1].split("/", 1)[0]) if url else None
+    except (IndexError, ValueError):
+        return None
+
+
+def write_env_file(values: dict[str, str]) -> None:
+    lines = ["# Written by `make run` at each start: the addresses of the services it runs."]
+    lines += [f"{key}={value}" for key, value in values.items()]
+    LOCAL_ENV.write_text("\n".join(lines) + "\n")
 
 
 def manage(*args: str, env: dict, capture: bool = False) -> str:
@@ -27,12 +55,16 @@ def manage(*args: str, env: dict, capture: bool = False) -> str:
     return result.stdout if capture else ""
 
 
-def start_stripe_fake(base: str) -> tuple[dict, subprocess.Popen | None]:
+def start_stripe_fake(base: str, previous: dict[str, str]) -> tuple[dict, subprocess.Popen | None]:
     """Without STRIPE_SECRET_KEY: offline test mode, the local fake of Stripe signing its webhooks."""
     if os.environ.get("STRIPE_SECRET_KEY"):
         return {}, None
-    port = free_port()
-    secret = os.environ.get("STRIPE_WEBHOOK_SECRET") or f"whsec_local_{secrets.token_hex(16)}"
+    port = free_port(port_of(previous.get("STRIPE_API_BASE")))
+    secret = (
+        os.environ.get("STRIPE_WEBHOOK_SECRET")
+        or previous.get("STRIPE_WEBHOOK_SECRET")
+        or f"whsec_local_{secrets.token_hex(16)}"
+    )
     webhook = f"{base}/payments/stripe/webhook/"
     args = ["--port", str(port), "--webhook-url", webhook, "--webhook-secret", secret]
     process = subprocess.Popen([PYTHON, "-m", "commerce.payment.stripe.fake", *args], cwd=ROOT)
@@ -41,42 +73,96 @@ def start_stripe_fake(base: str) -> tuple[dict, subprocess.Popen | None]:
     return {"STRIPE_API_BASE": f"http://127.0.0.1:{port}", "STRIPE_WEBHOOK_SECRET": secret}, process
 
 
-def main() -> int:
-    port = os.environ.get("PORT", "8000")
-    (ROOT / "var").mkdir(exist_ok=True)
-    search = start_search()
-    base = f"http://127.0.0.1:{port}"
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="config.settings.local",
-        SEARCH_URL=search.url,
-        WAGTAILADMIN_BASE_URL=base,
+def banner(base: str) -> str:
+    return "\n".join(
+        [
+            "",
+            f"  Shop (fr/en/ar)   {base}/fr/   {base}/en/   {base}/ar/",
+            f"  Catalogue         {base}/fr/catalogue/",
+            f"  Wagtail admin     {base}/cms/",
+            f"  Oscar dashboard   {base}/dashboard/",
+            f"  Django admin      {base}/django-admin/",
+            f"  API docs          {base}/api/docs/   (schema {base}/api/schema/)",
+            f"  Health            {base}/health/",
+            "  Other terminal    .venv/bin/python manage.py createsuperuser (same database and services)",
+            "",
+        ]
     )
-    stripe_env, stripe_fake = start_stripe_fake(base)
-    env.update(stripe_env)
+
+
+def wait_for_first_exit(processes: dict[str, subprocess.Popen]) -> tuple[str, int]:
+    while True:
+        for name, process in processes.items():
+            if process.poll() is not None:
+                return name, process.returncode
+        time.sleep(0.5)
+
+
+def stop_processes(processes: dict[str, subprocess.Popen]) -> None:
+    for process in processes.values():
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + 20
+    for process in processes.values():
+        try:
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def main() -> int:
+    # Ctrl-C, and a plain `kill` from a process manager, stop everything (even when started in the
+    # background, where the shell would have us ignore SIGINT).
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
+    port = os.environ.get("PORT", "8000")
+    base = f"http://127.0.0.1:{port}"
+    VAR.mkdir(exist_ok=True)
+    previous = read_env_file(LOCAL_ENV)
+    services = []
+    processes: dict[str, subprocess.Popen] = {}
     try:
-        print("[run] migrating the database (var/db.sqlite3)…", flush=True)
+        postgres = start_postgres(VAR / "postgres" / "data", port=port_of(previous.get("DATABASE_URL")))
+        services.append(postgres)
+        redis = start_redis(VAR / "redis", port=port_of(previous.get("REDIS_URL")))
+        services.append(redis)
+        search = start_search()
+        services.append(search)
+        values = {
+            "DATABASE_URL": postgres.url,
+            "REDIS_URL": redis.url,
+            "SEARCH_URL": search.url,
+            "WAGTAILADMIN_BASE_URL": base,
+        }
+        stripe_env, stripe_fake = start_stripe_fake(base, previous)
+        if stripe_fake:
+            processes["stripe-fake"] = stripe_fake
+        values.update(stripe_env)
+        write_env_file(values)
+        env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings.local", **values)
+        for service in services:
+            print(f"[run] {service.name}: {service.url}", flush=True)
+
+        print("[run] migrating the database…", flush=True)
         manage("migrate", "--noinput", "-v", "0", env=env)
         manage("seed_demo", "--if-empty", env=env)
-        print(f"[run] search: osmem-server at {search.url}; rebuilding the index…", flush=True)
+        print("[run] rebuilding the search index…", flush=True)
         manage("search_index", "--rebuild", "-f", env=env, capture=True)
-        print(
-            "\n".join(
-                [
-                    "",
-                    f"  Shop (fr/en/ar)   {base}/fr/   {base}/en/   {base}/ar/",
-                    f"  Catalogue         {base}/fr/catalogue/",
-                    f"  Wagtail admin     {base}/cms/",
-                    f"  Oscar dashboard   {base}/dashboard/",
-                    f"  Django admin      {base}/django-admin/",
-                    f"  API docs          {base}/api/docs/   (schema {base}/api/schema/)",
-                    f"  Health            {base}/health/",
-                    "",
-                ]
-            ),
-            flush=True,
+
+        celery = [PYTHON, "-m", "celery", "-A", "config"]
+        celery_env = {**env, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "site")])}
+        processes["worker"] = subprocess.Popen(
+            [*celery, "worker", "-l", "warning", "--concurrency", "2"], cwd=ROOT, env=celery_env
         )
-        return subprocess.call(
+        schedule = str(VAR / "celerybeat-schedule")
+        processes["beat"] = subprocess.Popen(
+            [*celery, "beat", "-l", "warning", "-s", schedule], cwd=ROOT, env=celery_env
+        )
+        processes["web"] = subprocess.Popen(
             [
                 PYTHON,
                 "-m",
@@ -94,12 +180,17 @@ def main() -> int:
             cwd=ROOT,
             env=env,
         )
+        print(banner(base), flush=True)
+        name, code = wait_for_first_exit(processes)
+        print(f"[run] {name} stopped (exit {code}); stopping the rest…", flush=True)
+        return code or 1
     except KeyboardInterrupt:
+        print("\n[run] stopping…", flush=True)
         return 0
     finally:
-        search.stop()
-        if stripe_fake:
-            stripe_fake.terminate()
+        stop_processes(processes)
+        for service in reversed(services):
+            service.stop()
 
 
 if __name__ == "__main__":

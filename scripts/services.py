@@ -1,8 +1,9 @@
 """Start throwaway PostgreSQL, Redis and osmem-server processes on free loopback ports.
 
-Used by ``make test`` (``scripts/test.py``) and ``make run`` (``scripts/run_local.py``, search only).
-Each ``start_*`` returns a handle with the URL to give Django and a ``stop()``; everything binds to
-127.0.0.1 and picks free ports, so another PostgreSQL on 5432 or a second run never collides.
+Used by ``make test`` (``scripts/test.py``, throwaway) and ``make run`` (``scripts/run_local.py``,
+data kept under ``var/``). Each ``start_*`` returns a handle with the URL to give Django and a
+``stop()``; everything binds to 127.0.0.1 on a free port (or the port a previous run used, when it is
+still free), so another PostgreSQL on 5432 or a second run never collides.
 """
 
 from __future__ import annotations
@@ -20,9 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def free_port() -> int:
+def free_port(preferred: int | None = None) -> int:
+    """``preferred`` when nothing listens there (so URLs stay stable between runs), else any free port."""
     with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
+        try:
+            sock.bind(("127.0.0.1", preferred or 0))
+        except OSError:
+            sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
@@ -59,8 +64,8 @@ def _pg_bin(name: str) -> str:
     return found
 
 
-def start_postgres(data_dir: Path) -> Service:
-    """A cluster in ``data_dir`` (kept between runs so the test database can be reused)."""
+def start_postgres(data_dir: Path, port: int | None = None, database: str = "souk") -> Service:
+    """A cluster in ``data_dir`` (kept between runs), with ``database`` created when missing."""
     data_dir.mkdir(parents=True, exist_ok=True)
     socket_dir = data_dir.parent / "pg-socket"
     socket_dir.mkdir(exist_ok=True)
@@ -87,7 +92,7 @@ def start_postgres(data_dir: Path) -> Service:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-    port = free_port()
+    port = free_port(port)
     options = (
         f"-p {port} -k {socket_dir} -c listen_addresses=127.0.0.1 -c fsync=off "
         "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
@@ -115,18 +120,41 @@ def start_postgres(data_dir: Path) -> Service:
             _as_postgres([_pg_bin("pg_ctl"), "-D", str(data_dir), "-m", "fast", "-w", "stop"]),
             check=False,
             stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
 
-    return Service("postgresql", f"postgres://postgres@127.0.0.1:{port}/souk", stop)
+    _create_database(port, database)
+    return Service("postgresql", f"postgres://postgres@127.0.0.1:{port}/{database}", stop)
 
 
-def start_redis() -> Service:
+def _create_database(port: int, name: str) -> None:
+    """Django creates test databases itself, but ``make run`` needs its own one to exist."""
+    create_if_missing = (
+        "SELECT format('CREATE DATABASE %I', :'name') "
+        "WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'name')\\gexec\n"
+    )
+    subprocess.run(
+        [_pg_bin("psql"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-d", "postgres", "-q"]
+        + ["-v", f"name={name}", "-v", "ON_ERROR_STOP=1"],
+        input=create_if_missing,
+        text=True,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def start_redis(data_dir: Path | None = None, port: int | None = None) -> Service:
+    """Throwaway without ``data_dir``; with it, snapshots there every minute and on shutdown."""
     server = shutil.which("redis-server")
     if not server:
         raise RuntimeError("redis-server not found: install the 'redis-server' package")
-    port = free_port()
+    port = free_port(port)
+    persistence = ["--save", "", "--appendonly", "no"]
+    if data_dir:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        persistence = ["--dir", str(data_dir), "--save", "60 1", "--appendonly", "no"]
     process = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        [server, "--port", str(port), "--bind", "127.0.0.1", *persistence],
         stdout=subprocess.DEVNULL,
     )
     wait_for_port(port)

@@ -61,52 +61,71 @@ def search_index(django_db_setup):
     return index
 
 
+#: The queue this run's worker consumes and its beat sends to (runs side by side never share tasks).
+CELERY_QUEUE = f"test-{os.getpid()}"
+
+
+def start_celery(*args, **env_overrides):
+    """A ``celery -A config …`` process on the test Redis and the test database, on this run's queue."""
+    from django.db import connection
+
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
+        "CELERY_TASK_DEFAULT_QUEUE": CELERY_QUEUE,
+        "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'site'}",
+        **env_overrides,
+    }
+    return subprocess.Popen([sys.executable, "-m", "celery", "-A", "config", *args], cwd=ROOT, env=env)
+
+
+def stop_process(process):
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 @pytest.fixture(scope="session")
 def celery_worker(django_db_setup):
     """A real Celery worker process consuming from the test Redis and writing to the test database."""
-    from django.db import connection
-
     from config.celery import app
 
-    database = connection.settings_dict
-    env = dict(os.environ)
-    env["DATABASE_URL"] = (
-        f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
-    )
-    queue = f"test-{os.getpid()}"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool=solo",
-            "-l",
-            "warning",
-            "-Q",
-            queue,
-            "-n",
-            f"{queue}@%h",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        cwd=ROOT,
-        env={**env, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'site'}"},
+    process = start_celery(
+        "worker",
+        "--pool=solo",
+        "-l",
+        "warning",
+        "-Q",
+        CELERY_QUEUE,
+        "-n",
+        f"{CELERY_QUEUE}@%h",
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
     )
     deadline = time.monotonic() + 60
-    while not app.control.ping(timeout=0.5, destination=[f"{queue}@{os.uname().nodename}"]):
+    while not app.control.ping(timeout=0.5, destination=[f"{CELERY_QUEUE}@{os.uname().nodename}"]):
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
             raise RuntimeError("the Celery worker did not start")
     previous = app.conf.task_default_queue
-    app.conf.task_default_queue = queue
+    app.conf.task_default_queue = CELERY_QUEUE
     yield process
     app.conf.task_default_queue = previous
-    process.terminate()
-    process.wait(timeout=20)
+    stop_process(process)
+
+
+@pytest.fixture
+def celery_beat(async_tasks, tmp_path):
+    """A real beat process sending the project's schedule to this run's worker, heartbeat every second."""
+    process = start_celery(
+        "beat", "-l", "warning", "-s", str(tmp_path / "beat-schedule"), CORE_BEAT_HEARTBEAT_SECONDS="1"
+    )
+    yield process
+    stop_process(process)
 
 
 @pytest.fixture

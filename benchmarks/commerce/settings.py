@@ -1,7 +1,7 @@
 """Settings of the commerce benchmark: production-like serving, plus stock Oscar mounted beside ours.
 
 DEBUG off, PostgreSQL and Redis from the environment (the benchmark starts both), requests in a
-transaction and a new database connection per request, as in production under ASGI. Search index
+transaction and connections from a per-process pool, as in production. Search index
 updates are off (seeding writes 100k products in bulk; neither side of the comparison reads the
 search server). haystack with its database-only engine is configured here only, for stock Oscar's
 catalogue list.
@@ -10,7 +10,7 @@ catalogue list.
 import warnings
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import BASE_DIR, INSTALLED_APPS, MIDDLEWARE, env
+from config.settings.base import BASE_DIR, INSTALLED_APPS, MIDDLEWARE, database, env
 
 DEBUG = False
 SECRET_KEY = "benchmark-only-secret-key"  # noqa: S105
@@ -20,12 +20,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 #: Emails are rendered (both checkouts send one) but not delivered.
 EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 #: No default: the benchmark passes the URL of its own PostgreSQL (never a developer database).
-DATABASES = {"default": env.db("DATABASE_URL")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True  # as in production
-#: As production under ASGI (deploy/.env.example): Django runs each request's sync code in a thread
-#: of its own, so a "persistent" connection outlives its thread; under load they pile up past
-#: PostgreSQL's max_connections (it happened: "too many clients", 500s in the checkout flow).
-DATABASES["default"]["CONN_MAX_AGE"] = 0
+#: As production: requests in a transaction, connections from a pool (never CONN_MAX_AGE under ASGI:
+#: each request's thread would keep its own and they pile up past max_connections).
+DATABASES = {"default": database(env.db("DATABASE_URL"), pool_size=env.int("DATABASE_POOL_SIZE", default=10))}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "bench-media"))

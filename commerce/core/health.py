@@ -1,7 +1,8 @@
-"""``/health/``: reports database, cache, broker and search, for load balancers and humans.
+"""``/health/``: reports database, cache, broker, worker, beat and search, for load balancers and humans.
 
-The database and the cache are vital (503 when down); the broker and search degrade the site
-without taking it down, so they are reported but answer 200 with ``"status": "degraded"``.
+The database and the cache are vital (503 when down); the broker, the Celery worker and beat and
+search degrade the site without taking it down, so they are reported but answer 200 with
+``"status": "degraded"``.
 """
 
 import time
@@ -13,6 +14,8 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from commerce.core.tasks import BEAT_HEARTBEAT_KEY
 
 VITAL = ("database", "cache")
 
@@ -42,6 +45,32 @@ def _check_broker():
         return conn.transport_cls
 
 
+def _check_worker():
+    from config.celery import app
+
+    if app.conf.task_always_eager:
+        return "in-process"
+    replies = app.control.ping(timeout=1.0, limit=1)
+    if not replies:
+        raise RuntimeError("no Celery worker answered a ping within 1 s")
+    return ", ".join(sorted(name for reply in replies for name in reply))
+
+
+def _check_beat():
+    """Beat schedules a heartbeat that a worker records: a recent one proves both run."""
+    from config.celery import app
+
+    if app.conf.task_always_eager:
+        return "in-process"
+    last = cache.get(BEAT_HEARTBEAT_KEY)
+    if last is None:
+        raise RuntimeError("no heartbeat from Celery beat yet")
+    age = time.time() - last
+    if age > 3 * settings.CORE_BEAT_HEARTBEAT_SECONDS:
+        raise RuntimeError(f"last heartbeat from Celery beat {age:.0f} s ago")
+    return f"last heartbeat {age:.0f} s ago"
+
+
 def _check_search():
     from search.selectors import search_server_info
 
@@ -52,6 +81,8 @@ CHECKS = {
     "database": _check_database,
     "cache": _check_cache,
     "broker": _check_broker,
+    "worker": _check_worker,
+    "beat": _check_beat,
     "search": _check_search,
 }
 

@@ -161,9 +161,29 @@ TEMPLATES = [
 ]
 
 # --- Data -------------------------------------------------------------------------------------
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+
+
+def database(config: dict, pool_size: int) -> dict:
+    """Requests in a transaction; with ``pool_size``, connections reused from a per-process pool.
+
+    Under ASGI each request runs in a thread of its own, so persistent connections (CONN_MAX_AGE)
+    pile up past PostgreSQL's max_connections; a pool (psycopg_pool) reuses a bounded number instead.
+    """
+    config["ATOMIC_REQUESTS"] = True
+    config["CONN_MAX_AGE"] = 0 if pool_size else env.int("DATABASE_CONN_MAX_AGE", default=0)
+    if pool_size:
+        config.setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": pool_size, "timeout": 10}
+    return config
+
+
+#: PostgreSQL everywhere (row locks, exclusion constraints); ``make run`` writes its URL to var/local.env.
+#: DATABASE_POOL_SIZE: connections each process keeps in its pool (0: a new connection per request).
+DATABASES = {
+    "default": database(
+        env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/souk"),
+        pool_size=env.int("DATABASE_POOL_SIZE", default=0),
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 #: One Redis for cache, broker and channel layer unless each is given its own URL.
@@ -181,7 +201,9 @@ if REDIS_URL:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [env("CHANNEL_LAYER_URL", default=REDIS_URL)],
+                # redis-py 8's default 5 s socket timeout would end the layer's blocking read, and
+                # with it every idle WebSocket (channels_redis #422).
+                "hosts": [{"address": env("CHANNEL_LAYER_URL", default=REDIS_URL), "socket_timeout": None}],
                 "prefix": env("CHANNEL_LAYER_PREFIX", default="souk"),
             },
         }
@@ -208,8 +230,16 @@ CELERY_RESULT_EXPIRES = 3600
 #: is stored: a stored result costs a Redis subscription per task sent and a key per task run.
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "Africa/Tunis"
+#: Queue tasks go to when none is named (a test run gives its worker and beat a queue of their own).
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+#: Seconds between beat's heartbeats; ``/health/`` reports beat down after three missed ones.
+CORE_BEAT_HEARTBEAT_SECONDS = env.int("CORE_BEAT_HEARTBEAT_SECONDS", default=30)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
+    "beat-heartbeat": {
+        "task": "commerce.core.tasks.beat_heartbeat",
+        "schedule": CORE_BEAT_HEARTBEAT_SECONDS,
+    },
     "clear-expired-sessions": {
         "task": "commerce.users.tasks.clear_expired_sessions",
         "schedule": 24 * 3600,

@@ -1,7 +1,21 @@
-"""``make run``: SQLite, in-process cache/broker/channel layer, osmem-server for search."""
+"""``make run``: the same services as production (PostgreSQL, Redis, a Celery worker and beat) on loopback.
 
-from .base import *  # noqa: F403
-from .base import env
+``make run`` starts them and writes their addresses to ``var/local.env``; this module reads that file
+first, so ``manage.py`` typed in another terminal reaches the same database, cache and broker.
+"""
+
+import os
+from pathlib import Path
+
+import environ
+
+#: Written by ``scripts/run_local.py`` on each start (service URLs and the offline Stripe fake's).
+LOCAL_ENV_FILE = Path(os.environ.get("LOCAL_ENV_FILE", Path(__file__).resolve().parents[3] / "var" / "local.env"))
+if LOCAL_ENV_FILE.exists():
+    environ.Env.read_env(LOCAL_ENV_FILE, overwrite=False)
+
+from .base import *  # noqa: E402, F403
+from .base import env  # noqa: E402
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 SEARCH_PLAIN_JSON = True
@@ -11,7 +25,3 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", default="optional")
-
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    # Parallel requests (images, HTMX) must wait for the writer instead of failing "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")  # noqa: F405

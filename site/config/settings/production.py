@@ -1,14 +1,12 @@
 """Production: every secret comes from the environment, with no default (a missing one fails loudly)."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import database, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
-DATABASES = {"default": env.db("DATABASE_URL")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+DATABASES = {"default": database(env.db("DATABASE_URL"), pool_size=env.int("DATABASE_POOL_SIZE", default=10))}
 REDIS_URL = env("REDIS_URL")
 CELERY_TASK_ALWAYS_EAGER = False
 USERS_REQUIRE_STAFF_MFA = env.bool("USERS_REQUIRE_STAFF_MFA", default=True)

@@ -1,5 +1,7 @@
 """The notifications WebSocket, end to end through the real ASGI app and the Redis channel layer."""
 
+import asyncio
+
 import pytest
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -18,16 +20,22 @@ def communicator(cookie=""):
     return WebsocketCommunicator(application, "/ws/notifications/", headers=headers)
 
 
+def session_cookie(client, user):
+    """The Cookie header of a browser signed in as ``user``."""
+    client.force_login(user)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
 def test_the_channel_layer_is_redis():
     assert type(get_channel_layer()).__name__ == "RedisChannelLayer"
 
 
 @pytest.mark.django_db(transaction=True)
-def test_signed_in_user_receives_a_notification_pushed_through_redis(client, user_in_role):
-    # given: a signed-in browser session
+@pytest.mark.parametrize("idle_seconds", [0, 7], ids=["at-once", "after-the-redis-client-timeout"])
+def test_signed_in_user_receives_a_notification_pushed_through_redis(client, user_in_role, idle_seconds):
+    # given: a signed-in browser session, silent longer than redis-py's 5 s socket timeout in the 2nd case
     user = user_in_role(email="socket@example.com")
-    client.force_login(user)
-    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    cookie = session_cookie(client, user)
 
     async def scenario():
         socket = communicator(cookie)
@@ -35,6 +43,7 @@ def test_signed_in_user_receives_a_notification_pushed_through_redis(client, use
         assert connected
         await socket.send_json_to({"type": "ping"})
         assert await socket.receive_json_from(timeout=5) == {"type": "pong"}
+        await asyncio.sleep(idle_seconds)
         # when: the server pushes a notice to this user (from sync code, as a service would)
         from asgiref.sync import sync_to_async
 
@@ -63,8 +72,7 @@ def test_anonymous_socket_is_closed_with_a_clear_code():
 @pytest.mark.django_db(transaction=True)
 def test_malformed_message_gets_an_error_reply_not_a_crash(client, user_in_role):
     user = user_in_role(email="bad-input@example.com")
-    client.force_login(user)
-    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    cookie = session_cookie(client, user)
 
     async def scenario():
         socket = communicator(cookie)
