@@ -137,7 +137,9 @@ class BasketSerializer(serializers.Serializer):
 
 
 class AddToBasketSerializer(serializers.Serializer):
-    product = serializers.PrimaryKeyRelatedField(queryset=Product.objects.browsable_dashboard())
+    product = serializers.PrimaryKeyRelatedField(
+        queryset=Product.objects.all(), help_text="A product or a variant (the basket refuses the others)."
+    )
     quantity = serializers.IntegerField(min_value=1, max_value=100, default=1)
 
 
