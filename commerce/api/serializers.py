@@ -118,17 +118,25 @@ class BasketLineSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     product = serializers.IntegerField(source="product_id", read_only=True)
     title = serializers.CharField(source="product.get_title", read_only=True)
-    seller = serializers.CharField(source="stockrecord.partner.name", read_only=True)
+    seller = serializers.CharField(source="stockrecord.partner.name", read_only=True, allow_null=True)
     quantity = serializers.IntegerField(read_only=True)
-    unit_price_incl_tax = serializers.DecimalField(max_digits=12, decimal_places=3, read_only=True)
+    unit_price_incl_tax = serializers.DecimalField(
+        max_digits=12, decimal_places=3, read_only=True, allow_null=True
+    )
     line_price_incl_tax = serializers.DecimalField(
-        source="line_price_incl_tax_incl_discounts", max_digits=12, decimal_places=3, read_only=True
+        source="line_price_incl_tax_incl_discounts",
+        max_digits=12,
+        decimal_places=3,
+        read_only=True,
+        allow_null=True,
     )
 
 
 class BasketSerializer(serializers.Serializer):
-    id = serializers.IntegerField(read_only=True)
-    currency = serializers.CharField(read_only=True)
+    """Null ``id`` and ``currency``: a guest's basket before anything is added (nothing is saved)."""
+
+    id = serializers.IntegerField(read_only=True, allow_null=True)
+    currency = serializers.CharField(read_only=True, allow_null=True)
     num_items = serializers.IntegerField(read_only=True)
     total_excl_tax = serializers.DecimalField(max_digits=12, decimal_places=3, read_only=True)
     total_tax = serializers.DecimalField(max_digits=12, decimal_places=3, read_only=True)

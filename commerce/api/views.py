@@ -96,7 +96,7 @@ class BasketLineView(APIView):
             return Response({"detail": str(refusal)}, status=status.HTTP_400_BAD_REQUEST)
         return Response(BasketSerializer(basket).data)
 
-    @extend_schema(responses=BasketSerializer)
+    @extend_schema(responses={200: BasketSerializer})
     def delete(self, request, pk):
         """Remove a line; answers the basket left."""
         basket = basket_for(request)

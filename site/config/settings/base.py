@@ -420,7 +420,7 @@ CMS_SITEMAP_CACHE_SECONDS = 900
 
 # --- API --------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "commerce.api.schema.AutoSchema",
     # Token first: DRF answers an unauthenticated call with the first class's challenge, 401 with
     # ``WWW-Authenticate: Token`` (the session class has none, which turned a bad token into a 403).
     "DEFAULT_AUTHENTICATION_CLASSES": [
