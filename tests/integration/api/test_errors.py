@@ -3,8 +3,7 @@ site), bad input a 4xx, a bad token a 401 with its challenge, in the language th
 
 import pytest
 from django.test import RequestFactory
-
-from config.errors import server_error
+from django.urls import get_resolver
 
 
 def assert_json(response, status):
@@ -25,6 +24,11 @@ def test_a_missing_resource_is_a_json_404_not_a_language_redirect(anonymous_clie
 @pytest.mark.django_db
 def test_a_missing_order_is_a_json_404_for_its_customer(token_client):
     assert "detail" in assert_json(token_client.get("/api/orders/0/"), 404)
+
+
+@pytest.mark.django_db
+def test_a_method_an_endpoint_does_not_take_is_a_json_405(anonymous_client):
+    assert "detail" in assert_json(anonymous_client.put("/api/basket/", {}, format="json"), 405)
 
 
 @pytest.mark.django_db
@@ -71,8 +75,9 @@ def test_the_api_answers_in_the_language_the_client_asks_for(anonymous_client):
 
 
 def test_a_server_error_under_the_api_is_json_and_html_elsewhere():
-    # given
+    # given: the site's handler of server errors
     requests = RequestFactory()
+    server_error = get_resolver().resolve_error_handler(500)
     # when
     api = server_error(requests.get("/api/basket/"))
     page = server_error(requests.get("/fr/basket/"))
