@@ -20,6 +20,7 @@ from search.selectors import browsable_products
 
 from .baskets import basket_for, line_of
 from .filters import ProductFilter
+from .schema import VALIDATION_ERROR
 from .serializers import (
     AddToBasketSerializer,
     BasketSerializer,
@@ -112,7 +113,10 @@ class CheckoutView(APIView):
 
     @extend_schema(
         request=CheckoutSerializer,
-        responses={201: PaymentStarted, 400: OpenApiResponse(description="Why the order was refused.")},
+        responses={
+            201: PaymentStarted,
+            400: OpenApiResponse(VALIDATION_ERROR, "Why the order was refused (`detail`), or per field."),
+        },
     )
     def post(self, request):
         data = CheckoutSerializer(data=request.data)
