@@ -4,6 +4,7 @@ rules as the REST API's; a product without options is not asked for its options 
 from django import forms
 from oscar.apps.basket.forms import AddToBasketForm as OscarAddToBasketForm
 from oscar.apps.basket.forms import BasketLineForm as OscarBasketLineForm
+from oscar.apps.basket.forms import SavedLineForm as OscarSavedLineForm
 from oscar.apps.basket.forms import SimpleAddToBasketMixin
 
 from . import services
@@ -20,6 +21,18 @@ class BasketLineForm(OscarBasketLineForm):
             except BasketRefused as refusal:
                 raise forms.ValidationError(str(refusal)) from None
         return quantity
+
+
+class SavedLineForm(OscarSavedLineForm):
+    def clean(self):
+        """A line saved for later goes back into the basket as an addition the service allows."""
+        cleaned_data = forms.ModelForm.clean(self)
+        if cleaned_data.get("move_to_basket"):
+            try:
+                services.check_addition(self.basket, self.instance.product, self.instance.quantity)
+            except BasketRefused as refusal:
+                raise forms.ValidationError(str(refusal)) from None
+        return cleaned_data
 
 
 class AddToBasketForm(OscarAddToBasketForm):

@@ -4,11 +4,15 @@ edited, takes the basket over its maximum number of items or a line over its sel
 
 import pytest
 from django.test import override_settings
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
-from tests.factories.checkout import sellable, sellable_variant
+from tests.factories import make_user
+from tests.factories.checkout import basket_with, sellable, sellable_variant
 
 Product = get_model("catalogue", "Product")
+Basket = get_model("basket", "Basket")
+Selector = get_class("partner.strategy", "Selector")
+SavedLineForm = get_class("basket.forms", "SavedLineForm")  # what the basket page uses
 
 
 def add_through_api(client, product, quantity=1):
@@ -91,3 +95,21 @@ def test_changing_a_line_through_the_api_stays_within_its_sellers_stock(anonymou
     # then
     assert response.status_code == 400
     assert anonymous_client.get("/api/basket/").json()["num_items"] == 2
+
+
+@pytest.mark.django_db
+def test_a_line_saved_for_later_does_not_go_back_once_its_product_is_withdrawn():
+    # given: a shopper's vase saved for later, then withdrawn from sale
+    shopper = make_user(email="saver@example.com")
+    vase, _record = sellable("Vase", "12.000")
+    saved = Basket.saved.create(owner=shopper)
+    saved.strategy = Selector().strategy(user=shopper)
+    line, _created = saved.add_product(vase, 1)
+    Product.objects.filter(pk=vase.pk).update(is_public=False)
+    line.product.refresh_from_db()
+    basket = basket_with(owner=shopper)
+    # when
+    form = SavedLineForm(basket.strategy, basket, data={"id": line.pk, "move_to_basket": "on"}, instance=line)
+    # then
+    assert not form.is_valid()
+    assert "Ce produit n'est pas en vente." in form.non_field_errors()
