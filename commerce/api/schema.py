@@ -20,6 +20,7 @@ class ErrorSerializer(serializers.Serializer):
 VALIDATION_ERROR = {"type": "object", "additionalProperties": {}}
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 
 class AutoSchema(openapi.AutoSchema):
@@ -65,7 +66,8 @@ class AutoSchema(openapi.AutoSchema):
             answers["403"] = OpenApiResponse(
                 ErrorSerializer, "A browser session's change without its CSRF token."
             )
-        if self.method in UNSAFE_METHODS - {"DELETE"} or getattr(self.view, "filterset_class", None):
+        takes_body = self.method in BODY_METHODS and self.get_request_serializer() is not None
+        if takes_body or getattr(self.view, "filterset_class", None):
             answers["400"] = OpenApiResponse(VALIDATION_ERROR, "What is wrong with the request, per field.")
         if "{" in self.path or (self._is_list_view() and self._get_paginator()):
             answers["404"] = OpenApiResponse(ErrorSerializer, "No such resource (or page) for this caller.")
