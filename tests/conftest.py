@@ -37,6 +37,14 @@ def product(db):
 
 
 @pytest.fixture
+def anonymous_client():
+    """A REST API client without credentials (a guest's basket lives in its cookies)."""
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+@pytest.fixture
 def user_in_role(db):
     """Factory: ``user_in_role("Marketing", is_staff=True)``."""
     counter = iter(range(1, 10_000))

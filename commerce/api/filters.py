@@ -28,7 +28,8 @@ class ProductFilter(django_filters.FilterSet):
 
     def sold_by(self, queryset, name, value):
         return queryset.filter(
-            Q(stockrecords__partner__code=value) | Q(children__stockrecords__partner__code=value)
+            Q(stockrecords__partner__code=value)
+            | Q(children__stockrecords__partner__code=value, children__is_public=True)
         ).distinct()
 
     def price_from(self, queryset, name, value):
@@ -39,6 +40,7 @@ class ProductFilter(django_filters.FilterSet):
 
 
 def _price_q(lookup, value):
+    """A standalone product's price, or a variant's on sale (the basket refuses the others)."""
     return Q(**{f"stockrecords__price__{lookup}": value}) | Q(
-        **{f"children__stockrecords__price__{lookup}": value}
+        **{f"children__stockrecords__price__{lookup}": value, "children__is_public": True}
     )

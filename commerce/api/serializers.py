@@ -31,6 +31,11 @@ def price_data(info):
     return PriceSerializer(data).data
 
 
+def public_variants(product):
+    """The variants on sale (the basket refuses the others), from the prefetched children."""
+    return [child for child in product.children.all() if child.is_public]
+
+
 class ProductSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     price = serializers.SerializerMethodField()
@@ -89,9 +94,16 @@ class ProductSerializer(serializers.ModelSerializer):
 
     def get_sellers(self, product) -> list[str]:
         records = list(product.stockrecords.all())
-        for child in product.children.all():
+        for child in public_variants(product):
             records.extend(child.stockrecords.all())
         return sorted({record.partner.name for record in records})
+
+
+class VariantSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    price = PriceSerializer(allow_null=True)
+    available = serializers.BooleanField()
 
 
 class ProductDetailSerializer(ProductSerializer):
@@ -101,7 +113,7 @@ class ProductDetailSerializer(ProductSerializer):
     class Meta(ProductSerializer.Meta):
         fields = [*ProductSerializer.Meta.fields, "description", "variants"]
 
-    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    @extend_schema_field(VariantSerializer(many=True))
     def get_variants(self, product):
         return [
             {
@@ -110,7 +122,7 @@ class ProductDetailSerializer(ProductSerializer):
                 "price": price_data(self._info(child)),
                 "available": self._info(child).availability.is_available_to_buy,
             }
-            for child in product.children.all()
+            for child in product.get_public_children()
         ]
 
 
@@ -118,17 +130,25 @@ class BasketLineSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     product = serializers.IntegerField(source="product_id", read_only=True)
     title = serializers.CharField(source="product.get_title", read_only=True)
-    seller = serializers.CharField(source="stockrecord.partner.name", read_only=True)
+    seller = serializers.CharField(source="stockrecord.partner.name", read_only=True, allow_null=True)
     quantity = serializers.IntegerField(read_only=True)
-    unit_price_incl_tax = serializers.DecimalField(max_digits=12, decimal_places=3, read_only=True)
+    unit_price_incl_tax = serializers.DecimalField(
+        max_digits=12, decimal_places=3, read_only=True, allow_null=True
+    )
     line_price_incl_tax = serializers.DecimalField(
-        source="line_price_incl_tax_incl_discounts", max_digits=12, decimal_places=3, read_only=True
+        source="line_price_incl_tax_incl_discounts",
+        max_digits=12,
+        decimal_places=3,
+        read_only=True,
+        allow_null=True,
     )
 
 
 class BasketSerializer(serializers.Serializer):
-    id = serializers.IntegerField(read_only=True)
-    currency = serializers.CharField(read_only=True)
+    """Null ``id`` and ``currency``: a guest's basket before anything is added (nothing is saved)."""
+
+    id = serializers.IntegerField(read_only=True, allow_null=True)
+    currency = serializers.CharField(read_only=True, allow_null=True)
     num_items = serializers.IntegerField(read_only=True)
     total_excl_tax = serializers.DecimalField(max_digits=12, decimal_places=3, read_only=True)
     total_tax = serializers.DecimalField(max_digits=12, decimal_places=3, read_only=True)
@@ -137,7 +157,9 @@ class BasketSerializer(serializers.Serializer):
 
 
 class AddToBasketSerializer(serializers.Serializer):
-    product = serializers.PrimaryKeyRelatedField(queryset=Product.objects.browsable_dashboard())
+    product = serializers.PrimaryKeyRelatedField(
+        queryset=Product.objects.all(), help_text="A product or a variant (the basket refuses the others)."
+    )
     quantity = serializers.IntegerField(min_value=1, max_value=100, default=1)
 
 
@@ -174,6 +196,11 @@ class OrderLineSerializer(serializers.Serializer):
     line_price_incl_tax = serializers.DecimalField(max_digits=12, decimal_places=3)
 
 
+class InvoiceLinkSerializer(serializers.Serializer):
+    number = serializers.CharField()
+    url = serializers.URLField(help_text="The invoice PDF.")
+
+
 class OrderSerializer(serializers.ModelSerializer):
     lines = OrderLineSerializer(many=True, read_only=True)
     is_paid = serializers.BooleanField(read_only=True)
@@ -195,7 +222,7 @@ class OrderSerializer(serializers.ModelSerializer):
             "invoices",
         ]
 
-    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    @extend_schema_field(InvoiceLinkSerializer(many=True))
     def get_invoices(self, order):
         from commerce.invoices.selectors import order_invoices
 

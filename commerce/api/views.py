@@ -2,10 +2,8 @@
 
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from oscar.core.loading import get_model
@@ -14,12 +12,15 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from commerce.basket import services as baskets
+from commerce.basket.exceptions import BasketRefused
 from commerce.checkout import services as checkout
 from commerce.checkout.exceptions import CheckoutError
 from search.selectors import browsable_products
 
-from .baskets import basket_for
+from .baskets import basket_for, line_of
 from .filters import ProductFilter
+from .schema import VALIDATION_ERROR
 from .serializers import (
     AddToBasketSerializer,
     BasketSerializer,
@@ -70,21 +71,14 @@ class BasketLinesView(APIView):
 
     @extend_schema(request=AddToBasketSerializer, responses={201: BasketSerializer})
     def post(self, request):
-        """Add a product (or a variant) to the basket."""
+        """Add a product or one of its variants (a parent product is refused: choose a variant)."""
         data = AddToBasketSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         basket = basket_for(request)
-        product, quantity = data.validated_data["product"], data.validated_data["quantity"]
-        if product.is_parent:
-            allowed, message = False, _("Choose a variant of this product.")
-        else:
-            allowed, message = basket.is_quantity_allowed(quantity)
-        if allowed:
-            availability = basket.strategy.fetch_for_product(product).availability
-            allowed, message = availability.is_purchase_permitted(basket.product_quantity(product) + quantity)
-        if not allowed:
-            return Response({"detail": str(message)}, status=status.HTTP_400_BAD_REQUEST)
-        basket.add_product(product, quantity)
+        try:
+            baskets.add_product(basket, data.validated_data["product"], data.validated_data["quantity"])
+        except BasketRefused as refusal:
+            return Response({"detail": str(refusal)}, status=status.HTTP_400_BAD_REQUEST)
         return Response(BasketSerializer(basket).data, status=status.HTTP_201_CREATED)
 
 
@@ -97,27 +91,18 @@ class BasketLineView(APIView):
         data = LineQuantitySerializer(data=request.data)
         data.is_valid(raise_exception=True)
         basket = basket_for(request)
-        line = get_object_or_404(basket.lines, pk=pk)
-        quantity = data.validated_data["quantity"]
-        if quantity == 0:
-            line.delete()
-        else:
-            allowed, message = basket.strategy.fetch_for_product(
-                line.product
-            ).availability.is_purchase_permitted(quantity)
-            if not allowed:
-                return Response({"detail": str(message)}, status=status.HTTP_400_BAD_REQUEST)
-            line.quantity = quantity
-            line.save()
-        basket.reset_offer_applications()
-        return Response(BasketSerializer(basket_for(request)).data)
+        try:
+            baskets.change_line_quantity(basket, line_of(basket, pk), data.validated_data["quantity"])
+        except BasketRefused as refusal:
+            return Response({"detail": str(refusal)}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(BasketSerializer(basket).data)
 
-    @extend_schema(responses=BasketSerializer)
+    @extend_schema(responses={200: BasketSerializer})
     def delete(self, request, pk):
+        """Remove a line; answers the basket left."""
         basket = basket_for(request)
-        get_object_or_404(basket.lines, pk=pk).delete()
-        basket.reset_offer_applications()
-        return Response(BasketSerializer(basket_for(request)).data)
+        baskets.change_line_quantity(basket, line_of(basket, pk), 0)
+        return Response(BasketSerializer(basket).data)
 
 
 @method_decorator(transaction.non_atomic_requests, name="dispatch")
@@ -128,7 +113,10 @@ class CheckoutView(APIView):
 
     @extend_schema(
         request=CheckoutSerializer,
-        responses={201: PaymentStarted, 400: OpenApiResponse(description="Why the order was refused.")},
+        responses={
+            201: PaymentStarted,
+            400: OpenApiResponse(VALIDATION_ERROR, "Why the order was refused (`detail`), or per field."),
+        },
     )
     def post(self, request):
         data = CheckoutSerializer(data=request.data)

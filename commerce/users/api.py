@@ -19,7 +19,7 @@ class MeSerializer(serializers.Serializer):
 
 
 class MeView(APIView):
-    """The current user; 403 for anonymous callers."""
+    """The current user; 401 for anonymous callers."""
 
     permission_classes = [IsAuthenticated]
 

@@ -21,6 +21,7 @@ from commerce.core.health import health
 from commerce.invoices import urls as invoice_urls
 from commerce.payment.stripe import views as stripe_views
 from commerce.users.views import LoginRedirectView
+from config.errors import API_PREFIX
 
 # The Django admin signs in through allauth too (rate limits, MFA).
 admin.site.login = secure_admin_login(admin.site.login)
@@ -35,7 +36,7 @@ urlpatterns = [
     path("dashboard/payments/", include("commerce.payment.dashboard.urls")),
     path("dashboard/invoices/", include(invoice_urls.dashboard_patterns)),
     path("dashboard/", apps.get_app_config("dashboard").urls),
-    path("api/", include("config.api_urls")),
+    path(API_PREFIX, include("config.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("payments/stripe/webhook/", stripe_views.webhook, name="stripe-webhook"),
     path("sitemap.xml", cms_views.sitemap_xml, name="sitemap"),
@@ -62,3 +63,8 @@ urlpatterns += i18n_patterns(
 
 if settings.DEBUG:
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
+handler404 = "config.errors.page_not_found"
+handler500 = "config.errors.server_error"

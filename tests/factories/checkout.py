@@ -44,6 +44,14 @@ def sellable(title, price, *, stock=10, seller="Dar Fakhar", product_class=None)
     return product, record
 
 
+def sellable_variant(parent_title, title, price, *, stock=10, seller="Dar Fakhar"):
+    """A public parent product and one variant of it sold by ``seller``: ``(parent, variant)``."""
+    parent = create_product(title=parent_title, product_class=physical_class(), structure="parent")
+    variant = create_product(title=title, product_class=physical_class(), structure="child", parent=parent)
+    create_stockrecord(variant, price=Decimal(price), num_in_stock=stock, partner_name=seller)
+    return parent, variant
+
+
 def basket_with(*items, owner=None):
     """An open basket holding ``(product, quantity)`` items, priced by the site's strategy."""
     basket = Basket.objects.create(owner=owner)

@@ -5,23 +5,7 @@ from decimal import Decimal
 import pytest
 from rest_framework.test import APIClient
 
-from tests.factories import make_user
 from tests.factories.checkout import ensure_tunisia, sellable
-
-
-@pytest.fixture
-def api_user(db):
-    return make_user(email="headless@example.com", first_name="Hédi", last_name="Mansour")
-
-
-@pytest.fixture
-def token_client(client, api_user):
-    """An API client that holds only a token (obtained once through a signed-in session)."""
-    client.force_login(api_user)
-    token = client.post("/api/auth/token/").json()["token"]
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token}", HTTP_ACCEPT_LANGUAGE="fr")
-    return api
 
 
 @pytest.mark.django_db

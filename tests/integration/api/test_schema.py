@@ -25,7 +25,7 @@ def test_api_docs_are_served_without_outside_assets(client):
 
 @pytest.mark.django_db
 def test_me_answers_the_signed_in_user_and_refuses_anonymous(client, user_in_role):
-    assert client.get("/api/me/").status_code == 403
+    assert client.get("/api/me/").status_code == 401
     user = user_in_role("Sellers", email="api@example.com")
     client.force_login(user)
     body = client.get("/api/me/", HTTP_ACCEPT_LANGUAGE="ar").json()
