@@ -18,6 +18,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages.core import views as cms_views
 from commerce.core.health import health
+from commerce.dashboard.access import require_dashboard_access
 from commerce.invoices import urls as invoice_urls
 from commerce.payment.stripe import views as stripe_views
 from commerce.users.views import LoginRedirectView
@@ -32,9 +33,18 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("dashboard/login/", LoginRedirectView.as_view(), name="dashboard-login"),
-    path("dashboard/payments/", include("commerce.payment.dashboard.urls")),
-    path("dashboard/invoices/", include(invoice_urls.dashboard_patterns)),
-    path("dashboard/", apps.get_app_config("dashboard").urls),
+    path(
+        "dashboard/",
+        include(
+            require_dashboard_access(
+                [
+                    path("payments/", include("commerce.payment.dashboard.urls")),
+                    path("invoices/", include(invoice_urls.dashboard_patterns)),
+                    path("", apps.get_app_config("dashboard").urls),
+                ]
+            )
+        ),
+    ),
     path("api/", include("config.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("payments/stripe/webhook/", stripe_views.webhook, name="stripe-webhook"),

@@ -130,7 +130,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
-    "commerce.users.middleware.RequireStaffMFAMiddleware",
+    "commerce.users.middleware.RequireMFAMiddleware",
+    "commerce.users.middleware.RefuseSignedInUsersMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -268,8 +269,10 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Souk")
 USERSESSIONS_TRACK_ACTIVITY = True
-#: Staff (is_staff) must enrol a second factor before using the site when True.
-USERS_REQUIRE_STAFF_MFA = env.bool("USERS_REQUIRE_STAFF_MFA", default=False)
+#: Staff (is_staff) and members of the roles that handle other people's data or money (sellers,
+#: experts, Marketing, Support, Platform admins: ``requires_mfa`` in commerce/users/roles.py) must
+#: enrol a second factor before using the site when True.
+USERS_REQUIRE_MFA = env.bool("USERS_REQUIRE_MFA", default=False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

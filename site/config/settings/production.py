@@ -11,7 +11,7 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
 REDIS_URL = env("REDIS_URL")
 CELERY_TASK_ALWAYS_EAGER = False
-USERS_REQUIRE_STAFF_MFA = env.bool("USERS_REQUIRE_STAFF_MFA", default=True)
+USERS_REQUIRE_MFA = env.bool("USERS_REQUIRE_MFA", default=True)
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")

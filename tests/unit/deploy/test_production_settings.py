@@ -91,6 +91,19 @@ def test_production_settings_refuse_to_load_without_a_required_variable(missing)
     assert missing in result.stderr, result.stderr
 
 
+def test_production_requires_a_second_factor_unless_told_otherwise():
+    # Given the example environment without USERS_REQUIRE_MFA
+    env = clean_env(**example_env(), PYTHONPATH=os.pathsep.join([str(ROOT / "site"), str(ROOT)]))
+    env.pop("USERS_REQUIRE_MFA")
+
+    # When the production settings are read
+    code = "import config.settings.production as s; print(s.USERS_REQUIRE_MFA)"
+    result = run([sys.executable, "-c", code], env, timeout=120)
+
+    # Then staff, sellers and experts must enrol (commerce/users/roles.py)
+    assert result.stdout.split() == ["True"], result.stderr
+
+
 def test_compose_file_runs_every_role_from_one_environment():
     # Given the compose file
     compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
