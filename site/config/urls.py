@@ -13,6 +13,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -66,6 +67,8 @@ urlpatterns += i18n_patterns(
     path("wishlists/", apps.get_app_config("wishlists").urls),
     path("shops/", include("commerce.sellers.urls")),
     path("newsletter/", include("cms_pages.core.urls")),
+    # The home page by name, so redirects after sign-in reverse it in the visitor's language.
+    path("", wagtail_views.serve, {"path": ""}, name="home"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

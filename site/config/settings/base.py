@@ -20,6 +20,10 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_ID = 1
+#: The site's domain and name in account emails (links, subjects, signatures); the Site row of
+#: SITE_ID is set to them after every migrate (commerce/core/sites.py).
+SITE_DOMAIN = env("SITE_DOMAIN", default="127.0.0.1:8000")
+SITE_NAME = env("SITE_NAME", default="Souk")
 
 # --- Applications -----------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -248,7 +252,11 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+#: After sign-in, sign-up, email confirmation and sign-out without a ``next``: the home page in the
+#: language the user was using (a URL name reverses with the active language; "/" would be sent
+#: on to the browser's language).
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_ADAPTER = "commerce.users.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -314,7 +322,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Souk <no-reply@souk.exam
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Oscar ------------------------------------------------------------------------------------
-OSCAR_SHOP_NAME = "Souk"
+OSCAR_SHOP_NAME = SITE_NAME
 OSCAR_SHOP_TAGLINE = _("Products, files, services and experts")
 OSCAR_DEFAULT_CURRENCY = "TND"
 OSCAR_HOMEPAGE = "/"
@@ -390,7 +398,7 @@ INVOICES_PLATFORM_TAX_ID = env("INVOICES_PLATFORM_TAX_ID", default="")
 INVOICES_PLATFORM_EMAIL = env("INVOICES_PLATFORM_EMAIL", default="")
 
 # --- Wagtail ----------------------------------------------------------------------------------
-WAGTAIL_SITE_NAME = "Souk"
+WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
