@@ -1,4 +1,5 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,10 @@ class CoreConfig(AppConfig):
     name = "commerce.core"
     label = "core"
     verbose_name = _("Site core")
+
+    def ready(self):
+        from . import sites
+
+        post_migrate.connect(
+            sites.sync_site, sender=apps.get_app_config("sites"), dispatch_uid="core.sync_site"
+        )

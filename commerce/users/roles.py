@@ -54,12 +54,15 @@ class Role:
     collection_permissions: tuple[str, ...] = field(default=())
     #: Page permissions on every help centre page (and so its categories and articles) only.
     help_centre_page_permissions: tuple[str, ...] = field(default=())
+    #: Members see other people's names, addresses or money: they must enrol a second factor when
+    #: ``USERS_REQUIRE_MFA`` is on, as staff must.
+    requires_mfa: bool = False
 
 
 ROLES = (
     Role(SHOPPERS),
-    Role(SELLERS, permissions=("partner.dashboard_access",)),
-    Role(EXPERTS),
+    Role(SELLERS, permissions=("partner.dashboard_access",), requires_mfa=True),
+    Role(EXPERTS, requires_mfa=True),
     # Marketing's page permissions cover the tree, but help pages admit Support and Platform admins only
     # and promo pages are published through the promo workflow (cms_pages/core/permissions.py).
     Role(
@@ -67,14 +70,16 @@ ROLES = (
         permissions=(WAGTAIL_ADMIN_ACCESS, *CMS_MARKETING_PERMISSIONS),
         page_permissions=CMS_PAGE_PERMISSIONS,
         collection_permissions=MEDIA_PERMISSIONS,
+        requires_mfa=True,
     ),
     Role(
         SUPPORT,
         permissions=(WAGTAIL_ADMIN_ACCESS, "wagtail_localize.submit_translation"),
         collection_permissions=MEDIA_PERMISSIONS,
         help_centre_page_permissions=CMS_PAGE_PERMISSIONS,
+        requires_mfa=True,
     ),
-    Role(PLATFORM_ADMINS, all_permissions=True, page_permissions=CMS_PAGE_PERMISSIONS),
+    Role(PLATFORM_ADMINS, all_permissions=True, page_permissions=CMS_PAGE_PERMISSIONS, requires_mfa=True),
 )
 
 

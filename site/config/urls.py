@@ -13,11 +13,13 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages.core import views as cms_views
 from commerce.core.health import health
+from commerce.dashboard.access import require_dashboard_access
 from commerce.invoices import urls as invoice_urls
 from commerce.payment.stripe import views as stripe_views
 from commerce.users.views import LoginRedirectView
@@ -33,9 +35,18 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("dashboard/login/", LoginRedirectView.as_view(), name="dashboard-login"),
-    path("dashboard/payments/", include("commerce.payment.dashboard.urls")),
-    path("dashboard/invoices/", include(invoice_urls.dashboard_patterns)),
-    path("dashboard/", apps.get_app_config("dashboard").urls),
+    path(
+        "dashboard/",
+        include(
+            require_dashboard_access(
+                [
+                    path("payments/", include("commerce.payment.dashboard.urls")),
+                    path("invoices/", include(invoice_urls.dashboard_patterns)),
+                    path("", apps.get_app_config("dashboard").urls),
+                ]
+            )
+        ),
+    ),
     path(API_PREFIX, include("config.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("payments/stripe/webhook/", stripe_views.webhook, name="stripe-webhook"),
@@ -57,6 +68,8 @@ urlpatterns += i18n_patterns(
     path("wishlists/", apps.get_app_config("wishlists").urls),
     path("shops/", include("commerce.sellers.urls")),
     path("newsletter/", include("cms_pages.core.urls")),
+    # The home page by name, so redirects after sign-in reverse it in the visitor's language.
+    path("", wagtail_views.serve, {"path": ""}, name="home"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -20,6 +20,10 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_ID = 1
+#: The site's domain and name in account emails (links, subjects, signatures); the Site row of
+#: SITE_ID is set to them after every migrate (commerce/core/sites.py).
+SITE_DOMAIN = env("SITE_DOMAIN", default="127.0.0.1:8000")
+SITE_NAME = env("SITE_NAME", default="Souk")
 
 # --- Applications -----------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -130,7 +134,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
-    "commerce.users.middleware.RequireStaffMFAMiddleware",
+    "commerce.users.middleware.RequireMFAMiddleware",
+    "commerce.users.middleware.RefuseSignedInUsersMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -277,7 +282,11 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+#: After sign-in, sign-up, email confirmation and sign-out without a ``next``: the home page in the
+#: language the user was using (a URL name reverses with the active language; "/" would be sent
+#: on to the browser's language).
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_ADAPTER = "commerce.users.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -298,8 +307,10 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Souk")
 USERSESSIONS_TRACK_ACTIVITY = True
-#: Staff (is_staff) must enrol a second factor before using the site when True.
-USERS_REQUIRE_STAFF_MFA = env.bool("USERS_REQUIRE_STAFF_MFA", default=False)
+#: Staff (is_staff) and members of the roles that handle other people's data or money (sellers,
+#: experts, Marketing, Support, Platform admins: ``requires_mfa`` in commerce/users/roles.py) must
+#: enrol a second factor before using the site when True.
+USERS_REQUIRE_MFA = env.bool("USERS_REQUIRE_MFA", default=False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -341,7 +352,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Souk <no-reply@souk.exam
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Oscar ------------------------------------------------------------------------------------
-OSCAR_SHOP_NAME = "Souk"
+OSCAR_SHOP_NAME = SITE_NAME
 OSCAR_SHOP_TAGLINE = _("Products, files, services and experts")
 OSCAR_DEFAULT_CURRENCY = "TND"
 OSCAR_HOMEPAGE = "/"
@@ -417,7 +428,7 @@ INVOICES_PLATFORM_TAX_ID = env("INVOICES_PLATFORM_TAX_ID", default="")
 INVOICES_PLATFORM_EMAIL = env("INVOICES_PLATFORM_EMAIL", default="")
 
 # --- Wagtail ----------------------------------------------------------------------------------
-WAGTAIL_SITE_NAME = "Souk"
+WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -6,10 +6,11 @@ from .base import database, env
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+SITE_DOMAIN = env("SITE_DOMAIN")
 DATABASES = {"default": database(env.db("DATABASE_URL"), pool_size=env.int("DATABASE_POOL_SIZE", default=10))}
 REDIS_URL = env("REDIS_URL")
 CELERY_TASK_ALWAYS_EAGER = False
-USERS_REQUIRE_STAFF_MFA = env.bool("USERS_REQUIRE_STAFF_MFA", default=True)
+USERS_REQUIRE_MFA = env.bool("USERS_REQUIRE_MFA", default=True)
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")

@@ -1,9 +1,10 @@
-"""Seller A cannot reach seller B's data through ANY dashboard URL.
+"""Who reaches what through ANY dashboard URL: seller A none of seller B's data, other roles nothing.
 
 Every URL pattern under /dashboard/ is taken from the resolver, its path parameters are filled with
 B's object ids (products, stock records, shop, user, orders, lines, notes, alerts, invoices …), and
-each is opened as A: the answer is refused (403), not found (404), a redirect, or a page that holds
-none of B's data. New dashboard pages are swept automatically.
+each is opened as every role. Seller A gets a refusal (403), not found (404), a redirect, or a page
+that holds none of B's data; seller B gets its own data; shoppers, experts, Marketing and Support
+are refused every URL; platform admins are refused none. New dashboard pages are swept automatically.
 """
 
 import contextlib
@@ -11,11 +12,11 @@ import itertools
 import re
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 from oscar.core.loading import get_model
 
 from commerce.partner import stock
-from commerce.users.roles import SELLERS
+from commerce.users.roles import EXPERTS, MARKETING, PLATFORM_ADMINS, SELLERS, SHOPPERS, SUPPORT
 from tests.factories import make_user
 from tests.factories.sellers import stocked
 from tests.integration.sellers.urls import reached
@@ -159,6 +160,93 @@ def test_seller_a_reaches_none_of_seller_bs_data_through_any_dashboard_url(clien
                 leaks += [(url, secret) for secret in B_SECRETS if secret in body]
     assert leaks == []
     assert opened > 200
+
+
+def resolves(url):
+    try:
+        resolve(url)
+    except Resolver404:
+        return False
+    return True
+
+
+def sweep(client, secrets):
+    """``{url: response}`` for every dashboard URL filled with B's ids, opened by the signed-in client."""
+    paths = dashboard_paths()
+    assert len(paths) > 60, paths  # the whole dashboard, not a few pages
+    responses = {url: reached(client, url) for template in paths for url in urls_for(template, secrets)}
+    assert len(responses) > 200
+    return responses
+
+
+#: Roles with no business in the Oscar dashboard (Marketing and Support are staff: they use Wagtail).
+OUTSIDERS = {
+    SHOPPERS: {},
+    EXPERTS: {},
+    MARKETING: {"is_staff": True},
+    SUPPORT: {"is_staff": True},
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", sorted(OUTSIDERS))
+def test_every_dashboard_url_refuses_shoppers_experts_marketing_and_support(client, market, secrets, role):
+    # given
+    client.force_login(make_user(f"{role.lower()}@example.com", role=role, **OUTSIDERS[role]))
+    # when
+    answers = {url: response.status_code for url, response in sweep(client, secrets).items()}
+    # then: a 403 everywhere (but where the filling matches no URL), neither a page nor a sign-in trip
+    assert {url: code for url, code in answers.items() if code != 403 and resolves(url)} == {}
+
+
+@pytest.mark.django_db
+def test_platform_admins_are_refused_no_dashboard_url(client, market, secrets):
+    # given
+    client.force_login(make_user("admin@example.com", role=PLATFORM_ADMINS, is_staff=True))
+    # when
+    answers = {url: response.status_code for url, response in sweep(client, secrets).items()}
+    # then
+    assert {url: code for url, code in answers.items() if code not in (200, 302, 404, 405)} == {}
+    assert answers["/dashboard/"] == answers["/dashboard/shop/stock/"] == 200
+
+
+@pytest.mark.django_db
+def test_seller_b_reaches_its_own_data_and_no_platform_section(client, market, secrets):
+    # given
+    client.force_login(market.seller_b)
+    # when
+    responses = sweep(client, secrets)
+    # then: its own orders, products, stock, invoices and shop open with its data
+    own = {
+        f"/dashboard/orders/{market.only_b.number}/": "secret-buyer@example.com",
+        f"/dashboard/catalogue/products/{market.product_b.pk}/": "Burnous Confidentiel",
+        "/dashboard/shop/stock/": "JS-BURNOUS",
+        "/dashboard/shop/profile/": "Jebba Secrète",
+    }
+    for url, text in own.items():
+        assert responses[url].status_code == 200, url
+        assert text in readable(responses[url]), url
+    # and: the platform's sections and the refund page refuse it
+    refused = [url for url in responses if url.startswith(PLATFORM_ONLY)]
+    assert refused
+    assert {url: responses[url].status_code for url in refused if responses[url].status_code != 403} == {}
+    assert {url: r.status_code for url, r in responses.items() if r.status_code >= 500} == {}
+
+
+#: Dashboard sections for platform admins only (sellers get a 403 for every URL under them).
+PLATFORM_ONLY = (
+    "/dashboard/reports/",
+    "/dashboard/users/",
+    "/dashboard/partners/",
+    "/dashboard/offers/",
+    "/dashboard/vouchers/",
+    "/dashboard/pages/",
+    "/dashboard/reviews/",
+    "/dashboard/comms/",
+    "/dashboard/ranges/",
+    "/dashboard/shipping/",
+    "/dashboard/payments/",
+)
 
 
 @pytest.mark.django_db

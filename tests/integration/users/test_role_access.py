@@ -1,9 +1,14 @@
-"""Who reaches which back-office: Marketing the Wagtail admin, Sellers the Oscar dashboard."""
+"""Who reaches which back-office: Marketing the Wagtail admin, Sellers the Oscar dashboard.
+
+A signed-in user without the right gets the site's translated 403 page, never the sign-in page
+(which sends a signed-in user straight back: the browser used to bounce between the two forever).
+"""
 
 import pytest
 from oscar.core.loading import get_model
 
-from commerce.users.roles import MARKETING, ROLES, SELLERS, SHOPPERS, SUPPORT
+from commerce.users.roles import EXPERTS, MARKETING, ROLES, SELLERS, SHOPPERS, SUPPORT
+from tests.factories.sellers import make_seller, make_shop, order_of, stocked
 
 Partner = get_model("partner", "Partner")
 
@@ -48,16 +53,48 @@ def test_seller_opens_the_oscar_dashboard_for_its_partner(client, user_in_role):
 
 
 @pytest.mark.django_db
-def test_shopper_reaches_neither_back_office(client, user_in_role, home_pages):
+@pytest.mark.parametrize("role", [SHOPPERS, EXPERTS, SELLERS])
+def test_a_signed_in_user_without_wagtail_access_is_refused_the_cms_without_a_loop(
+    client, user_in_role, home_pages, role
+):
     # given
-    client.force_login(user_in_role(SHOPPERS))
-    # when
-    cms = client.get("/cms/")
-    dashboard = client.get("/dashboard/")
-    # then: Wagtail sends the shopper to sign in as someone else, Oscar refuses outright
-    assert cms.status_code == 302
-    assert "/login/" in cms["Location"]
-    assert dashboard.status_code == 403
+    client.force_login(user_in_role(role))
+    # when: the browser follows every redirect
+    response = client.get("/cms/", follow=True, HTTP_ACCEPT_LANGUAGE="fr")
+    # then: it ends on the French 403 page, never on the sign-in page
+    assert response.status_code == 403
+    assert all("/login/" not in hop for hop, _code in response.redirect_chain)
+    assert "Accès refusé" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [MARKETING, SUPPORT])
+def test_marketing_and_support_are_refused_the_oscar_dashboard(client, user_in_role, role):
+    # given: staff of the Wagtail admin
+    client.force_login(user_in_role(role, is_staff=True))
+    # then: neither the platform's figures nor every seller's stock
+    for url in ("/dashboard/", "/dashboard/shop/stock/", "/dashboard/orders/"):
+        assert client.get(url).status_code == 403, url
+
+
+@pytest.mark.django_db
+def test_a_seller_opening_the_refund_page_gets_a_translated_403_in_arabic(client, home_pages):
+    # given: a seller and an order of its own shop
+    shop = make_shop("Dar Nabeul")
+    seller = make_seller(shop, "leila@dar-nabeul.example")
+    order = order_of((stocked(shop, "Tajine")[0], 1), email="sami@example.com")
+    client.force_login(seller)
+    # when: refunds are for platform admins
+    response = client.get(
+        f"/dashboard/payments/refund/{order.number}/", follow=True, HTTP_ACCEPT_LANGUAGE="ar"
+    )
+    # then: one answer, the Arabic 403 page in the site's right-to-left look
+    assert response.status_code == 403
+    assert response.redirect_chain == []
+    page = response.content.decode()
+    assert 'dir="rtl"' in page
+    assert "تم رفض الوصول" in page
+    assert "leila@dar-nabeul.example" in page
 
 
 @pytest.mark.django_db
@@ -70,3 +107,12 @@ def test_anonymous_back_office_logins_go_through_allauth(client):
     for response in (dashboard, cms, admin):
         assert response.status_code == 302
         assert "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_signed_in_users_opening_a_back_office_login_page_are_handed_over_not_refused(client, user_in_role):
+    client.force_login(user_in_role(SHOPPERS))
+    for url in ("/dashboard/login/?next=/fr/", "/cms/login/?next=/fr/"):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert "/accounts/login/" in response["Location"], url

@@ -93,13 +93,35 @@ def test_totp_enrolment_turns_on_two_factor_login(client, user_in_role):
 @pytest.mark.django_db
 def test_staff_without_mfa_are_sent_to_enrol_when_required(client, user_in_role, settings):
     # given
-    settings.USERS_REQUIRE_STAFF_MFA = True
+    settings.USERS_REQUIRE_MFA = True
     client.force_login(user_in_role("Marketing", is_staff=True))
     # when
     response = client.get("/cms/")
     # then
     assert response.status_code == 302
     assert "/accounts/2fa/totp/activate/" in response["Location"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["Sellers", "Experts"])
+def test_sellers_and_experts_without_mfa_are_sent_to_enrol_when_required(
+    client, user_in_role, settings, role
+):
+    # given: they see buyers' names and addresses, and are paid out
+    settings.USERS_REQUIRE_MFA = True
+    client.force_login(user_in_role(role))
+    # when
+    response = client.get("/fr/accounts/orders/")
+    # then
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/accounts/2fa/totp/activate/"
+
+
+@pytest.mark.django_db
+def test_shoppers_are_not_required_to_enrol(client, user_in_role, settings):
+    settings.USERS_REQUIRE_MFA = True
+    client.force_login(user_in_role("Shoppers"))
+    assert client.get("/fr/accounts/orders/").status_code == 200
 
 
 @pytest.mark.django_db

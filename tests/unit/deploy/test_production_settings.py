@@ -22,7 +22,7 @@ ENV_READ = re.compile(r"""\benv(?:\.\w+)?\(\s*["']([A-Z][A-Z0-9_]*)["']""")
 ENV_DOCUMENTED = re.compile(r"^#?\s*([A-Z][A-Z0-9_]*)=", re.MULTILINE)
 
 #: Variables production.py requires without a default.
-REQUIRED = ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL")
+REQUIRED = ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "SITE_DOMAIN")
 
 
 def example_env():
@@ -89,6 +89,19 @@ def test_production_settings_refuse_to_load_without_a_required_variable(missing)
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr, result.stderr
     assert missing in result.stderr, result.stderr
+
+
+def test_production_requires_a_second_factor_unless_told_otherwise():
+    # Given the example environment without USERS_REQUIRE_MFA
+    env = clean_env(**example_env(), PYTHONPATH=os.pathsep.join([str(ROOT / "site"), str(ROOT)]))
+    env.pop("USERS_REQUIRE_MFA")
+
+    # When the production settings are read
+    code = "import config.settings.production as s; print(s.USERS_REQUIRE_MFA, s.SITE_DOMAIN)"
+    result = run([sys.executable, "-c", code], env, timeout=120)
+
+    # Then staff, sellers and experts must enrol (commerce/users/roles.py), and emails name the site
+    assert result.stdout.split() == ["True", "souk.example"], result.stderr
 
 
 def test_compose_file_runs_every_role_from_one_environment():
