@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from phonenumber_field.formfields import PhoneNumberField
 
+from commerce.core.validation import BoundedIntegerField
+
 Order = get_model("order", "Order")
 
 
@@ -58,7 +60,7 @@ class QuickCheckoutForm(forms.Form):
 class BuyNowForm(QuickCheckoutForm):
     """The pop-up checkout's form: the quick checkout's fields and how many of the one product."""
 
-    quantity = forms.IntegerField(label=_("Quantity"), min_value=1, initial=1, widget=forms.HiddenInput)
+    quantity = BoundedIntegerField(label=_("Quantity"), min_value=1, initial=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, purchase_info, **kwargs):
         self.purchase_info = purchase_info

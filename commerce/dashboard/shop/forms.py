@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from oscar.forms.widgets import ImageInput
 
+from commerce.core.validation import BoundedIntegerField
 from commerce.partner.stock_levels import LevelChange
 
 Partner = get_model("partner", "Partner")
@@ -112,13 +113,13 @@ class StockLevelsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.records = list(records)
         for record in self.records:
-            self.fields[f"level-{record.pk}"] = forms.IntegerField(
+            self.fields[f"level-{record.pk}"] = BoundedIntegerField(
                 label=_("In stock: %(sku)s") % {"sku": record.partner_sku},
                 min_value=0,
                 initial=record.num_in_stock,
                 widget=forms.NumberInput(attrs={"class": "form-control form-control-sm", "min": 0}),
             )
-            self.fields[f"seen-{record.pk}"] = forms.IntegerField(
+            self.fields[f"seen-{record.pk}"] = BoundedIntegerField(
                 initial=record.num_in_stock, widget=forms.HiddenInput
             )
 
