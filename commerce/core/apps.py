@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,10 @@ class CoreConfig(AppConfig):
     name = "commerce.core"
     label = "core"
     verbose_name = _("Site core")
+
+    def ready(self):
+        from PIL import Image
+
+        # Pillow refuses to decode past twice this (DecompressionBombError): thumbnails of any
+        # stored image, not only of new uploads (commerce/core/images.py checks those first).
+        Image.MAX_IMAGE_PIXELS = settings.UPLOADS_IMAGE_MAX_PIXELS

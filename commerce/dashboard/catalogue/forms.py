@@ -10,10 +10,12 @@ from django.conf import settings
 from django.core.validators import DecimalValidator
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.dashboard.catalogue.forms import ProductForm as OscarProductForm
+from oscar.apps.dashboard.catalogue.forms import ProductImageForm as OscarProductImageForm
 from oscar.apps.dashboard.catalogue.forms import SetProductPriceForm as OscarSetProductPriceForm
 from oscar.apps.dashboard.catalogue.forms import StockRecordForm as OscarStockRecordForm
 from oscar.core.loading import get_model
 
+from commerce.core.images import ImageUploadField
 from commerce.core.validation import BoundedIntegerField
 from commerce.money.fields import MONEY_MAX_DIGITS
 from commerce.partner import stock
@@ -125,3 +127,10 @@ class SetProductPriceForm(OscarSetProductPriceForm):
             if isinstance(field, forms.DecimalField):
                 field.max_digits = MONEY_MAX_DIGITS
                 field.validators.append(DecimalValidator(MONEY_MAX_DIGITS, field.decimal_places))
+
+
+class ProductImageForm(OscarProductImageForm):
+    """Oscar's product image form; the image is limited in bytes and pixels and re-encoded."""
+
+    class Meta(OscarProductImageForm.Meta):
+        field_classes = {"original": ImageUploadField}

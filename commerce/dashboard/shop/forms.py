@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from oscar.forms.widgets import ImageInput
 
+from commerce.core.images import ImageUploadField
 from commerce.core.validation import BoundedIntegerField
 from commerce.partner.stock_levels import LevelChange
 
@@ -32,6 +33,8 @@ MAX_IMPORT_BYTES = 2 * 1024 * 1024
 def _formfield(model_field, **kwargs):
     if isinstance(model_field, models.URLField):
         kwargs["assume_scheme"] = "https"  # "instagram.com/shop" means https://
+    if isinstance(model_field, models.ImageField):
+        kwargs["form_class"] = ImageUploadField
     return model_field.formfield(**kwargs)
 
 
@@ -60,6 +63,7 @@ class ShopProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False  # empty: derived from the name on save
+        self.fields["logo"].max_bytes = MAX_LOGO_BYTES
 
     def clean_slug(self):
         return slugify(self.cleaned_data.get("slug") or "")
@@ -69,12 +73,6 @@ class ShopProfileForm(forms.ModelForm):
         if not name:
             raise forms.ValidationError(_("Your shop needs a name."))
         return name
-
-    def clean_logo(self):
-        logo = self.cleaned_data.get("logo")
-        if logo and getattr(logo, "size", 0) > MAX_LOGO_BYTES:
-            raise forms.ValidationError(_("The logo is larger than 2 MB."))
-        return logo
 
 
 class StaffShopProfileForm(ShopProfileForm):

@@ -139,6 +139,15 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+# --- Uploaded images (commerce/core/images.py) -------------------------------------------------
+#: Largest image file accepted (bytes), before it is decoded and re-encoded.
+UPLOADS_IMAGE_MAX_BYTES = env.int("UPLOADS_IMAGE_MAX_BYTES", default=5 * 1024 * 1024)
+#: Largest image accepted, in pixels (width × height), read from the header before decoding.
+UPLOADS_IMAGE_MAX_PIXELS = env.int("UPLOADS_IMAGE_MAX_PIXELS", default=24_000_000)
+#: Wagtail's own upload checks use the same limits.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOADS_IMAGE_MAX_BYTES
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = UPLOADS_IMAGE_MAX_PIXELS
+
 # --- Security headers -------------------------------------------------------------------------
 #: Content-Security-Policy of every page (django-csp): scripts from the site's own files or carrying
 #: the request's nonce (``{{ request.csp_nonce }}``); styles may be inline (style attributes in Oscar,
