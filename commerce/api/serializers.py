@@ -6,6 +6,8 @@ from drf_spectacular.utils import extend_schema_field
 from oscar.core.loading import get_class, get_model
 from rest_framework import serializers
 
+from commerce.core.validation import validate_name_characters
+
 Product = get_model("catalogue", "Product")
 Order = get_model("order", "Order")
 Selector = get_class("partner.strategy", "Selector")
@@ -168,8 +170,8 @@ class LineQuantitySerializer(serializers.Serializer):
 
 
 class CheckoutSerializer(serializers.Serializer):
-    first_name = serializers.CharField(max_length=255)
-    last_name = serializers.CharField(max_length=255)
+    first_name = serializers.CharField(max_length=255, validators=[validate_name_characters])
+    last_name = serializers.CharField(max_length=255, validators=[validate_name_characters])
     email = serializers.EmailField()
     phone = serializers.CharField(max_length=32)
     payment_method = serializers.ChoiceField(choices=Order.PAYMENT_METHODS)

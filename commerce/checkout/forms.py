@@ -5,12 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from phonenumber_field.formfields import PhoneNumberField
 
+from commerce.core.validation import BoundedIntegerField, validate_name_characters
+
 Order = get_model("order", "Order")
 
 
 class QuickCheckoutForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=255)
-    last_name = forms.CharField(label=_("Last name"), max_length=255)
+    first_name = forms.CharField(label=_("First name"), max_length=255, validators=[validate_name_characters])
+    last_name = forms.CharField(label=_("Last name"), max_length=255, validators=[validate_name_characters])
     email = forms.EmailField(label=_("Email"), help_text=_("Your confirmation and invoice are sent here."))
     phone = PhoneNumberField(label=_("Phone"), region="TN", help_text=_("The courier calls this number."))
     line1 = forms.CharField(label=_("Address"), max_length=255, required=False)
@@ -58,7 +60,7 @@ class QuickCheckoutForm(forms.Form):
 class BuyNowForm(QuickCheckoutForm):
     """The pop-up checkout's form: the quick checkout's fields and how many of the one product."""
 
-    quantity = forms.IntegerField(label=_("Quantity"), min_value=1, initial=1, widget=forms.HiddenInput)
+    quantity = BoundedIntegerField(label=_("Quantity"), min_value=1, initial=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, purchase_info, **kwargs):
         self.purchase_info = purchase_info

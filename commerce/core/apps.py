@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.conf import settings
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -16,3 +17,9 @@ class CoreConfig(AppConfig):
         post_migrate.connect(
             sites.sync_site, sender=apps.get_app_config("sites"), dispatch_uid="core.sync_site"
         )
+
+        from PIL import Image
+
+        # Pillow refuses to decode past twice this (DecompressionBombError): thumbnails of any
+        # stored image, not only of new uploads (commerce/core/images.py checks those first).
+        Image.MAX_IMAGE_PIXELS = settings.UPLOADS_IMAGE_MAX_PIXELS

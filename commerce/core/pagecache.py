@@ -1,12 +1,13 @@
 """Whole-page and fragment cache for what anonymous shoppers see, kept fresh by versioned tags.
 
-A cached entry is rendered HTML with the CSRF token replaced by a placeholder (product cards and the
-product page post to the basket), plus the version of every tag it depends on: ``cms`` (any
-publish, unpublish, snippet or settings change: the header, footer and CMS pages), ``catalogue``
-(categories, product classes, attributes and options: menus, breadcrumbs, labels) and
-``product:<id>`` for each product shown (bumped after commit when the product, a stock record or an
-image changes, so price and stock are never stale). A hit checks those versions in one
-``get_many`` and puts a fresh CSRF token back in.
+A cached entry is rendered HTML with the visitor's own values replaced by placeholders (the CSRF
+token: product cards and the product page post to the basket; the Content-Security-Policy nonce of
+inline scripts, which must match the header of the response that serves it), plus the version of
+every tag it depends on: ``cms`` (any publish, unpublish, snippet or settings change: the header,
+footer and CMS pages), ``catalogue`` (categories, product classes, attributes and options: menus,
+breadcrumbs, labels) and ``product:<id>`` for each product shown (bumped after commit when the
+product, a stock record or an image changes, so price and stock are never stale). A hit checks those
+versions in one ``get_many`` and puts this visitor's CSRF token and nonce back in.
 
 The same tag versions keep small lookups that every uncached request would otherwise repeat
 (``remember``).
@@ -29,6 +30,8 @@ from django.middleware.csrf import get_token
 
 CSRF_PLACEHOLDER = "__PAGE_CACHE_CSRF_TOKEN__"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+NONCE_PLACEHOLDER = "__PAGE_CACHE_CSP_NONCE__"
+NONCE_ATTRIBUTE = re.compile(r'(\snonce=")[^"]*(")')
 ENTRY_PREFIX = "pagecache:"
 TAG_PREFIX = "cms:tag:"
 #: Any CMS publish, snippet (menus, footer) or site-settings change: the chrome of every page.
@@ -85,27 +88,34 @@ def cached_entry(request, namespace=PAGE_NAMESPACE):
     return entry
 
 
-def with_csrf_token(request, html):
-    """Cached HTML with this visitor's CSRF token put back in."""
-    return html.replace(CSRF_PLACEHOLDER, get_token(request)) if CSRF_PLACEHOLDER in html else html
+def with_visitor_values(request, html):
+    """Cached HTML with this visitor's CSRF token and CSP nonce put back in."""
+    if CSRF_PLACEHOLDER in html:
+        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
+    if NONCE_PLACEHOLDER in html:
+        html = html.replace(NONCE_PLACEHOLDER, str(getattr(request, "csp_nonce", "")))
+    return html
 
 
 def without_csrf_token(html):
     return CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", html)
 
 
+def without_visitor_values(html):
+    return NONCE_ATTRIBUTE.sub(rf"\g<1>{NONCE_PLACEHOLDER}\g<2>", without_csrf_token(html))
+
+
 def response_from(request, entry, html=None):
     """An HTTP response for a cached entry (``html`` when the caller filled placeholders in)."""
-    response = HttpResponse(
-        with_csrf_token(request, entry["html"] if html is None else html), content_type=entry["content_type"]
-    )
+    html = entry["html"] if html is None else html
+    response = HttpResponse(with_visitor_values(request, html), content_type=entry["content_type"])
     response["X-Page-Cache"] = "hit"
     response["Vary"] = "Cookie"
     return response
 
 
 def cached_response(request, namespace=PAGE_NAMESPACE):
-    """The cached page for this request, with a fresh CSRF token, or None."""
+    """The cached page for this request, with this visitor's CSRF token and nonce, or None."""
     entry = cached_entry(request, namespace)
     return response_from(request, entry) if entry is not None else None
 
@@ -122,8 +132,9 @@ def store_response(request, response, tags, seconds, *, namespace=PAGE_NAMESPACE
         return
     tags = [GLOBAL_TAG, CATALOGUE_TAG, *tags]
     versions = cache.get_many([_tag_key(tag) for tag in tags])
+    html = html if html is not None else response.content.decode(response.charset)
     entry = {
-        "html": without_csrf_token(html if html is not None else response.content.decode(response.charset)),
+        "html": without_visitor_values(html),
         "content_type": response.get("Content-Type", "text/html; charset=utf-8"),
         "tags": {tag: versions.get(_tag_key(tag), "0") for tag in tags},
         "meta": meta or {},

@@ -1,13 +1,16 @@
 """Oscar's partner models: prices to the millime, stock that cannot be oversold, and its history."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockAlert, AbstractStockRecord
 
+from commerce.core.validation import name_key, validate_name_characters
 from commerce.money.fields import money_field
 
 
@@ -82,9 +85,19 @@ def default_commission_rate():
 class Partner(AbstractPartner):
     """A seller's shop: Oscar's fulfilment partner with its public profile and the platform's cut.
 
-    ``name`` is the shop name; ``slug`` gives the public page ``/<lang>/shops/<slug>/``.
+    ``name`` is the shop name; ``slug`` gives the public page ``/<lang>/shops/<slug>/``. Two shops
+    cannot take names that look the same: ``name_key`` (the name without case, accents or invisible
+    characters, filled on save) is unique in the database.
     """
 
+    name = models.CharField(
+        pgettext_lazy("Partner's name", "Name"),
+        max_length=128,
+        blank=True,
+        db_index=True,
+        validators=[validate_name_characters],
+    )
+    name_key = models.CharField(_("name key"), max_length=128, blank=True, editable=False)
     slug = models.SlugField(_("slug"), max_length=128, unique=True)
     description = models.TextField(_("description"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="shops/logos/", blank=True, max_length=255)
@@ -106,9 +119,20 @@ class Partner(AbstractPartner):
                 condition=Q(commission_rate__gte=0, commission_rate__lte=1),
                 name="partner_partner_commission_rate_between_0_and_1",
             ),
+            models.UniqueConstraint(
+                fields=["name_key"], condition=~Q(name_key=""), name="partner_partner_unique_name_key"
+            ),
         ]
 
+    def clean(self):
+        super().clean()
+        self.name_key = name_key(self.name)
+        others = type(self)._default_manager.exclude(pk=self.pk)
+        if self.name_key and others.filter(name_key=self.name_key).exists():
+            raise ValidationError({"name": _("Another shop already has this name.")})
+
     def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name)
         if not self.slug:
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)

@@ -11,10 +11,12 @@ import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from commerce.core.validation import validate_integer
 from commerce.money.fields import MONEY_DECIMAL_PLACES, MONEY_MAX_DIGITS
 
 from .stock_levels import LevelChange, StockLevelErrors, set_levels
@@ -153,8 +155,12 @@ def _level(line, raw, record, errors):
         return None
     try:
         level = int(raw)
+        validate_integer(level)
     except ValueError:
         errors.append((line, _("“%(value)s” is not a whole number of units.") % {"value": raw}))
+        return None
+    except ValidationError as exc:
+        errors.append((line, exc.messages[0]))
         return None
     if level < 0:
         errors.append((line, _("Stock cannot be negative.")))

@@ -38,3 +38,27 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def signed_in(browser, live_server):
+    """``signed_in(user)``: a (context, page) with ``user``'s session cookie (sign-in is tested elsewhere)."""
+    from django.test import Client
+
+    contexts = []
+
+    def sign_in(user):
+        client = Client()
+        client.force_login(user)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+        context.add_cookies(
+            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return context, page
+
+    yield sign_in
+    for context in contexts:
+        context.close()

@@ -7,11 +7,17 @@ hold, history row "manual edit" with the user), and the other fields are saved w
 
 from django import forms
 from django.conf import settings
+from django.core.validators import DecimalValidator
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.dashboard.catalogue.forms import ProductForm as OscarProductForm
+from oscar.apps.dashboard.catalogue.forms import ProductImageForm as OscarProductImageForm
+from oscar.apps.dashboard.catalogue.forms import SetProductPriceForm as OscarSetProductPriceForm
 from oscar.apps.dashboard.catalogue.forms import StockRecordForm as OscarStockRecordForm
 from oscar.core.loading import get_model
 
+from commerce.core.images import ImageUploadField
+from commerce.core.validation import BoundedIntegerField
+from commerce.money.fields import MONEY_MAX_DIGITS
 from commerce.partner import stock
 
 StockMovement = get_model("partner", "StockMovement")
@@ -56,6 +62,10 @@ class ProductForm(OscarProductForm):
     back to French on the storefront when left empty.
     """
 
+    FIELD_FACTORIES = {
+        **OscarProductForm.FIELD_FACTORIES,
+        "integer": lambda attribute: BoundedIntegerField(label=attribute.name, required=attribute.required),
+    }
     TEXT_FIELDS = ("title", "description")
     SEO_TEXT_FIELDS = ("meta_title", "meta_description")
 
@@ -106,3 +116,21 @@ class ProductForm(OscarProductForm):
             *[f"description_{c}" for c, _n in settings.LANGUAGES],
         ]:
             self.fields.pop(name, None)
+
+
+class SetProductPriceForm(OscarSetProductPriceForm):
+    """Oscar's bulk price change, its amounts no longer than a price column holds (more answered 500)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DecimalField):
+                field.max_digits = MONEY_MAX_DIGITS
+                field.validators.append(DecimalValidator(MONEY_MAX_DIGITS, field.decimal_places))
+
+
+class ProductImageForm(OscarProductImageForm):
+    """Oscar's product image form; the image is limited in bytes and pixels and re-encoded."""
+
+    class Meta(OscarProductImageForm.Meta):
+        field_classes = {"original": ImageUploadField}

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from oscar.forms.widgets import ImageInput
 
+from commerce.core.images import ImageUploadField
+from commerce.core.validation import BoundedIntegerField
 from commerce.partner.stock_levels import LevelChange
 
 Partner = get_model("partner", "Partner")
@@ -31,6 +33,8 @@ MAX_IMPORT_BYTES = 2 * 1024 * 1024
 def _formfield(model_field, **kwargs):
     if isinstance(model_field, models.URLField):
         kwargs["assume_scheme"] = "https"  # "instagram.com/shop" means https://
+    if isinstance(model_field, models.ImageField):
+        kwargs["form_class"] = ImageUploadField
     return model_field.formfield(**kwargs)
 
 
@@ -59,6 +63,7 @@ class ShopProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False  # empty: derived from the name on save
+        self.fields["logo"].max_bytes = MAX_LOGO_BYTES
 
     def clean_slug(self):
         return slugify(self.cleaned_data.get("slug") or "")
@@ -68,12 +73,6 @@ class ShopProfileForm(forms.ModelForm):
         if not name:
             raise forms.ValidationError(_("Your shop needs a name."))
         return name
-
-    def clean_logo(self):
-        logo = self.cleaned_data.get("logo")
-        if logo and getattr(logo, "size", 0) > MAX_LOGO_BYTES:
-            raise forms.ValidationError(_("The logo is larger than 2 MB."))
-        return logo
 
 
 class StaffShopProfileForm(ShopProfileForm):
@@ -112,13 +111,13 @@ class StockLevelsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.records = list(records)
         for record in self.records:
-            self.fields[f"level-{record.pk}"] = forms.IntegerField(
+            self.fields[f"level-{record.pk}"] = BoundedIntegerField(
                 label=_("In stock: %(sku)s") % {"sku": record.partner_sku},
                 min_value=0,
                 initial=record.num_in_stock,
                 widget=forms.NumberInput(attrs={"class": "form-control form-control-sm", "min": 0}),
             )
-            self.fields[f"seen-{record.pk}"] = forms.IntegerField(
+            self.fields[f"seen-{record.pk}"] = BoundedIntegerField(
                 initial=record.num_in_stock, widget=forms.HiddenInput
             )
 

@@ -4,6 +4,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
 
@@ -119,6 +120,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "channels",
     "django_elasticsearch_dsl",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -128,10 +130,12 @@ MIDDLEWARE = [
     "commerce.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Security headers above the page cache, so cached pages carry them too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "commerce.core.security.SiteCSPMiddleware",
     "cms_pages.core.caching.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "commerce.users.middleware.RequireMFAMiddleware",
@@ -139,6 +143,36 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# --- Uploaded images (commerce/core/images.py) -------------------------------------------------
+#: Largest image file accepted (bytes), before it is decoded and re-encoded.
+UPLOADS_IMAGE_MAX_BYTES = env.int("UPLOADS_IMAGE_MAX_BYTES", default=5 * 1024 * 1024)
+#: Largest image accepted, in pixels (width × height), read from the header before decoding.
+UPLOADS_IMAGE_MAX_PIXELS = env.int("UPLOADS_IMAGE_MAX_PIXELS", default=24_000_000)
+#: Wagtail's own upload checks use the same limits.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOADS_IMAGE_MAX_BYTES
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = UPLOADS_IMAGE_MAX_PIXELS
+
+# --- Security headers -------------------------------------------------------------------------
+#: Content-Security-Policy of every page (django-csp): scripts from the site's own files or carrying
+#: the request's nonce (``{{ request.csp_nonce }}``); styles may be inline (style attributes in Oscar,
+#: Wagtail and TinyMCE); images also from ``data:``/``blob:`` and ``SECURITY_CSP_MEDIA_ORIGINS``.
+SECURITY_CSP_MEDIA_ORIGINS = env.list("SECURITY_CSP_MEDIA_ORIGINS", default=[])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *SECURITY_CSP_MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+    }
+}
+#: Path prefixes whose pages still render inline scripts without a nonce (the Wagtail admin): there
+#: scripts may be inline instead of nonced.
+SECURITY_INLINE_SCRIPT_PATHS = ["/cms/"]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -432,6 +466,8 @@ WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+#: The admin asks releases.wagtail.org for new versions from the browser: off (CSP, no outside calls).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 

@@ -4,7 +4,6 @@ import os
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -16,19 +15,6 @@ from tests.factories.pages import build_home_pages
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 
-def signed_in(browser, live_server, user):
-    """A browser context with ``user``'s session cookie (sign-in itself is tested elsewhere)."""
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return context, page
-
-
 def add_block(page, label):
     page.locator("button.c-sf-add-button").last.click()
     page.get_by_role("option", name=label, exact=True).click()
@@ -37,7 +23,7 @@ def add_block(page, label):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_marketing_builds_a_promo_an_admin_approves_it_and_a_shopper_sees_it(
-    live_server, browser, page, artifacts_dir
+    live_server, signed_in, page, artifacts_dir
 ):
     # given: the French site, a product, a Marketing user and a Platform admin
     homes = build_home_pages()
@@ -48,7 +34,7 @@ def test_marketing_builds_a_promo_an_admin_approves_it_and_a_shopper_sees_it(
     ends = timezone.localtime() + timedelta(days=3)
 
     # when: Marketing builds the promo with a hero, a product grid and a countdown, and saves a draft
-    context, editor = signed_in(browser, live_server, marketer)
+    context, editor = signed_in(marketer)
     editor.goto(f"{live_server.url}/cms/pages/add/landing/promopage/{homes['fr'].pk}/")
     editor.fill('input[name="title"]', "Semaine du tajine")
     editor.fill('input[name="expire_at"]', ends.strftime("%Y-%m-%d %H:%M"))
@@ -76,7 +62,7 @@ def test_marketing_builds_a_promo_an_admin_approves_it_and_a_shopper_sees_it(
     context.close()
 
     # when: a Platform admin approves it
-    context, admin = signed_in(browser, live_server, approver)
+    context, admin = signed_in(approver)
     admin.goto(f"{live_server.url}/cms/pages/{promo.pk}/edit/")
     admin.locator("form#page-edit-form [data-w-dropdown-target='toggle'], .dropdown-toggle").last.click()
     with admin.expect_navigation():

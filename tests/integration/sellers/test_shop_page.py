@@ -21,7 +21,7 @@ def shop(db):
 @pytest.mark.django_db
 def test_a_new_shop_gets_a_unique_slug_from_its_name():
     first = make_shop("Jebba & Co")
-    second = make_shop("Jebba & Co")
+    second = make_shop("Jebba + Co")  # another name (the same one is refused), the same slug
     assert first.slug == "jebba-co"
     assert second.slug == "jebba-co-2"
     assert first.get_absolute_url() == "/fr/shops/jebba-co/"

@@ -1,0 +1,66 @@
+"""Pages served from the page cache carry the same security headers as freshly rendered ones, and
+their inline scripts the nonce of the Content-Security-Policy that comes with them."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.utils import translation
+
+from tests.factories.checkout import sellable
+
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+)
+HEADER_NONCE = re.compile(r"'nonce-([^']+)'")
+SCRIPT_NONCES = re.compile(r'<script nonce="([^"]*)"')
+
+
+def product_page_url():
+    product, _record = sellable("Tajine émaillé", "45.000", stock=20)
+    with translation.override("fr"):
+        return product.get_absolute_url()
+
+
+@pytest.fixture(params=["home", "product"])
+def cached_url(request, fr_home):
+    return "/fr/" if request.param == "home" else product_page_url()
+
+
+@pytest.mark.django_db
+def test_a_cached_page_carries_the_same_security_headers_as_a_fresh_one(cached_url):
+    # given: a first anonymous visitor has the page rendered and cached
+    fresh = Client().get(cached_url)
+    assert fresh["X-Page-Cache"] == "miss"
+
+    # when: a second anonymous visitor gets it from the cache
+    cached = Client().get(cached_url)
+
+    # then: both responses carry every security header, with the same values apart from the nonce
+    assert cached["X-Page-Cache"] == "hit"
+    for header in SECURITY_HEADERS:
+        assert header in fresh, header
+        assert HEADER_NONCE.sub("", cached.get(header, "")) == HEADER_NONCE.sub("", fresh[header]), header
+
+
+@pytest.mark.django_db
+def test_inline_scripts_of_a_cached_page_carry_the_nonce_of_its_own_policy(cached_url):
+    # given: the page is in the cache
+    Client().get(cached_url)
+
+    # when: two more visitors get it from the cache
+    visits = [Client().get(cached_url) for _visitor in range(2)]
+
+    # then: each visitor's inline scripts carry the nonce of their own header, a new one each time
+    nonces = []
+    for response in visits:
+        header_nonces = HEADER_NONCE.findall(response["Content-Security-Policy"])
+        script_nonces = set(SCRIPT_NONCES.findall(response.content.decode()))
+        assert len(header_nonces) == 1
+        assert script_nonces == set(header_nonces)
+        nonces.append(header_nonces[0])
+    assert nonces[0] != nonces[1]
