@@ -1,13 +1,15 @@
-"""The demo catalogue reads in the shopper's language: every text a product page shows is translated."""
+"""The demo site reads in the shopper's language: product pages, and the home page's pictures."""
 
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.utils import translation
+from django.utils.html import escape
 from oscar.core.loading import get_model
 
 from commerce.demo.catalogue_data import PRODUCTS, SHOPS_BY_CODE, upc_for
+from commerce.demo.pages_data import HOME_TEXTS
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -110,3 +112,16 @@ def test_seeding_again_adds_missing_translations_and_keeps_edited_ones():
     assert (ceramics.name_en, ceramics.name_ar) == ("Ceramics", "الخزف")
     plates.refresh_from_db()
     assert plates.title_en == "Six painted plates"
+
+
+@pytest.mark.django_db
+def test_home_page_pictures_are_described_in_the_page_language(client):
+    # given
+    seed("--no-images")
+    for language, texts in HOME_TEXTS.items():
+        # when
+        html = client.get(f"/{language}/").content.decode()
+        # then: the pictures are shared, their alternative texts are the page's own
+        market_alt = next(value for kind, value in texts.body if kind == "image")
+        assert f'alt="{escape(texts.hero_image_alt)}"' in html, language
+        assert f'alt="{escape(market_alt)}"' in html, language
