@@ -236,7 +236,7 @@ COLOURS = {
     "Écru": Texts("Écru", "Ecru", "عاجي"),
     "Bleu cobalt": Texts("Bleu cobalt", "Cobalt blue", "أزرق كوبالتي"),
     "Vert olive": Texts("Vert olive", "Olive green", "أخضر زيتوني"),
-    "Rouge garance": Texts("Rouge garance", "Madder red", "أحمر فُوّي"),
+    "Rouge garance": Texts("Rouge garance", "Madder red", "أحمر قرمزي"),
     "Bleu lagon": Texts("Bleu lagon", "Lagoon blue", "أزرق بحيري"),
     "Rouge corail": Texts("Rouge corail", "Coral red", "أحمر مرجاني"),
     "Vert menthe": Texts("Vert menthe", "Mint green", "أخضر نعناعي"),
@@ -244,7 +244,7 @@ COLOURS = {
     "Bleu nuit": Texts("Bleu nuit", "Midnight blue", "أزرق داكن"),
     "Noir graphite": Texts("Noir graphite", "Graphite black", "أسود غرافيتي"),
     "Bleu Méditerranée": Texts("Bleu Méditerranée", "Mediterranean blue", "أزرق متوسطي"),
-    "Bleu et ocre": Texts("Bleu et ocre", "Blue and ochre", "أزرق ومُغري"),
+    "Bleu et ocre": Texts("Bleu et ocre", "Blue and ochre", "أزرق وبلون المغرة"),
 }
 
 BILLING_INTERVALS = (
@@ -1181,7 +1181,7 @@ PRODUCTS = (
         Texts(
             "Coque antichoc imprimée d'un zellige bleu et ocre.",
             "A shock-proof case printed with blue and ochre zellige tiles.",
-            "غطاء مقاوم للصدمات مطبوع بزليج أزرق ومُغري.",
+            "غطاء مقاوم للصدمات مطبوع بزليج أزرق وبلون المغرة.",
         ),
         D("29.90"),
         variants=(
