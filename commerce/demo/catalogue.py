@@ -57,7 +57,7 @@ def seed_product_classes(report):
             },
         )
         report.tally("product classes", created)
-        fill_translations(report, product_class, name=spec.name)
+        _fill_translations(report, product_class, name=spec.name)
         for attribute in spec.attributes:
             group = _option_group(report, attribute) if attribute.options else None
             product_attribute, created = ProductAttribute.objects.get_or_create(
@@ -71,7 +71,7 @@ def seed_product_classes(report):
                 },
             )
             report.tally("product attributes", created)
-            fill_translations(report, product_attribute, name=attribute.name)
+            _fill_translations(report, product_attribute, name=attribute.name)
         classes[spec.slug] = product_class
     return classes
 
@@ -89,11 +89,11 @@ def _option_group(report, attribute):
         elif option.code != spec.code:
             option.code = spec.code
             option.save(update_fields=["code"])
-        fill_translations(report, option, option=spec.text)
+        _fill_translations(report, option, option=spec.text)
     return group
 
 
-def fill_translations(report, obj, **texts):
+def _fill_translations(report, obj, **texts):
     """Write the demo text into each translated column that is still empty, and save those columns.
 
     Columns that hold a text are never overwritten (a seller or editor may have changed them), so
@@ -164,7 +164,7 @@ def seed_catalogue(report, partners, classes, *, with_images=True):
     report.counts["categories"]["created"] += created
     report.counts["categories"]["existing"] += len(nodes) - created
     for category in {node for leaf in categories.values() for node in leaf.get_ancestors_and_self()}:
-        fill_translations(report, category, name=CATEGORY_NAMES[category.name_fr])
+        _fill_translations(report, category, name=CATEGORY_NAMES[category.name_fr])
 
     for spec in PRODUCTS:
         created_before = report.created_total
@@ -185,7 +185,7 @@ def seed_catalogue(report, partners, classes, *, with_images=True):
             },
             attributes=_attribute_values(product_class, spec.attributes),
         )
-        translated = fill_translations(report, product, title=spec.title, description=description)
+        translated = _fill_translations(report, product, title=spec.title, description=description)
         ProductCategory.objects.get_or_create(product=product, category=categories[spec.category])
         partner = partners[spec.shop]
         if spec.variants:
@@ -275,7 +275,7 @@ def _product_picture(report, product, spec, product_class):
     """
     existing = product.images.filter(caption_fr=spec.title.fr).first()
     if existing is not None:
-        fill_translations(report, existing, caption=spec.title)
+        _fill_translations(report, existing, caption=spec.title)
     if product.images.exists():
         report.tally("product images", False)
         return
