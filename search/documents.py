@@ -1,6 +1,7 @@
 """Search documents: what of a product goes into the index (parents and standalone products only)."""
 
 from django.conf import settings
+from django.utils.html import strip_tags
 from django_elasticsearch_dsl import Document, fields
 from django_elasticsearch_dsl.registries import registry
 from oscar.core.loading import get_model
@@ -26,10 +27,14 @@ class ProductDocument(BaseDocument):
     """A sellable product; prices and stock are read from its (or its variants') stock records."""
 
     title = fields.TextField(fields={"raw": fields.KeywordField()})
-    title_fr = fields.TextField()
-    title_en = fields.TextField()
-    title_ar = fields.TextField()
-    description = fields.TextField()
+    # Each language's texts with that language's analyzer, so "plates" finds "plate" and "المبتدئ"
+    # finds "للمبتدئين"; the same analyzer reads the query.
+    title_fr = fields.TextField(analyzer="french")
+    title_en = fields.TextField(analyzer="english")
+    title_ar = fields.TextField(analyzer=settings.SEARCH_ARABIC_ANALYZER)
+    description_fr = fields.TextField(analyzer="french")
+    description_en = fields.TextField(analyzer="english")
+    description_ar = fields.TextField(analyzer=settings.SEARCH_ARABIC_ANALYZER)
     keywords = fields.KeywordField(multi=True)
     upc = fields.KeywordField()
     product_class = fields.KeywordField()
@@ -76,6 +81,16 @@ class ProductDocument(BaseDocument):
 
     def prepare_title_ar(self, instance):
         return instance.title_ar or ""
+
+    # Descriptions are HTML: index the words, not the markup.
+    def prepare_description_fr(self, instance):
+        return strip_tags(instance.description_fr or "")
+
+    def prepare_description_en(self, instance):
+        return strip_tags(instance.description_en or "")
+
+    def prepare_description_ar(self, instance):
+        return strip_tags(instance.description_ar or "")
 
     def prepare_keywords(self, instance):
         return sorted(tag.name.lower() for tag in instance.tags.all())

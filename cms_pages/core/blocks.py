@@ -187,13 +187,37 @@ class FooterColumnBlock(StructBlock):
         icon = "list-ul"
 
 
+class ImageAltValue(blocks.StructValue):
+    """``alt_text`` is the block's own alternative text, else the image's description or title.
+
+    An image is shared by every language's page, so its description reads in one language only; the
+    block's ``alt`` is a text of the page, translated with it (wagtail-localize offers it).
+    """
+
+    @property
+    def alt_text(self):
+        image = self.get("image")
+        return self.get("alt") or (image.default_alt_text if image else "")
+
+
+def alt_block():
+    return blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        max_length=200,
+        help_text=_("What the picture shows, for people who cannot see it. Empty: the image's description."),
+    )
+
+
 class ImageFigureBlock(StructBlock):
     image = ImageChooserBlock(label=_("Image"))
+    alt = alt_block()
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=200)
     attribution = blocks.CharBlock(label=_("Credit"), required=False, max_length=100)
 
     class Meta:
         icon = "image"
+        value_class = ImageAltValue
         template = "cms_core/blocks/image.html"
         description = _("A picture with an optional caption and credit.")
 
@@ -229,10 +253,12 @@ class HeroBlock(StructBlock):
     headline = blocks.CharBlock(label=_("Headline"), max_length=120)
     text = blocks.TextBlock(label=_("Text"), required=False, max_length=300)
     image = ImageChooserBlock(label=_("Image"), required=False)
+    alt = alt_block()
     cta = OptionalLinkBlock(label=_("Button"), required=False)
 
     class Meta:
         icon = "pick"
+        value_class = ImageAltValue
         template = "cms_core/blocks/hero.html"
         description = _("A large headline with text, a button and a picture; best first on the page.")
         preview_value = {

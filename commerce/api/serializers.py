@@ -39,10 +39,15 @@ def public_variants(product):
 
 
 class ProductSerializer(serializers.ModelSerializer):
+    """A product's texts (title, type, categories) come in the request's language, as on its page."""
+
     url = serializers.SerializerMethodField()
     price = serializers.SerializerMethodField()
     available = serializers.SerializerMethodField()
     product_class = serializers.CharField(source="get_product_class.slug", read_only=True)
+    product_type = serializers.CharField(
+        source="get_product_class.name", read_only=True, help_text="The product class's name, translated."
+    )
     categories = serializers.SerializerMethodField()
     image = serializers.SerializerMethodField()
     sellers = serializers.SerializerMethodField()
@@ -56,6 +61,7 @@ class ProductSerializer(serializers.ModelSerializer):
             "url",
             "structure",
             "product_class",
+            "product_type",
             "categories",
             "price",
             "available",
@@ -117,10 +123,12 @@ class ProductDetailSerializer(ProductSerializer):
 
     @extend_schema_field(VariantSerializer(many=True))
     def get_variants(self, product):
+        """Each variant with ``label``, the choice the product page offers ("Size: M, Colour: White")."""
         return [
             {
                 "id": child.id,
                 "title": child.get_title(),
+                "label": child.attribute_summary,
                 "price": price_data(self._info(child)),
                 "available": self._info(child).availability.is_available_to_buy,
             }

@@ -11,6 +11,8 @@ Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
 ProductClass = get_model("catalogue", "ProductClass")
 ProductAttribute = get_model("catalogue", "ProductAttribute")
+AttributeOption = get_model("catalogue", "AttributeOption")
+ProductImage = get_model("catalogue", "ProductImage")
 
 
 @register(Product)
@@ -31,3 +33,21 @@ class ProductClassTranslation(TranslationOptions):
 @register(ProductAttribute)
 class ProductAttributeTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(AttributeOption)
+class AttributeOptionTranslation(TranslationOptions):
+    """Option values are what shoppers pick (a variant's size or colour), so they are texts to translate.
+
+    Variant dimensions are option attributes for this reason: Oscar saves free-text attribute values
+    with ``bulk_update`` on the untranslated column, which would leave the translated ones stale.
+    """
+
+    fields = ("option",)
+
+
+@register(ProductImage)
+class ProductImageTranslation(TranslationOptions):
+    """The caption is the picture's alternative text, read in the shopper's language."""
+
+    fields = ("caption",)

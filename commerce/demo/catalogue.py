@@ -8,6 +8,7 @@ creates nothing and keeps whatever a seller has edited since.
 import html
 
 from django.core.files.base import ContentFile
+from django.db.models import Q
 from django.utils.text import slugify
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
@@ -17,11 +18,14 @@ from . import images
 from .catalogue_data import (
     CATEGORIES,
     CATEGORY_LOOKS,
+    CATEGORY_NAMES,
     PRODUCT_CLASSES,
     PRODUCTS,
     SHOP_PROFILES,
     SHOPS_BY_CODE,
     SUBCATEGORY_ICONS,
+    Texts,
+    option_code,
     sku_for,
     upc_for,
 )
@@ -47,34 +51,64 @@ def seed_product_classes(report):
         product_class, created = ProductClass.objects.get_or_create(
             slug=spec.slug,
             defaults={
-                "name": spec.name,
+                **spec.name.columns("name"),
                 "requires_shipping": spec.requires_shipping,
                 "track_stock": spec.track_stock,
             },
         )
         report.tally("product classes", created)
+        _fill_translations(report, product_class, name=spec.name)
         for attribute in spec.attributes:
-            group = _option_group(attribute) if attribute.options else None
-            _, created = ProductAttribute.objects.get_or_create(
+            group = _option_group(report, attribute) if attribute.options else None
+            product_attribute, created = ProductAttribute.objects.get_or_create(
                 product_class=product_class,
                 code=attribute.code,
                 defaults={
-                    "name": attribute.name,
+                    **attribute.name.columns("name"),
                     "type": attribute.type,
                     "required": attribute.required,
                     "option_group": group,
                 },
             )
             report.tally("product attributes", created)
+            _fill_translations(report, product_attribute, name=attribute.name)
         classes[spec.slug] = product_class
     return classes
 
 
-def _option_group(attribute):
+def _option_group(report, attribute):
     group, _ = AttributeOptionGroup.objects.get_or_create(name=attribute.option_group)
-    for option in attribute.options:
-        AttributeOption.objects.get_or_create(group=group, option=option)
+    for spec in attribute.options:
+        # An earlier seed wrote options without a code (the billing intervals in English): adopt them.
+        legacy = Q(code=None, option_fr__in=(spec.text.fr, spec.text.en))
+        option = group.options.filter(Q(code=spec.code) | legacy).first()
+        if option is None:
+            option = AttributeOption.objects.create(
+                group=group, code=spec.code, **spec.text.columns("option")
+            )
+        elif option.code != spec.code:
+            option.code = spec.code
+            option.save(update_fields=["code"])
+        _fill_translations(report, option, option=spec.text)
     return group
+
+
+def _fill_translations(report, obj, **texts):
+    """Write the demo text into each translated column that is still empty, and save those columns.
+
+    Columns that hold a text are never overwritten (a seller or editor may have changed them), so
+    running the seed again over an older demo database only adds the missing languages.
+    """
+    changed = []
+    for field_name, text in texts.items():
+        for column, value in text.columns(field_name).items():
+            if not getattr(obj, column):
+                setattr(obj, column, value)
+                changed.append(column)
+    if changed:
+        obj.save(update_fields=changed)
+    report.tally("translated rows", bool(changed))
+    return bool(changed)
 
 
 def seed_shop_profiles(report, partners, *, with_images=True):
@@ -129,25 +163,29 @@ def seed_catalogue(report, partners, classes, *, with_images=True):
     nodes = {" > ".join(b.split(" > ")[: depth + 1]) for b in CATEGORIES for depth in range(b.count(">") + 1)}
     report.counts["categories"]["created"] += created
     report.counts["categories"]["existing"] += len(nodes) - created
+    for category in {node for leaf in categories.values() for node in leaf.get_ancestors_and_self()}:
+        _fill_translations(report, category, name=CATEGORY_NAMES[category.name_fr])
 
     for spec in PRODUCTS:
         created_before = report.created_total
         shop = SHOPS_BY_CODE[spec.shop]
         product_class = classes[spec.product_class]
         structure = Product.PARENT if spec.variants else Product.STANDALONE
+        description = Texts(*map(_paragraphs, spec.description.by_language().values()))
         product = _product(
             report,
             upc=upc_for(shop, spec.number),
             fields={
                 "structure": structure,
-                "title": spec.title,
-                "slug": slugify(spec.title),
-                "description": _paragraphs(spec.description),
+                **spec.title.columns("title"),
+                **description.columns("description"),
+                "slug": slugify(spec.title.fr),
                 "product_class": product_class,
                 "is_discountable": spec.product_class != "coin-pack",
             },
             attributes=_attribute_values(product_class, spec.attributes),
         )
+        translated = _fill_translations(report, product, title=spec.title, description=description)
         ProductCategory.objects.get_or_create(product=product, category=categories[spec.category])
         partner = partners[spec.shop]
         if spec.variants:
@@ -156,7 +194,13 @@ def seed_catalogue(report, partners, classes, *, with_images=True):
                     report,
                     upc=upc_for(shop, spec.number, index),
                     fields={"structure": Product.CHILD, "parent": product},
-                    attributes={"size": variant.size, "colour": variant.colour},
+                    attributes=_attribute_values(
+                        product_class,
+                        {
+                            "size": option_code("size", variant.size),
+                            "colour": option_code("colour", variant.colour),
+                        },
+                    ),
                     kind="variants",
                 )
                 _stockrecord(
@@ -174,7 +218,7 @@ def seed_catalogue(report, partners, classes, *, with_images=True):
             )
         if with_images:
             _product_picture(report, product, spec, product_class)
-        if report.created_total != created_before:
+        if translated or report.created_total != created_before:
             report.changed_product_ids.add(product.pk)
 
 
@@ -192,12 +236,12 @@ def _product(report, *, upc, fields, attributes, kind="products"):
 
 
 def _attribute_values(product_class, values):
-    """Attribute values ready for ``product.attr``: option attributes need their option rows."""
+    """Attribute values ready for ``product.attr``: an option attribute's value names its option's code."""
     resolved = {}
     for code, value in values.items():
         attribute = product_class.attributes.get(code=code)
         if attribute.type == ProductAttribute.OPTION:
-            value = attribute.option_group.options.get(option=value)
+            value = attribute.option_group.options.get(code=value)
         resolved[code] = value
     return resolved
 
@@ -225,7 +269,13 @@ def _paragraphs(text):
 
 
 def _product_picture(report, product, spec, product_class):
-    """Draw the product's picture unless it already has one (a seller's upload always wins)."""
+    """Draw the product's picture unless it already has one (a seller's upload always wins).
+
+    The caption is the picture's alternative text, so it carries the title in every language.
+    """
+    existing = product.images.filter(caption_fr=spec.title.fr).first()
+    if existing is not None:
+        _fill_translations(report, existing, caption=spec.title)
     if product.images.exists():
         report.tally("product images", False)
         return
@@ -235,12 +285,12 @@ def _product_picture(report, product, spec, product_class):
     icon = spec.icon or (physical_icon if product_class.track_stock else class_icon)
     label = spec.category.split(">")[-1].strip()
     picture = images.product_picture(
-        spec.title, label=label, icon=icon, palette=images.PALETTES[palette_name]
+        spec.title.fr, label=label, icon=icon, palette=images.PALETTES[palette_name]
     )
     ProductImage.objects.create(
         product=product,
-        original=ContentFile(picture, name=f"{slugify(spec.title)}.jpg"),
-        caption=spec.title,
+        original=ContentFile(picture, name=f"{slugify(spec.title.fr)}.jpg"),
         display_order=0,
+        **spec.title.columns("caption"),
     )
     report.tally("product images", True)

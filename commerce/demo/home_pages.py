@@ -72,7 +72,7 @@ def _apply_texts(page, texts, language, hero, market):
     story = []
     for kind, value in texts.body:
         if kind == "image":
-            story.append(("image", {"image": market.pk, "caption": "", "attribution": ""}))
+            story.append(("image", {"image": market.pk, "alt": value, "caption": "", "attribution": ""}))
         else:
             story.append((kind, value))
     items = [
@@ -83,6 +83,7 @@ def _apply_texts(page, texts, language, hero, market):
                 "headline": texts.hero_title,
                 "text": texts.hero_text,
                 "image": hero.pk,
+                "alt": texts.hero_image_alt,
                 "cta": {"label": texts.hero_cta_label, "page": None, "url": texts.cta_link(language)},
             },
         ),

@@ -1,7 +1,8 @@
 # ruff: noqa: E501 - long sentences of demo content are kept on one line each
 """Texts of the demo home page in each site language (French is the source, English and Arabic
 are its translations). Body items are ``(block type, value)``; an ``image`` item takes the
-market banner, so the pictures stay language-neutral.
+market banner, its value being the picture's alternative text, so the pictures stay
+language-neutral and only their descriptions are translated.
 """
 
 from dataclasses import dataclass
@@ -16,7 +17,9 @@ class HomeTexts:
     hero_title: str
     hero_text: str
     hero_cta_label: str
-    body: tuple[tuple[str, str | None], ...]
+    #: Alternative text of the hero picture, in the page's language.
+    hero_image_alt: str
+    body: tuple[tuple[str, str], ...]
 
     @staticmethod
     def cta_link(language):
@@ -32,6 +35,7 @@ HOME_TEXTS = {
             "achetez en confiance auprès de vendeurs tunisiens."
         ),
         hero_cta_label="Découvrir le catalogue",
+        hero_image_alt="Maisons blanchies à la chaux et portes bleues de Sidi Bou Saïd sous le soleil",
         body=(
             ("heading", "Trois boutiques pour commencer"),
             (
@@ -40,7 +44,7 @@ HOME_TEXTS = {
                 "revisite la mode de la médina et <b>Carthage Digital</b> prend soin de vos appareils, "
                 "de vos fichiers et de votre cloud.</p>",
             ),
-            ("image", None),
+            ("image", "Trois médaillons : la maison, la mode et la high-tech du souk"),
             ("heading", "Payer en coins"),
             (
                 "paragraph",
@@ -57,6 +61,7 @@ HOME_TEXTS = {
             "buy with confidence from Tunisian sellers."
         ),
         hero_cta_label="Browse the catalogue",
+        hero_image_alt="Whitewashed houses and blue doors of Sidi Bou Said in the sun",
         body=(
             ("heading", "Three shops to start with"),
             (
@@ -65,7 +70,7 @@ HOME_TEXTS = {
                 "medina fashion and <b>Carthage Digital</b> looks after your devices, your files and "
                 "your cloud.</p>",
             ),
-            ("image", None),
+            ("image", "Three medallions: the souk's home goods, fashion and electronics"),
             ("heading", "Pay with coins"),
             (
                 "paragraph",
@@ -81,6 +86,7 @@ HOME_TEXTS = {
             "خزف نابل، أزياء المدينة، التكنولوجيا، الملفات الرقمية والخبراء: اشترِ بثقة من بائعين تونسيين."
         ),
         hero_cta_label="تصفّح الكتالوج",
+        hero_image_alt="بيوت مطليّة بالجير وأبواب زرقاء في سيدي بوسعيد تحت الشمس",
         body=(
             ("heading", "ثلاثة متاجر للبداية"),
             (
@@ -88,7 +94,7 @@ HOME_TEXTS = {
                 "<p><b>دار نابل</b> تصنع الخزف ومفروشات البيت، و<b>جبّة وشركاه</b> تجدّد أزياء المدينة، "
                 "و<b>قرطاج ديجيتال</b> تعتني بأجهزتك وملفاتك وتخزينك السحابي.</p>",
             ),
-            ("image", None),
+            ("image", "ثلاث ميداليات: المنزل والأزياء والإلكترونيات في السوق"),
             ("heading", "الدفع بالنقاط"),
             (
                 "paragraph",

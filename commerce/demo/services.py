@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.db import transaction
+from django.utils import translation
 from oscar.core.loading import get_model
 
 from commerce.users.models import User
@@ -20,7 +21,7 @@ from commerce.users.roles import add_to_role, sync_roles
 
 from .accounts_data import ACCOUNTS
 from .catalogue import seed_catalogue, seed_product_classes
-from .catalogue_data import SHOPS
+from .catalogue_data import SHOPS, SOURCE_LANGUAGE
 from .cms_pages_seed import seed_cms_pages
 from .home_pages import seed_home_pages
 
@@ -58,7 +59,9 @@ class SeedReport:
 def seed_demo(*, with_images=True, reset_passwords=False):
     """Create the whole demo marketplace in one transaction; returns a ``SeedReport``."""
     report = SeedReport()
-    with _search_signals_paused(), transaction.atomic():
+    # Natural keys such as category names are French, and modeltranslation reads and filters in the
+    # active language: seed in French whatever language the caller had active.
+    with _search_signals_paused(), translation.override(SOURCE_LANGUAGE), transaction.atomic():
         sync_roles()
         seed_shipping_country(report)
         partners = seed_partners(report)

@@ -538,6 +538,9 @@ SEARCH_PLAIN_JSON = env.bool("SEARCH_PLAIN_JSON", default=False)
 SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=2.0)
 #: Prefix of every index name, so several sites or test runs can share one cluster.
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="souk")
+#: Built-in analyzer of Arabic texts: ``arabic`` in Elasticsearch; osmem-server (local, tests) names it
+#: ``ar`` and refuses ``arabic`` (a custom ``{"type": "arabic"}`` analyzer there silently does nothing).
+SEARCH_ARABIC_ANALYZER = env("SEARCH_ARABIC_ANALYZER", default="arabic")
 ELASTICSEARCH_DSL = {
     "default": {
         "hosts": SEARCH_URL,

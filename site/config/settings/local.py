@@ -19,6 +19,7 @@ from .base import env  # noqa: E402
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 SEARCH_PLAIN_JSON = True
+SEARCH_ARABIC_ANALYZER = env("SEARCH_ARABIC_ANALYZER", default="ar")
 ELASTICSEARCH_DSL["default"]["node_class"] = PlainJsonNode  # noqa: F405
 ELASTICSEARCH_DSL_AUTO_REFRESH = True
 WHITENOISE_USE_FINDERS = True

@@ -10,6 +10,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 DATABASES["default"]["ATOMIC_REQUESTS"] = False  # noqa: F405
 SEARCH_PLAIN_JSON = True
+SEARCH_ARABIC_ANALYZER = env("SEARCH_ARABIC_ANALYZER", default="ar")
 ELASTICSEARCH_DSL["default"]["node_class"] = PlainJsonNode  # noqa: F405
 ELASTICSEARCH_DSL_AUTO_REFRESH = True
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="test")

@@ -106,3 +106,32 @@ def test_search_finds_products_by_keyword_and_by_their_arabic_title(
     # when / then
     assert search_titles(client, "piment") == ["Harissa du Cap Bon"]
     assert search_titles(client, "هريسة", language="ar") == ["هريسة الوطن القبلي"]
+
+
+def found(client, query, language):
+    response = client.get(f"/{language}/search/", {"q": query})
+    assert response.status_code == 200
+    return {product.pk for product in response.context["result"].products}
+
+
+@pytest.mark.django_db
+def test_each_language_is_searched_with_its_own_analyzer(
+    client, search_index, django_capture_on_commit_callbacks
+):
+    # given: products written in French, English and Arabic
+    titles = {
+        "guide": ("Guide Django pour débutants", "Django guide for beginners", "دليل Django للمبتدئين"),
+        "plates": ("Assiettes peintes main", "Hand-painted plates", "أطباق مرسومة باليد"),
+        "earbuds": ("Écouteurs sans fil", "Wireless earbuds", "سماعات أذن لاسلكية"),
+    }
+    products = {}
+    with django_capture_on_commit_callbacks(execute=True):
+        for key, (french, english, arabic) in titles.items():
+            products[key] = make_product(title=french)
+            products[key].title_en, products[key].title_ar = english, arabic
+            products[key].save()
+    # when / then: words find their titles through each language's stemming, and nothing else
+    assert found(client, "المبتدئ", "ar") == {products["guide"].pk}
+    assert found(client, "والسماعات", "ar") == {products["earbuds"].pk}
+    assert found(client, "painting", "en") == {products["plates"].pk}
+    assert found(client, "peinte", "fr") == {products["plates"].pk}
