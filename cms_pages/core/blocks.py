@@ -426,6 +426,13 @@ class PricingPlanBlock(StructBlock):
     price = blocks.DecimalBlock(label=_("Price (TND)"), decimal_places=3, min_value=0)
     period = blocks.CharBlock(label=_("Period"), required=False, max_length=40, help_text=_("e.g. per month"))
     features = blocks.ListBlock(blocks.CharBlock(max_length=120), label=_("Included"))
+    show_commission = blocks.BooleanBlock(
+        label=_("Show the sales commission"),
+        required=False,
+        help_text=_(
+            "The share of each sale a new shop pays, as orders take it (from the platform's settings)."
+        ),
+    )
     button = OptionalLinkBlock(label=_("Button"), required=False)
     highlighted = blocks.BooleanBlock(label=_("Highlight this plan"), required=False)
 

@@ -7,8 +7,10 @@ several includes. The HTML of a card is kept per product, language and image loa
 ``EAGER_CARDS`` cards of a grid load their image at once, the others lazily), under the page
 cache's tags (``commerce.core.pagecache``): ``product:<id>``, bumped after commit when the product,
 one of its variants, stock records or images changes, and ``catalogue``, bumped when product classes
-(the card shows the class name), options or attributes change. A grid reads all its cards and their
-tags in one ``get_many``, renders only the missing or stale cards and stores them in one ``set_many``.
+(the card shows the class name), options or attributes change. The card names the shop selling the
+product (its stock record's partner, loaded with it); a shop's change bumps its products' tags.
+A grid reads all its cards and their tags in one ``get_many``, renders only the missing or stale
+cards and stores them in one ``set_many``.
 Given a QuerySet (a list page), it first reads only the ids, so a grid whose cards are all cached
 loads no product at all.
 
@@ -38,6 +40,7 @@ from commerce.core import pagecache
 
 Product = get_model("catalogue", "Product")
 Option = get_model("catalogue", "Option")
+StockRecord = get_model("partner", "StockRecord")
 
 TEMPLATE = "catalogue/partials/product_card.html"
 #: Cards at these first positions of a grid are above the fold: their image is not lazy-loaded.
@@ -51,7 +54,7 @@ def with_card_data(queryset):
     prefetched, and a parent's public variants with theirs go where Oscar's strategy looks for them
     (``_prefetched_public_children``), so a parent's "from" price costs no query of its own.
     """
-    variants = Product.objects.public().prefetch_related("stockrecords")
+    variants = Product.objects.public().prefetch_related(_offers())
     return (
         queryset.select_related("product_class")
         .annotate(
@@ -60,10 +63,15 @@ def with_card_data(queryset):
         )
         .prefetch_related(
             "images",
-            "stockrecords",
+            _offers(),
             Prefetch("children", queryset=variants, to_attr="_prefetched_public_children"),
         )
     )
+
+
+def _offers():
+    """Stock records with their shop (the card names it)."""
+    return Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner"))
 
 
 def render_cards(context, products):

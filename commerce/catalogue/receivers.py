@@ -1,7 +1,8 @@
 """Catalogue changes tell the page cache what they made stale (``commerce.core.pagecache``).
 
 A product, one of its stock records or images: that product's pages and cards (and its parent's,
-which show the variants' prices and stock). A product saved or deleted, or put in or out of a
+which show the variants' prices and stock). A shop: the pages and cards of what it sells (they
+name it). A product saved or deleted, or put in or out of a
 category: the lists' product counts. Categories, product classes, attributes and options:
 every page's navigation, breadcrumbs and labels.
 """
@@ -38,12 +39,20 @@ def product_image_changed(sender, instance, **kwargs):
     pagecache.invalidate_products(_product_and_parent(instance))
 
 
+def shop_changed(sender, instance, **kwargs):
+    """A shop renamed (or its page moved): the pages and cards of what it sells name it."""
+    StockRecord = get_model("partner", "StockRecord")
+    rows = StockRecord.objects.filter(partner_id=instance.pk).values_list("product_id", "product__parent_id")
+    pagecache.invalidate_products([pk for row in rows for pk in row])
+
+
 def catalogue_structure_changed(sender, **kwargs):
     pagecache.invalidate(pagecache.CATALOGUE_TAG)
 
 
 RECEIVERS = (
     ("partner.StockRecord", stock_record_changed),
+    ("partner.Partner", shop_changed),
     ("catalogue.Product", product_changed),
     ("catalogue.ProductImage", product_image_changed),
     ("catalogue.ProductCategory", product_category_changed),

@@ -26,11 +26,12 @@ Applicator = get_class("offer.applicator", "Applicator")
 
 
 def products():
-    """What the pop-up sells: public standalone products without options to choose (variants and
-    personalised products go through the product page's form and the basket)."""
+    """What the pop-up sells: public standalone products, and parents whose variant is chosen in the
+    pop-up, without options to fill in (personalised products go through the product page's form
+    and the basket)."""
     return (
         Product.objects.public()
-        .filter(structure=Product.STANDALONE)
+        .filter(structure__in=[Product.STANDALONE, Product.PARENT])
         .annotate(
             class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
             own_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
@@ -39,6 +40,29 @@ def products():
         .select_related("product_class")
         .prefetch_related(Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")))
     )
+
+
+def choices(product, strategy):
+    """What the pop-up orders of ``product``, as ``[(product, purchase_info)]``: a standalone product
+    itself when it has a price; for a parent, each public variant that has a price and can be bought
+    now (the shopper picks one; one variant is ordered alone)."""
+    if not product.is_parent:
+        candidates = [product]
+    else:
+        candidates = (
+            product.children.public()
+            .select_related("parent__product_class")
+            .prefetch_related(
+                Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner"))
+            )
+            .order_by("pk")
+        )
+    offered = []
+    for candidate in candidates:
+        info = strategy.fetch_for_product(candidate)
+        if info.price.exists and (not product.is_parent or info.availability.is_available_to_buy):
+            offered.append((candidate, info))
+    return offered
 
 
 def _with_offers(basket, request):

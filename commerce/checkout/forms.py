@@ -62,9 +62,19 @@ class BuyNowForm(QuickCheckoutForm):
 
     quantity = BoundedIntegerField(label=_("Quantity"), min_value=1, initial=1, widget=forms.HiddenInput)
 
-    def __init__(self, *args, purchase_info, **kwargs):
+    def __init__(self, *args, purchase_info, variants=None, **kwargs):
+        """``purchase_info`` is the chosen product's; ``variants``, a parent's variants on offer,
+        adds their choice (the view reads the same ``child`` to price the chosen one)."""
         self.purchase_info = purchase_info
         super().__init__(*args, **kwargs)
+        if variants:
+            self.fields["child"] = forms.TypedChoiceField(
+                label=_("Variant"),
+                coerce=int,
+                choices=[(variant.pk, variant_label(variant)) for variant in variants],
+                widget=forms.Select(attrs={"data-buy-now-variant": ""}),
+            )
+            self.order_fields(["child"])
 
     def clean_quantity(self):
         """Oscar's availability rule for this quantity (stock is checked again, locked, when ordering)."""
@@ -73,3 +83,9 @@ class BuyNowForm(QuickCheckoutForm):
         if not allowed:
             raise forms.ValidationError(reason)
         return quantity
+
+
+def variant_label(variant):
+    """A variant as the product page lists it: its title, then what sets it apart."""
+    summary = variant.attribute_summary
+    return f"{variant.get_title()} — {summary}" if summary else variant.get_title()

@@ -112,12 +112,20 @@ class BuyNowView(PlaceOrderMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.product = get_object_or_404(buy_now.products(), pk=kwargs["pk"])
-        self.info = request.strategy.fetch_for_product(self.product)
-        if not self.info.price.exists:  # no seller sells it (the page shows no "Buy now")
+        self.choices = buy_now.choices(self.product, request.strategy)
+        if not self.choices:  # no seller sells it (the page shows no "Buy now")
             messages.error(request, _("Not available"))
             return redirect(self.product.get_absolute_url())
-        self.ships = self.product.is_shipping_required
+        self.item, self.info = self.chosen()
+        self.ships = self.item.is_shipping_required
         return super().dispatch(request, *args, **kwargs)
+
+    def chosen(self):
+        """The variant asked for (``child``, from the product page's choice or the pop-up's), else
+        the first one offered; a standalone product is its own one choice."""
+        source = self.request.POST if self.request.method == "POST" else self.request.GET
+        wanted = source.get("child")
+        return next((choice for choice in self.choices if str(choice[0].pk) == wanted), self.choices[0])
 
     @property
     def in_dialog(self):
@@ -128,7 +136,7 @@ class BuyNowView(PlaceOrderMixin, FormView):
         return [self.partial_template_name if self.in_dialog else self.template_name]
 
     def get_initial(self):
-        return {"quantity": self.requested_quantity()}
+        return {"quantity": self.requested_quantity(), "child": self.item.pk}
 
     def requested_quantity(self):
         """The quantity chosen on the product page (``?quantity=``) or posted; 1 when unreadable."""
@@ -145,12 +153,13 @@ class BuyNowView(PlaceOrderMixin, FormView):
             cash_on_delivery=self.ships,
             user=self.request.user,
             purchase_info=self.info,
+            variants=[item for item, _info in self.choices] if self.product.is_parent else None,
         )
         return kwargs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        basket = buy_now.preview(self.product, self.requested_quantity(), request=self.request)
+        basket = buy_now.preview(self.item, self.requested_quantity(), request=self.request)
         context.update(
             order_summary(basket, self.request),
             product=self.product,
@@ -162,7 +171,7 @@ class BuyNowView(PlaceOrderMixin, FormView):
         return context
 
     def place_order(self, form, **details):
-        return buy_now.place(self.product, form.cleaned_data["quantity"], **details)
+        return buy_now.place(self.item, form.cleaned_data["quantity"], **details)
 
     def failure_url(self):
         return self.product.get_absolute_url()

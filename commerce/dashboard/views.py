@@ -13,12 +13,11 @@ from oscar.core.loading import get_model
 
 from commerce.dashboard.orders.selectors import orders_for
 from commerce.money.fields import ZERO
-from commerce.partner.selectors import partner_ids_for, partners_for, stock_alerts_for
+from commerce.partner.selectors import low_stock, partner_ids_for, partners_for, stockrecords_for
 
 Line = get_model("order", "Line")
 Notification = get_model("communication", "Notification")
 Product = get_model("catalogue", "Product")
-StockAlert = get_model("partner", "StockAlert")
 
 
 class IndexView(oscar_views.IndexView):
@@ -34,7 +33,8 @@ class IndexView(oscar_views.IndexView):
 
 
 def seller_stats(user):
-    """The seller's figures: its lines, its revenue and commission, its stock alerts, its inbox."""
+    """The seller's figures: its lines, its revenue and commission, its stock records low on stock
+    (those the stock page flags), its inbox."""
     partner_ids = partner_ids_for(user)
     lines = Line.objects.filter(partner_id__in=partner_ids)
     day_ago = now() - timedelta(hours=24)
@@ -46,7 +46,7 @@ def seller_stats(user):
 
     revenue, commission = sums(lines)
     revenue_last_day, _ = sums(recent)
-    alerts = stock_alerts_for(user)
+    low = low_stock(stockrecords_for(user))
     products = Product.objects.filter(parent__isnull=True).filter(
         Q(stockrecords__partner_id__in=partner_ids) | Q(children__stockrecords__partner_id__in=partner_ids)
     )
@@ -61,8 +61,8 @@ def seller_stats(user):
         "total_commission": commission,
         "total_net": revenue - commission,
         "total_products": products.distinct().count(),
-        "total_open_stock_alerts": alerts.filter(status=StockAlert.OPEN).count(),
-        "open_stock_alerts": alerts.filter(status=StockAlert.OPEN).order_by("-date_created")[:5],
+        "total_low_stock": low.count(),
+        "low_stock": low.order_by("num_in_stock", "pk")[:5],
         "line_status_breakdown": lines.order_by("status").values("status").annotate(freq=Count("id")),
         "notifications": Notification.objects.filter(recipient=user, location=Notification.INBOX)[:5],
         "unread_notifications": Notification.objects.filter(

@@ -208,6 +208,7 @@ def _landing_fields(lang):
                                 "price": price,
                                 "period": period[lang],
                                 "features": [feature[lang] for feature in features],
+                                "show_commission": True,
                                 "highlighted": highlighted,
                                 "button": {
                                     "label": data["cta"][lang],

@@ -244,26 +244,16 @@ LANDING = {
             ),
         ),
     ),
-    "pricing_title": t("Deux formules", "Two plans", "باقتان"),
+    "pricing_title": t("Une formule simple", "One simple plan", "باقة واحدة بسيطة"),
+    # (name, price, period, features, highlighted); the plan shows the commission orders take.
     "plans": (
         (
             t("Essentiel", "Essential", "أساسية"),
             "0.000",
-            t("commission 10 %", "10% commission", "عمولة 10٪"),
+            t("sans abonnement", "no subscription", "بدون اشتراك"),
             (
                 t("Boutique illimitée", "Unlimited shop", "متجر غير محدود"),
                 t("Paiements sécurisés", "Secure payments", "مدفوعات آمنة"),
-            ),
-            False,
-        ),
-        (
-            t("Pro", "Pro", "احترافية"),
-            "49.000",
-            t("par mois, commission 5 %", "per month, 5% commission", "شهريًا، عمولة 5٪"),
-            (
-                t("Tout Essentiel", "All of Essential", "كل ما في الأساسية"),
-                t("Mise en avant sur l'accueil", "Featured on the home page", "إبراز في الصفحة الرئيسية"),
-                t("Support prioritaire", "Priority support", "دعم ذو أولوية"),
             ),
             True,
         ),

@@ -130,9 +130,7 @@ def _context(order, event_code):
     guest_hash = None if order.user_id else order.verification_hash()
     try:
         if guest_hash:
-            status_path = reverse(
-                "customer:anon-order", kwargs={"order_number": order.number, "hash": guest_hash}
-            )
+            status_path = reverse("order-status", kwargs={"order_number": order.number, "hash": guest_hash})
         else:
             status_path = reverse("customer:order", kwargs={"order_number": order.number})
     except NoReverseMatch:

@@ -4,7 +4,9 @@ Staff see every shop; anyone else only the partners they are linked to (``partne
 seller-facing query starts from these, so scoping lives in one place.
 """
 
-from django.db.models import Q
+from django.conf import settings
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
+from django.db.models.functions import Coalesce
 from oscar.core.loading import get_model
 
 Partner = get_model("partner", "Partner")
@@ -33,6 +35,22 @@ def stockrecords_for(user):
     if user.is_staff:
         return records
     return records.filter(partner_id__in=partner_ids_for(user))
+
+
+def with_low_flag(records):
+    """``records`` each with its low-stock ``threshold`` (its own, else
+    ``SELLERS_LOW_STOCK_THRESHOLD``) and ``low``: counted, and available stock below it. The rule
+    of ``alerts.is_low`` in SQL, read by the stock page's flags and filter and the dashboard home's
+    count alike (alert rows only record when a seller was told; records written without the stock
+    service have none)."""
+    threshold = Coalesce("low_stock_threshold", Value(settings.SELLERS_LOW_STOCK_THRESHOLD))
+    is_low = Q(num_in_stock__isnull=False, num_in_stock__lt=Coalesce("num_allocated", 0) + threshold)
+    return records.annotate(threshold=threshold, low=ExpressionWrapper(is_low, output_field=BooleanField()))
+
+
+def low_stock(records):
+    """The ``records`` low on stock (``with_low_flag``)."""
+    return with_low_flag(records).filter(low=True)
 
 
 def stock_alerts_for(user):

@@ -37,18 +37,29 @@ class VATIncludedPrices:
 
     def parent_pricing_policy(self, product, children_stock):
         """A parent shows its cheapest variant's price ("from …")."""
-        records = [
-            record for _child, record in children_stock if record is not None and record.price is not None
-        ]
-        if not records:
+        cheapest = cheapest_record(children_stock)
+        if cheapest is None:
             return Unavailable()
-        cheapest = min(records, key=lambda record: record.price)
         excl_tax, tax = split_inclusive_price(cheapest.price, vat_rate(product))
         return FixedPrice(currency=cheapest.price_currency, excl_tax=excl_tax, tax=tax)
 
 
+def cheapest_record(children_stock):
+    """The variant stock record a parent's "from" price is read from (None when none is priced)."""
+    records = [record for _child, record in children_stock if record is not None and record.price is not None]
+    return min(records, key=lambda record: record.price, default=None)
+
+
 class TunisianMarketplace(UseFirstStockRecord, StockRequired, VATIncludedPrices, Structured):
     """First seller's stock record, stock required for tracked products, VAT included in prices."""
+
+    def offering_record(self, product, purchase_info):
+        """The stock record behind the price shown for ``product`` (whose shop pages and cards name):
+        its own, or a parent's cheapest variant's. Oscar gives a parent's purchase info no stock
+        record, and must not: a parent is never put in a basket."""
+        if purchase_info.stockrecord is not None or not product.is_parent:
+            return purchase_info.stockrecord
+        return cheapest_record(self.select_children_stockrecords(product))
 
     def fetch_for_line(self, line, stockrecord=None):
         """A basket line is priced and checked against the seller it was added from (its own

@@ -21,6 +21,7 @@ from cms_pages.core import views as cms_views
 from commerce.core.health import health
 from commerce.dashboard.access import require_dashboard_access
 from commerce.invoices import urls as invoice_urls
+from commerce.order.views import GuestOrderView
 from commerce.payment.stripe import views as stripe_views
 from commerce.users.views import LoginRedirectView
 from config.errors import API_PREFIX
@@ -58,6 +59,12 @@ urlpatterns += i18n_patterns(
     path("accounts/register/", RedirectView.as_view(pattern_name="account_signup", query_string=True)),
     path("accounts/", include("allauth.urls")),
     path("accounts/orders/", include(invoice_urls.customer_patterns)),
+    # Before Oscar's customer app: the signed link opens a guest's order (Oscar asks for the email).
+    path(
+        "accounts/order-status/<str:order_number>/<str:hash>/",
+        GuestOrderView.as_view(),
+        name="order-status",
+    ),
     path("accounts/", apps.get_app_config("customer").urls),
     path("catalogue/", apps.get_app_config("catalogue").urls),
     path("basket/", apps.get_app_config("basket").urls),

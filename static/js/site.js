@@ -100,27 +100,35 @@
     return dialog;
   }
 
+  // The dialog's content for this quantity and variant (a parent's variant: ``child``).
+  function fetchBuyNow(url, quantity, child) {
+    var query = "?partial=1&quantity=" + encodeURIComponent(quantity);
+    if (child) {
+      query += "&child=" + encodeURIComponent(child);
+    }
+    return fetch(url + query, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok || response.redirected) {
+        throw new Error(String(response.status));
+      }
+      return response.text();
+    });
+  }
+
   function openBuyNow(button) {
     var form = button.form;
     var quantity = form && form.elements.quantity ? form.elements.quantity.value : "1";
-    var url = button.getAttribute("data-buy-now") + "?partial=1&quantity=" + encodeURIComponent(quantity);
+    var child = form && form.elements.child_id ? form.elements.child_id.value : "";
     button.setAttribute("aria-busy", "true");
-    fetch(url, { credentials: "same-origin" })
-      .then(function (response) {
-        if (!response.ok || response.redirected) {
-          throw new Error(String(response.status));
-        }
-        return response.text();
-      })
+    fetchBuyNow(button.getAttribute("data-buy-now"), quantity, child)
       .then(function (html) {
         var dialog = buyNowDialog();
         dialog.innerHTML = html;
         dialog.opener = button;
         dialog.showModal();
-        var first = dialog.querySelector("input:not([type=hidden]), select, textarea");
-        if (first) {
-          first.focus();
-        }
+        // Open at the top, title and close button in view: focusing the first field would scroll
+        // a phone's dialog past them (and open the keyboard).
+        dialog.scrollTop = 0;
+        dialog.querySelector("#buy-now-title").focus();
       })
       .catch(function () {
         if (form) {
@@ -131,6 +139,30 @@
         button.removeAttribute("aria-busy");
       });
   }
+
+  // Another variant in the pop-up: its summary and total replace the shown ones (fields kept).
+  document.addEventListener("change", function (event) {
+    var select = event.target.closest("[data-buy-now-variant]");
+    if (!select) {
+      return;
+    }
+    var form = select.form;
+    fetchBuyNow(form.getAttribute("action"), form.elements.quantity.value, select.value)
+      .then(function (html) {
+        var fresh = document.createElement("template");
+        fresh.innerHTML = html;
+        ["[data-buy-now-summary]", "[data-buy-now-submit]"].forEach(function (selector) {
+          var shown = form.querySelector(selector);
+          var update = fresh.content.querySelector(selector);
+          if (shown && update) {
+            shown.replaceWith(update);
+          }
+        });
+      })
+      .catch(function () {
+        /* the order is still of the chosen variant; only the shown total is older */
+      });
+  });
 
   document.addEventListener("click", function (event) {
     var buyNow = event.target.closest("[data-buy-now]");

@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from cms_pages.core import caching, selectors
 from commerce.core import pagecache
+from commerce.partner.models import default_commission_rate
 
 register = template.Library()
 
@@ -18,6 +19,13 @@ def cms_site_settings(context):
     if "_cms_site_chrome" not in context:
         context["_cms_site_chrome"] = selectors.site_chrome(request)
     return context["_cms_site_chrome"]
+
+
+@register.simple_tag
+def sales_commission_rate():
+    """The share of each sale a new shop pays, the very setting orders take it from (pricing blocks
+    show it instead of a figure typed into the page)."""
+    return default_commission_rate()
 
 
 @register.simple_tag

@@ -3,8 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -14,12 +13,13 @@ from django.views import View, generic
 from oscar.core.loading import get_class, get_model
 
 from commerce.dashboard.orders.selectors import commission_percent
-from commerce.partner.alerts import is_low
 from commerce.partner.selectors import (
+    low_stock,
     movements_for,
     partner_ids_for,
     partners_for,
     stockrecords_for,
+    with_low_flag,
 )
 from commerce.partner.stock_csv import StockImportError, apply_stock_import, read_stock_csv, write_stock_csv
 from commerce.partner.stock_levels import StockLevelErrors, set_levels
@@ -107,11 +107,7 @@ class StockScopeMixin:
             if data.get("partner"):
                 records = records.filter(partner=data["partner"])
             if data.get("low"):
-                default = Value(settings.SELLERS_LOW_STOCK_THRESHOLD)
-                records = records.filter(
-                    num_in_stock__isnull=False,
-                    num_in_stock__lt=Coalesce("num_allocated", 0) + Coalesce("low_stock_threshold", default),
-                )
+                records = low_stock(records)
         return records.order_by("partner__name", "partner_sku", "pk")
 
 
@@ -121,14 +117,11 @@ class StockLevelsView(StockScopeMixin, generic.TemplateView):
     template_name = "oscar/dashboard/shop/stock_levels.html"
 
     def page(self):
-        records = self.stockrecords().filter(num_in_stock__isnull=False)
+        records = with_low_flag(self.stockrecords().filter(num_in_stock__isnull=False))
         records = records.prefetch_related(
             "product__attribute_values__attribute", "product__attribute_values__value_option"
         )
-        page = Paginator(records, STOCK_PER_PAGE).get_page(self.request.GET.get("page"))
-        for record in page.object_list:
-            record.low = is_low(record)
-        return page
+        return Paginator(records, STOCK_PER_PAGE).get_page(self.request.GET.get("page"))
 
     def get_context_data(self, **kwargs):
         page = kwargs.pop("page", None) or self.page()

@@ -135,6 +135,7 @@ MIDDLEWARE = [
     "commerce.core.security.SiteCSPMiddleware",
     "cms_pages.core.caching.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "commerce.core.language.RememberLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
@@ -356,6 +357,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Internationalisation ---------------------------------------------------------------------
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English")), ("ar", _("Arabic"))]
+#: The language cookie outlives the browser session: the back-offices outside the language prefixes
+#: (the dashboard) follow the language a signed-in user last used on the site or chose there.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 #: Our catalogues, then our fixes to libraries' Arabic catalogues (kept apart so makemessages keeps them).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "_third_party"]
 #: Our date formats where Django's locale data has none (Arabic).

@@ -175,6 +175,26 @@ def test_a_variants_new_price_shows_on_its_parents_card(rendered):
 
 
 @pytest.mark.django_db
+def test_a_card_names_its_shop_and_a_renamed_shop_shows_on_the_next_page(rendered):
+    # given: a product of one shop and a parent whose variants another shop sells
+    tajine, record = sellable("Tajine émaillé", "45.000", seller="Dar Nabeul")
+    jarre = with_variants("Jarre", "80.000", "95.000")
+    shop = record.partner
+    html = page()
+    # then: each card names the shop selling it and links to its page
+    assert "Dar Nabeul" in card_of(html, tajine) and f'href="/fr/shops/{shop.slug}/"' in card_of(html, tajine)
+    jarre_shop = StockRecord.objects.filter(product__parent=jarre).first().partner
+    assert f'href="/fr/shops/{jarre_shop.slug}/">' in card_of(html, jarre)
+    rendered.clear()
+    # when: the shop is renamed
+    shop.name = "Dar Nabeul Céramique"
+    shop.save()
+    # then: its card says so on the next page, the others come from the cache
+    assert "Dar Nabeul Céramique" in card_of(page(), tajine)
+    assert rendered == [tajine.pk]
+
+
+@pytest.mark.django_db
 def test_a_renamed_product_class_shows_on_every_card():
     tajine, _ = sellable("Tajine", "45.000")
     assert "Physical" in card_of(page(), tajine)

@@ -80,5 +80,5 @@ def test_the_customer_reads_the_status_in_words_in_their_language(client):
     client.force_login(customer)
     with translation.override("en"):
         page = client.get(f"/en/accounts/orders/{order.number}/").content.decode()
-    assert "<p>Processing</p>" in page
-    assert "<p>processing</p>" not in page
+    assert '<span class="badge badge--muted">Processing</span>' in page
+    assert ">processing<" not in page

@@ -21,6 +21,7 @@ from tests.factories.checkout import digital_class, ensure_tunisia, guest_form, 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 Option = get_model("catalogue", "Option")
+Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 StripeCheckoutSession = get_model("payment", "StripeCheckoutSession")
 
@@ -159,6 +160,60 @@ def test_products_with_options_private_or_unknown_are_not_sold_by_the_pop_up(cli
     unsold = create_product(title="Sans vendeur", product_class=physical_class(), num_in_stock=None)
     response = client.get(buy_url(unsold), {"partial": 1})
     assert response.status_code == 302 and response["Location"] == product_url(unsold)
+
+
+def jebba_in_three_sizes():
+    """A parent with three sizes: S (120 TND), M (135 TND), and L sold out."""
+    jebba = create_product(title="Jebba brodée", product_class=physical_class(), structure="parent")
+    sizes = {}
+    for size, price, stock in (("S", "120.000", 4), ("M", "135.000", 4), ("L", "150.000", 0)):
+        child = Product.objects.create(parent=jebba, structure="child", title=f"Jebba brodée {size}")
+        create_stockrecord(child, price=Decimal(price), num_in_stock=stock, partner_name="Jebba & Co")
+        sizes[size] = child
+    return jebba, sizes
+
+
+@pytest.mark.django_db
+def test_the_pop_up_of_a_product_with_variants_offers_the_choice_and_orders_that_variant_alone(client):
+    # given: a jebba in three sizes, and a guest with a vase in their basket
+    ensure_tunisia()
+    jebba, sizes = jebba_in_three_sizes()
+    vase, _ = sellable("Vase", "20.000")
+    client.post(f"/fr/basket/add/{vase.pk}/", {"quantity": 1})
+    # then: its page opens the pop-up too (not the basket's checkout)
+    assert f'data-buy-now="{buy_url(jebba)}"' in client.get(product_url(jebba)).content.decode()
+
+    # when: the shopper picked size M on the page and presses "Buy now"
+    response = client.get(buy_url(jebba), {"partial": 1, "quantity": 1, "child": sizes["M"].pk})
+    # then: the pop-up offers the sizes that can be bought, M chosen, and shows M's total
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert [value for value, _label in response.context["form"].fields["child"].choices] == [
+        sizes["S"].pk,
+        sizes["M"].pk,
+    ]
+    assert f'<option value="{sizes["M"].pk}" selected>' in html
+    assert "Jebba brodée M" in html and "data-buy-now-summary" in html
+    assert response.context["order_total"].incl_tax == Decimal("142.000")  # 135 + 7 delivery
+
+    # when: they switch to S in the pop-up and order it
+    response = client.post(buy_url(jebba), {**guest_form("cod"), "quantity": 1, "child": sizes["S"].pk})
+    # then: one order of size S alone; the vase stays in their basket
+    assert response.status_code == 302 and response["Location"] == "/fr/checkout/thank-you/"
+    order = Order.objects.get()
+    assert [(line.product, line.quantity) for line in order.lines.all()] == [(sizes["S"], 1)]
+    assert order.total_incl_tax == Decimal("127.000")
+    assert Basket.objects.get(lines__product=vase).status == Basket.OPEN
+
+
+@pytest.mark.django_db
+def test_the_pop_up_refuses_a_variant_it_does_not_offer(client):
+    ensure_tunisia()
+    jebba, sizes = jebba_in_three_sizes()
+    response = client.post(buy_url(jebba), {**guest_form("cod"), "quantity": 1, "child": sizes["L"].pk})
+    assert response.status_code == 200
+    assert "child" in response.context["form"].errors
+    assert not Order.objects.exists()
 
 
 @pytest.mark.django_db

@@ -130,3 +130,23 @@ def test_expert_cards_render_nothing_until_experts_exist(client, fr_home):
     page = landing_with(fr_home, ("experts", {"title": "Nos experts", "count": 4}), ("heading", "Fin"))
     html = client.get(page.url).content.decode()
     assert "Nos experts" not in html and "Fin" in html
+
+
+@pytest.mark.django_db
+def test_a_pricing_plan_shows_the_commission_orders_take(client, fr_home, settings):
+    # given: the platform takes 15 % of each sale of a new shop, and a "Sell on Souk" page whose
+    # plan shows the commission
+    from tests.factories.sellers import make_shop, order_of, stocked
+
+    settings.SELLERS_DEFAULT_COMMISSION_RATE = Decimal("0.15")
+    plan = {"name": "Essentiel", "price": "0.000", "features": ["Boutique"], "show_commission": True}
+    page = landing_with(fr_home, ("pricing", {"title": "Vendre", "plans": [plan]}))
+    # when: a new shop sells something, and a visitor reads the page
+    tajine, _ = stocked(make_shop("Dar Nabeul"), "Tajine", price="100.000")
+    [line] = order_of((tajine, 1)).lines.all()
+    html = client.get(page.url).content.decode()
+    # then: the page shows the very rate the order took
+    assert line.commission_rate == Decimal("0.15")
+    assert re.search(
+        r"Commission de 15\s%\s*sur chaque vente", html.replace("\u202f", " ").replace("\xa0", " ")
+    )

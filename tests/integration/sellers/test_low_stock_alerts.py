@@ -157,3 +157,29 @@ def test_an_alert_whose_task_was_lost_is_sent_by_the_periodic_sweep(shop, seller
     # then: told once
     assert (first, second) == (1, 0)
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_the_dashboard_home_counts_the_rows_the_stock_page_flags_low(client, shop, sellers):
+    # given: stock written without the stock service (imported, seeded), so no alert row exists:
+    # two sold out, one under the default threshold, one under its own, two well stocked
+    for title, level, threshold in (
+        ("Tajine", 0, None),
+        ("Plat", 0, None),
+        ("Bol", 2, None),
+        ("Jarre", 8, 10),
+        ("Vase", 40, None),
+        ("Lampe", 6, 3),
+    ):
+        stocked(shop, title, stock=level, threshold=threshold)
+    client.force_login(sellers[0])
+    # when
+    home = client.get("/dashboard/")
+    stock_page = client.get("/dashboard/shop/stock/").content.decode()
+    low_only = client.get("/dashboard/shop/stock/", {"low": "on"})
+    # then: the home, the stock page's flags and its "low stock only" filter agree
+    assert home.context["total_low_stock"] == 4
+    assert stock_page.count('class="table-warning"') == 4
+    assert len(low_only.context["page_obj"].object_list) == 4
+    listed = {record.product.title for record in home.context["low_stock"]}
+    assert listed == {"Tajine", "Plat", "Bol", "Jarre"}

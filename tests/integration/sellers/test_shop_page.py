@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import override_settings
+from django.utils import translation
 
 from tests.factories.sellers import make_shop, stocked
 
@@ -87,3 +88,16 @@ def test_shop_page_query_count_does_not_grow_with_products(client, shop, django_
     # then
     assert len(response.context["products"]) == 20
     assert len(many.captured_queries) == few_queries
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_product_page_names_its_shop_and_links_to_it(client, shop, language):
+    # given
+    tajine, _ = stocked(shop, "Tajine émaillé")
+    with translation.override(language):
+        url = tajine.get_absolute_url()
+    # when
+    html = client.get(url).content.decode()
+    # then
+    assert f'<a href="/{language}/shops/{shop.slug}/">Dar Nabeul — Céramique</a>' in html
