@@ -10,7 +10,9 @@ from pathlib import Path
 import environ
 
 #: Written by ``scripts/run_local.py`` on each start (service URLs and the offline Stripe fake's).
-LOCAL_ENV_FILE = Path(os.environ.get("LOCAL_ENV_FILE", Path(__file__).resolve().parents[3] / "var" / "local.env"))
+LOCAL_ENV_FILE = Path(
+    os.environ.get("LOCAL_ENV_FILE", Path(__file__).resolve().parents[3] / "var" / "local.env")
+)
 if LOCAL_ENV_FILE.exists():
     environ.Env.read_env(LOCAL_ENV_FILE, overwrite=False)
 
