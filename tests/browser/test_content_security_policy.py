@@ -4,6 +4,7 @@ Content-Security-Policy: Chromium reports no violation on any of them."""
 import os
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
 
@@ -63,3 +64,9 @@ def test_storefront_cms_admin_and_dashboard_run_without_csp_violations(live_serv
 
     # then: no page reported a violation
     assert {url: reported for url, reported in found.items() if reported} == {}
+
+    # and: Oscar's inline "Cancel" handler runs (allowed by its hash): it goes back a page
+    staff(live_server.url + "/dashboard/catalogue/")
+    assert staff(live_server.url + reverse("dashboard:catalogue-class-create")) == []
+    admin_page.click('a[onclick^="window.history.go(-1)"]')
+    admin_page.wait_for_url(live_server.url + "/dashboard/catalogue/")

@@ -163,6 +163,13 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
+        # Oscar's dashboard "Cancel" links (history.go(-1)) and pop-up "Close" buttons: these two
+        # handlers, by hash, and no other inline handler.
+        "script-src-attr": [
+            "'unsafe-hashes'",
+            "'sha256-NqaPugiVKFsqU2P8L2sjJSLsiSKaQB+C9S5V0ZiRxfc='",  # window.history.go(-1);return false
+            "'sha256-KfMr/znHoNXbaysXJVVD9BDDdgwELnZLrjgLxMfySJE='",  # window.close();return false;
+        ],
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:", "blob:", *SECURITY_CSP_MEDIA_ORIGINS],
         "font-src": [SELF, "data:"],
