@@ -50,7 +50,11 @@ class ProductViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = ProductFilter
 
     def get_queryset(self):
-        return browsable_products().select_related("product_class").prefetch_related("categories")
+        queryset = browsable_products().select_related("product_class").prefetch_related("categories")
+        if self.action == "retrieve":
+            # Each variant's label names its attributes and options: load them all at once.
+            queryset = queryset.prefetch_attribute_values(include_parent_children_attributes=True)
+        return queryset
 
     def get_serializer_class(self):
         return ProductDetailSerializer if self.action == "retrieve" else ProductSerializer

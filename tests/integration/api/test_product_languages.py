@@ -5,6 +5,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 from rest_framework.test import APIClient
 
@@ -13,6 +15,7 @@ from commerce.demo.catalogue_data import PRODUCTS, SHOPS_BY_CODE, upc_for
 Product = get_model("catalogue", "Product")
 
 COUSCOUS_DISH = PRODUCTS[0]  # a parent with size and colour variants
+T_SHIRT = PRODUCTS[21]  # six variants
 
 
 @pytest.mark.django_db
@@ -41,3 +44,19 @@ def test_product_texts_follow_accept_language_and_match_the_product_page(client,
     texts += [variant["label"] for variant in detail["variants"]]
     texts += [paragraph.split("</p>")[0] for paragraph in detail["description"].split("<p>")[1:]]
     assert [text for text in texts if text not in page] == []
+
+
+@pytest.mark.django_db
+def test_variant_labels_cost_the_same_queries_however_many_variants(django_assert_max_num_queries):
+    # given: two demo products with four and six variants
+    call_command("seed_demo", "--no-images", stdout=StringIO())
+    few, many = (
+        Product.objects.get(upc=upc_for(SHOPS_BY_CODE[spec.shop], spec.number))
+        for spec in (COUSCOUS_DISH, T_SHIRT)
+    )
+    api = APIClient(HTTP_ACCEPT_LANGUAGE="ar")
+    with CaptureQueriesContext(connection) as first:
+        assert len(api.get(f"/api/products/{few.pk}/").json()["variants"]) == 4
+    # when / then
+    with django_assert_max_num_queries(len(first)):
+        assert len(api.get(f"/api/products/{many.pk}/").json()["variants"]) == 6
