@@ -24,6 +24,10 @@ BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 
 class AutoSchema(openapi.AutoSchema):
+    """drf-spectacular's, with the shared answers added to each operation's own (an operation's
+    ``extend_schema`` wins for a code it documents). ``_get_response_bodies`` is drf-spectacular's
+    own step that lists the answers: tests/integration/api/test_schema.py notices if an upgrade renames it."""
+
     def get_override_parameters(self):
         """The ``Accept-Language`` every operation honours, and the headers of shared answers."""
         return [

@@ -15,6 +15,19 @@ def test_openapi_schema_validates(client):
 
 
 @pytest.mark.django_db
+def test_every_operation_documents_its_language_and_the_shared_answers(client):
+    # when
+    schema = yaml.safe_load(client.get("/api/schema/").content)
+    operations = [operation for path in schema["paths"].values() for operation in path.values()]
+    # then
+    for operation in operations:
+        headers = {parameter["name"] for parameter in operation["parameters"] if parameter["in"] == "header"}
+        assert "Accept-Language" in headers, operation["operationId"]
+        assert {"401", "429"} <= set(operation["responses"]), operation["operationId"]
+        assert "WWW-Authenticate" in operation["responses"]["401"]["headers"]
+
+
+@pytest.mark.django_db
 def test_api_docs_are_served_without_outside_assets(client):
     response = client.get("/api/docs/")
     assert response.status_code == 200
