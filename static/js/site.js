@@ -147,7 +147,9 @@
       return;
     }
     var form = select.form;
-    fetchBuyNow(form.getAttribute("action"), form.elements.quantity.value, select.value)
+    var url = form.getAttribute("action");
+    var quantity = form.elements.quantity.value;
+    fetchBuyNow(url, quantity, select.value)
       .then(function (html) {
         var fresh = document.createElement("template");
         fresh.innerHTML = html;
@@ -160,7 +162,10 @@
         });
       })
       .catch(function () {
-        /* the order is still of the chosen variant; only the shown total is older */
+        // Never a total of another variant: the pop-up's own page, priced for this one.
+        window.location.assign(
+          url + "?quantity=" + encodeURIComponent(quantity) + "&child=" + encodeURIComponent(select.value)
+        );
       });
   });
 
