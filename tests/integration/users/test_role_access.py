@@ -7,7 +7,7 @@ A signed-in user without the right gets the site's translated 403 page, never th
 import pytest
 from oscar.core.loading import get_model
 
-from commerce.users.roles import EXPERTS, MARKETING, ROLES, SELLERS, SHOPPERS, SUPPORT
+from commerce.users.roles import EXPERTS, MARKETING, PLATFORM_ADMINS, ROLES, SELLERS, SHOPPERS, SUPPORT
 from tests.factories.sellers import make_seller, make_shop, order_of, stocked
 
 Partner = get_model("partner", "Partner")
@@ -116,3 +116,16 @@ def test_signed_in_users_opening_a_back_office_login_page_are_handed_over_not_re
         response = client.get(url)
         assert response.status_code == 302, url
         assert "/accounts/login/" in response["Location"], url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "sees_the_link"), [(MARKETING, False), (SUPPORT, False), (PLATFORM_ADMINS, True)]
+)
+def test_only_staff_who_may_use_the_dashboard_see_the_edit_link_on_a_product(
+    client, user_in_role, product, role, sees_the_link
+):
+    client.force_login(user_in_role(role, is_staff=True))
+    page = client.get(product.get_absolute_url())
+    assert page.status_code == 200
+    assert (f"/dashboard/catalogue/products/{product.pk}/" in page.content.decode()) is sees_the_link
