@@ -15,7 +15,11 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch
 from oscar.core.loading import get_class, get_model
 
+from commerce.basket import services as basket_services
+from commerce.basket.exceptions import BasketRefused
+
 from . import services
+from .exceptions import CheckoutError
 
 Basket = get_model("basket", "Basket")
 Line = get_model("basket", "Line")
@@ -97,7 +101,10 @@ def place(product, quantity, *, customer, payment_method, delivery, language, re
     basket = Basket.objects.create(owner=user)
     basket.strategy = request.strategy
     basket.set_lines([])  # new: no lines to read before adding
-    line, _created = basket.add_product(product, quantity)
+    try:
+        line, _created = basket_services.add_product(basket, product, quantity)
+    except BasketRefused as refused:
+        raise CheckoutError(refused) from refused
     basket.set_lines([line])  # the one line just written, not read back
     return services.place_order(
         basket=_with_offers(basket, request),

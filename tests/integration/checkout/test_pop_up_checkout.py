@@ -144,6 +144,20 @@ def test_a_file_is_paid_by_card_and_asks_for_no_address(client):
 
 
 @pytest.mark.django_db
+def test_the_pop_up_keeps_to_the_baskets_maximum_for_products_without_stock(client, settings):
+    # given: a file (no stock to run out of) and a basket maximum of 5 items
+    settings.OSCAR_MAX_BASKET_QUANTITY_THRESHOLD = 5
+    ebook, _ = sellable("Recettes de Sfax (PDF)", "25.000", stock=None, product_class=digital_class())
+    baskets = Basket.objects.count()
+    # when: the pop-up is posted for 6 copies
+    response = client.post(buy_url(ebook), {**guest_form("card"), "quantity": 6})
+    # then: the basket service's reason is shown; nothing was written
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert not Order.objects.exists() and Basket.objects.count() == baskets
+
+
+@pytest.mark.django_db
 def test_products_with_options_private_or_unknown_are_not_sold_by_the_pop_up(client):
     engraved = create_product(title="Plateau gravé", product_class=physical_class(), num_in_stock=None)
     create_stockrecord(engraved, price=Decimal("60.000"), num_in_stock=3, partner_name="Dar Fakhar")
