@@ -8,9 +8,8 @@ from allauth.account.decorators import secure_admin_login
 from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -18,6 +17,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages.core import views as cms_views
 from commerce.core.health import health
+from commerce.core.media import serve_media
 from commerce.invoices import urls as invoice_urls
 from commerce.payment.stripe import views as stripe_views
 from commerce.users.views import LoginRedirectView
@@ -60,5 +60,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+if settings.MEDIA_SERVED_BY_DJANGO:
+    media_prefix = settings.MEDIA_URL.strip("/")
+    urlpatterns = [re_path(rf"^{media_prefix}/(?P<path>.+)$", serve_media, name="media")] + urlpatterns
