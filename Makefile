@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format system-deps pdf-deps messages bench-cms bench-commerce clean
+.PHONY: run test lint format system-deps pdf-deps messages bench-cms bench-commerce bench-web clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -67,3 +67,12 @@ bench-commerce: $(INSTALLED) system-deps pdf-deps
 
 clean:
 	rm -rf var/test-services test-artifacts
+
+## Lighthouse medians (LCP, performance, accessibility) of the storefront served as in production.
+bench-web: $(INSTALLED) system-deps
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "Please install: nodejs npm (sudo apt-get install nodejs npm)"; exit 1; fi; }
+	cd benchmarks/web && npm ci --no-audit --no-fund --loglevel=error
+	$(PY) benchmarks/web/bench_lighthouse.py $(ARGS)
