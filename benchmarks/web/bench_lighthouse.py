@@ -22,12 +22,12 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 STATE = ROOT / "var" / "bench-services" / "web"
+REPORTS = STATE / "reports"
 sys.path[:0] = [str(ROOT), str(ROOT / "site"), str(ROOT / "scripts")]
 
 from services import free_port, start_postgres, start_redis, start_search, wait_for_port  # noqa: E402
@@ -137,26 +137,26 @@ class Server:
         self.process.wait(timeout=30)
 
 
-def lighthouse(url: str, form_factor: str) -> dict[str, float] | None:
-    with tempfile.TemporaryDirectory() as tmp:
-        report = Path(tmp) / "report.json"
-        args = [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report}",
-            "--only-categories=performance,accessibility",
-            f"--chrome-flags={CHROME_FLAGS}",
-        ]
-        if form_factor == "desktop":
-            args.append("--preset=desktop")
-        finished = subprocess.run(args, env=dict(os.environ, CHROME_PATH=CHROME), check=False, cwd=HERE)
-        if finished.returncode or not report.exists():
-            # A busy machine sometimes starves Chromium (NO_FCP): the run is reported and left out.
-            print(f"[bench]   Lighthouse failed on {url} (exit {finished.returncode}); run left out")
-            return None
-        data = json.loads(report.read_text())
+def lighthouse(url: str, form_factor: str, report: Path) -> dict[str, float] | None:
+    """One run; its full report stays in ``report`` (the last run of each page) to see the details."""
+    report.unlink(missing_ok=True)
+    args = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        "--only-categories=performance,accessibility",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
+    if form_factor == "desktop":
+        args.append("--preset=desktop")
+    finished = subprocess.run(args, env=dict(os.environ, CHROME_PATH=CHROME), check=False, cwd=HERE)
+    if finished.returncode or not report.exists():
+        # A busy machine sometimes starves Chromium (NO_FCP): the run is reported and left out.
+        print(f"[bench]   Lighthouse failed on {url} (exit {finished.returncode}); run left out")
+        return None
+    data = json.loads(report.read_text())
     return {
         "lcp": data["audits"]["largest-contentful-paint"]["numericValue"] / 1000,
         "performance": data["categories"]["performance"]["score"] * 100,
@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> None:
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is not installed: run `make bench-web` (npm ci in benchmarks/web).")
 
-    STATE.mkdir(parents=True, exist_ok=True)
+    REPORTS.mkdir(parents=True, exist_ok=True)
     services = []
     rows = []
     try:
@@ -203,7 +203,8 @@ def main(argv: list[str] | None = None) -> None:
                     }
                     for name, path in pages.items():
                         print(f"[bench] {form_factor} {lang} {name}: {path}", flush=True)
-                        runs = [lighthouse(base + path, form_factor) for _ in range(options.runs)]
+                        report = REPORTS / f"{form_factor}-{lang}-{name}.json"
+                        runs = [lighthouse(base + path, form_factor, report) for _ in range(options.runs)]
                         runs = [run for run in runs if run] or [dict.fromkeys(METRICS, math.nan)]
                         medians = {key: statistics.median(run[key] for run in runs) for key in METRICS}
                         rows.append((form_factor, lang, name, medians))
