@@ -151,10 +151,14 @@ def lighthouse(url: str, form_factor: str, report: Path) -> dict[str, float] | N
     ]
     if form_factor == "desktop":
         args.append("--preset=desktop")
-    finished = subprocess.run(args, env=dict(os.environ, CHROME_PATH=CHROME), check=False, cwd=HERE)
-    if finished.returncode or not report.exists():
-        # A busy machine sometimes starves Chromium (NO_FCP): the run is reported and left out.
-        print(f"[bench]   Lighthouse failed on {url} (exit {finished.returncode}); run left out")
+    for attempt in (1, 2):
+        finished = subprocess.run(args, env=dict(os.environ, CHROME_PATH=CHROME), check=False, cwd=HERE)
+        if not finished.returncode and report.exists():
+            break
+        # A busy machine sometimes starves Chromium's trace (NO_FCP, NO_NAVSTART): try once more,
+        # then report the run and leave it out.
+        print(f"[bench]   Lighthouse failed on {url} (exit {finished.returncode}, attempt {attempt})")
+    else:
         return None
     data = json.loads(report.read_text())
     return {
