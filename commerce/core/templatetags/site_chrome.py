@@ -1,6 +1,7 @@
 """Template tags for the page chrome shared by Wagtail, Oscar and allauth pages."""
 
 import functools
+import re
 from pathlib import Path
 
 from django import template
@@ -14,6 +15,7 @@ from wagtail.models import Page
 from commerce.core.i18n import alternate_urls
 
 register = template.Library()
+CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 
 @register.simple_tag(takes_context=True)
@@ -77,7 +79,8 @@ def _read_stylesheet(path):
     found = finders.find(path)
     if not found:
         raise template.TemplateSyntaxError(f"no static file {path!r}")
-    return Path(found).read_text(encoding="utf-8")
+    # Comments are for whoever edits the file; no need to send them with every page.
+    return CSS_COMMENT.sub("", Path(found).read_text(encoding="utf-8"))
 
 
 _cached_stylesheet = functools.cache(_read_stylesheet)

@@ -28,3 +28,4 @@ def test_storefront_pages_carry_their_stylesheets_inline(client, home_pages, pro
         # then
         assert not LINKED_STYLESHEET.search(html), url
         assert all(rule in inline_css(html) for rule in rules), url
+        assert "/*" not in inline_css(html), "comments stay in the source files"
