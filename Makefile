@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce clean
+.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web clean
 
 ## Every dependency, transitive ones included, installed from the hashed lock (`make lock` refreshes it).
 $(INSTALLED): requirements/dev.txt
@@ -76,3 +76,9 @@ bench-commerce: $(INSTALLED) system-deps pdf-deps
 
 clean:
 	rm -rf var/test-services test-artifacts
+
+## Lighthouse medians (LCP, performance, accessibility) of the storefront served as in production.
+bench-web: $(INSTALLED) system-deps
+	$(call debian_packages,nodejs npm)
+	cd benchmarks/web && npm ci --no-audit --no-fund --loglevel=error
+	$(PY) benchmarks/web/bench_lighthouse.py $(ARGS)

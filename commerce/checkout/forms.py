@@ -47,14 +47,13 @@ class QuickCheckoutForm(forms.Form):
             "last_name": "family-name",
             "email": "email",
             "phone": "tel",
-            "line1": "street-address",
+            "line1": "address-line1",  # one line: "street-address" is for a multi-line field
             "city": "address-level2",
+            "postcode": "postal-code",
         }
         for name, token in autocomplete.items():
             if name in self.fields:
                 self.fields[name].widget.attrs["autocomplete"] = token
-        if "postcode" in self.fields:
-            self.fields["postcode"].widget.attrs["autocomplete"] = "postal-code"
 
 
 class BuyNowForm(QuickCheckoutForm):

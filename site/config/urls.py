@@ -8,9 +8,8 @@ from allauth.account.decorators import secure_admin_login
 from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -20,6 +19,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms_pages.core import views as cms_views
 from commerce.core.health import health
 from commerce.dashboard.access import require_dashboard_access
+from commerce.core.media import serve_media
 from commerce.invoices import urls as invoice_urls
 from commerce.order.views import GuestOrderView
 from commerce.payment.stripe import views as stripe_views
@@ -81,8 +81,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+if settings.MEDIA_SERVED_BY_DJANGO:
+    media_prefix = settings.MEDIA_URL.strip("/")
+    urlpatterns = [re_path(rf"^{media_prefix}/(?P<path>.+)$", serve_media, name="media")] + urlpatterns
 
 handler400 = "config.errors.bad_request"
 handler403 = "config.errors.permission_denied"

@@ -216,6 +216,33 @@
     closeDropdowns(event.target.closest("details[data-dropdown]"));
   });
 
+  // Oscar's form behaviours, without jQuery: a form marked data-behaviours="lock" is sent once, and
+  // a button with data-loading-text shows that text and is disabled once its valid form leaves.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches('form[data-behaviours~="lock"]')) {
+      return;
+    }
+    if (form.dataset.locked) {
+      event.preventDefault();
+    }
+    form.dataset.locked = "true";
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-loading-text]");
+    var form = button && button.closest("form");
+    if (!button || (form && form.querySelector(":invalid"))) {
+      return;
+    }
+    // After the click has started the submission, which a disabled button would cancel.
+    setTimeout(function () {
+      button[button.tagName === "INPUT" ? "value" : "textContent"] = button.dataset.loadingText;
+      button.classList.add("disabled");
+      button.disabled = true;
+    });
+  });
+
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") {
       return;

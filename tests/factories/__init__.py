@@ -27,3 +27,21 @@ def make_product(title="Tajine en terre cuite", price="49.90", num_in_stock=10, 
     product = create_product(title=title, num_in_stock=None)
     create_stockrecord(product, price=Decimal(price), num_in_stock=num_in_stock, partner_name=partner_name)
     return product
+
+
+def make_product_image(product, size=(1200, 1200), colour=(180, 90, 40)):
+    """A JPEG picture of ``size`` pixels as the product's next image."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from oscar.core.loading import get_model
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", size, colour).save(picture, "JPEG")
+    position = product.images.count()
+    return get_model("catalogue", "ProductImage").objects.create(
+        product=product,
+        original=ContentFile(picture.getvalue(), name=f"product-{product.pk}-{position}.jpg"),
+        display_order=position,
+    )

@@ -1,11 +1,21 @@
 """Template tags for the page chrome shared by Wagtail, Oscar and allauth pages."""
 
+import functools
+import re
+from pathlib import Path
+
 from django import template
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template import loader
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from commerce.core.i18n import alternate_urls
 
 register = template.Library()
+CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 
 @register.simple_tag(takes_context=True)
@@ -16,3 +26,61 @@ def language_links(context):
         return []
     page = context.get("page")
     return alternate_urls(request, page if isinstance(page, Page) else None)
+
+
+@register.tag
+def jquery_onload(parser, token):
+    """``{% jquery_onload "extra/script.js" … %}code{% endjquery_onload %}``: jQuery only if there is code.
+
+    Oscar's templates put their jQuery code in the ``onbodyload`` block, which sits inside this tag.
+    A page with code gets jQuery, the scripts named and the code run once the page is parsed; a page
+    without (all of our storefront) downloads no jQuery at all.
+    """
+    scripts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endjquery_onload",))
+    parser.delete_first_token()
+    return JQueryOnLoadNode(nodelist, scripts)
+
+
+class JQueryOnLoadNode(template.Node):
+    def __init__(self, nodelist, scripts):
+        self.nodelist = nodelist
+        self.scripts = scripts
+
+    def render(self, context):
+        code = self.nodelist.render(context)
+        if not code.strip():
+            return ""
+        scripts = ["oscar/js/jquery/jquery.min.js", *(script.resolve(context) for script in self.scripts)]
+        return loader.render_to_string(
+            "includes/jquery_onload.html", {"scripts": scripts, "code": code}, context.get("request")
+        )
+
+
+@register.simple_tag
+def inline_stylesheet(path):
+    """``{% inline_stylesheet "css/site.css" %}``: the stylesheet inside the page, in a <style> element.
+
+    A linked stylesheet holds the first paint until a second request comes back (a whole round trip
+    on a phone). Ours are small once compressed (site.css about 10 KB) and travel inside the
+    compressed page instead. They must not use relative ``url()``s, which would resolve against
+    the page's address.
+    """
+    return format_html("<style>{}</style>", mark_safe(_stylesheet(path)))  # noqa: S308 - our own file
+
+
+def _stylesheet(path):
+    if settings.DEBUG:  # edited while ``make run`` serves
+        return _read_stylesheet(path)
+    return _cached_stylesheet(path)
+
+
+def _read_stylesheet(path):
+    found = finders.find(path)
+    if not found:
+        raise template.TemplateSyntaxError(f"no static file {path!r}")
+    # Comments are for whoever edits the file; no need to send them with every page.
+    return CSS_COMMENT.sub("", Path(found).read_text(encoding="utf-8"))
+
+
+_cached_stylesheet = functools.cache(_read_stylesheet)

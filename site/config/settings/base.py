@@ -126,6 +126,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "commerce.core.compression.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "commerce.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -386,6 +387,11 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media"))
+#: Serve public uploads and thumbnails from Django (with cache headers) when no web server is in
+#: front: ``make run`` and ``make bench-web``; production's nginx serves /media/ itself.
+MEDIA_SERVED_BY_DJANGO = env.bool("MEDIA_SERVED_BY_DJANGO", default=False)
+#: Thumbnails: JPEG and WebP at this quality (sorl's default, 95, is several times heavier).
+THUMBNAIL_QUALITY = 80
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -18,4 +18,6 @@ SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="test")
 CELERY_TASK_ALWAYS_EAGER = True
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
+#: The live server shows product images as ``make run`` does.
+MEDIA_SERVED_BY_DJANGO = True
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "test-media"))  # noqa: F405
