@@ -18,8 +18,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages.core import views as cms_views
 from commerce.core.health import health
-from commerce.dashboard.access import require_dashboard_access
 from commerce.core.media import serve_media
+from commerce.dashboard.access import require_dashboard_access
 from commerce.invoices import urls as invoice_urls
 from commerce.order.views import GuestOrderView
 from commerce.payment.stripe import views as stripe_views
