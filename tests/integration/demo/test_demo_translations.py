@@ -40,7 +40,8 @@ def product_page(client, product, language):
     return response.content.decode()
 
 
-#: What the couscous dish's page shows in each language, and French texts it must not show.
+#: What the couscous dish's page shows in each language, and French texts it must not show (the
+#: shop's name, shown as the seller, is a name and stays as its owner wrote it).
 PAGE_TEXTS = {
     "ar": (
         [
@@ -53,7 +54,7 @@ PAGE_TEXTS = {
             "اللون: أزرق كوبالتي",
             'alt="صحن كسكسي من خزف نابل"',  # picture
         ],
-        ["Plat à couscous", "Céramique", "Bleu cobalt", "Physical", "متنوع"],
+        ["Plat à couscous", ">Céramique<", "Bleu cobalt", "Physical", "متنوع"],
     ),
     "en": (
         [
@@ -65,7 +66,7 @@ PAGE_TEXTS = {
             "Colour: Cobalt blue",
             'alt="Nabeul ceramic couscous dish"',
         ],
-        ["Plat à couscous", "Céramique", "Bleu cobalt"],
+        ["Plat à couscous", ">Céramique<", "Bleu cobalt"],
     ),
     "fr": (
         [
