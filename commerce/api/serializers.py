@@ -132,7 +132,7 @@ class ProductDetailSerializer(ProductSerializer):
                 "price": price_data(self._info(child)),
                 "available": self._info(child).availability.is_available_to_buy,
             }
-            for child in product.get_public_children()
+            for child in public_variants(product)
         ]
 
 

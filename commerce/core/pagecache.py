@@ -27,11 +27,15 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.crypto import salted_hmac
 
 CSRF_PLACEHOLDER = "__PAGE_CACHE_CSRF_TOKEN__"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-NONCE_PLACEHOLDER = "__PAGE_CACHE_CSP_NONCE__"
-NONCE_ATTRIBUTE = re.compile(r'(\snonce=")[^"]*(")')
+#: Secret (derived from SECRET_KEY): a page's own text, e.g. a seller's product description, cannot
+#: spell it to be handed the visitor's nonce on a cache hit.
+NONCE_PLACEHOLDER = (
+    f"__PAGE_CACHE_CSP_NONCE_{salted_hmac('pagecache.nonce', 'placeholder').hexdigest()[:20]}__"
+)
 ENTRY_PREFIX = "pagecache:"
 TAG_PREFIX = "cms:tag:"
 #: Any CMS publish, snippet (menus, footer) or site-settings change: the chrome of every page.
@@ -101,8 +105,12 @@ def without_csrf_token(html):
     return CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", html)
 
 
-def without_visitor_values(html):
-    return NONCE_ATTRIBUTE.sub(rf"\g<1>{NONCE_PLACEHOLDER}\g<2>", without_csrf_token(html))
+def without_visitor_values(request, html):
+    """Only the nonce this request was issued becomes the placeholder: a ``nonce="…"`` written in a
+    page's content (a seller's description) stays as written, so the browser still refuses it."""
+    html = without_csrf_token(html)
+    nonce = getattr(request, "_csp_nonce", None)  # set by django-csp once the page asked for it
+    return html.replace(f'nonce="{nonce}"', f'nonce="{NONCE_PLACEHOLDER}"') if nonce else html
 
 
 def response_from(request, entry, html=None):
@@ -134,7 +142,7 @@ def store_response(request, response, tags, seconds, *, namespace=PAGE_NAMESPACE
     versions = cache.get_many([_tag_key(tag) for tag in tags])
     html = html if html is not None else response.content.decode(response.charset)
     entry = {
-        "html": without_visitor_values(html),
+        "html": without_visitor_values(request, html),
         "content_type": response.get("Content-Type", "text/html; charset=utf-8"),
         "tags": {tag: versions.get(_tag_key(tag), "0") for tag in tags},
         "meta": meta or {},

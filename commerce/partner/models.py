@@ -126,16 +126,23 @@ class Partner(AbstractPartner):
 
     def clean(self):
         super().clean()
-        self.name_key = name_key(self.name)
+        self.name_key = self._name_key()
         others = type(self)._default_manager.exclude(pk=self.pk)
         if self.name_key and others.filter(name_key=self.name_key).exists():
             raise ValidationError({"name": _("Another shop already has this name.")})
 
     def save(self, *args, **kwargs):
-        self.name_key = name_key(self.name)
+        self.name_key = self._name_key()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key"}
         if not self.slug:
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
+
+    def _name_key(self):
+        """The name's key, cut to its column (folding can lengthen a name: "ﷺ" is 18 letters)."""
+        return name_key(self.name)[: self._meta.get_field("name_key").max_length]
 
     def _unique_slug(self):
         """A free slug from the code or name (else ``shop``), ``-2``, ``-3`` … added while taken."""

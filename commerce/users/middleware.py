@@ -1,5 +1,6 @@
 """Account rules applied to every request: a second factor where required, and no sign-in loops."""
 
+import functools
 from urllib.parse import urlsplit
 
 from allauth.mfa.utils import is_mfa_enabled
@@ -14,8 +15,19 @@ from django.utils.translation import gettext as _
 
 from .selectors import requires_mfa
 
-#: Paths a user who must enrol may still reach (to enrol, sign out, or load assets).
-EXEMPT_URL_NAMES = ("mfa_index", "mfa_activate_totp", "mfa_generate_recovery_codes", "account_logout")
+#: Paths a user who must enrol may still reach: to enrol (allauth asks for the password again after
+#: a few minutes), or to sign out.
+EXEMPT_URL_NAMES = (
+    "mfa_index",
+    "mfa_activate_totp",
+    "mfa_generate_recovery_codes",
+    "account_reauthenticate",
+    "mfa_reauthenticate",
+    "account_logout",
+)
+#: Session key: the pk of the signed-in user whose roles were found to require a second factor (or
+#: not), so a shopper's requests cost no query; a new sign-in starts a new session and asks again.
+MFA_REQUIRED_SESSION_KEY = "users.mfa_required"
 
 
 class RequireMFAMiddleware:
@@ -44,10 +56,24 @@ class RequireMFAMiddleware:
         path = request.path_info
         if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
             return False
-        exempt = {reverse(name) for name in EXEMPT_URL_NAMES}
-        if path in exempt:
+        if path in exempt_paths(get_language()):
             return False
-        return requires_mfa(user) and not is_mfa_enabled(user)
+        return self._requires_mfa(request, user) and not is_mfa_enabled(user)
+
+    @staticmethod
+    def _requires_mfa(request, user):
+        known = request.session.get(MFA_REQUIRED_SESSION_KEY)
+        if known is None or known[0] != user.pk:
+            known = (user.pk, requires_mfa(user))
+            request.session[MFA_REQUIRED_SESSION_KEY] = known
+        return known[1]
+
+
+@functools.cache
+def exempt_paths(language):
+    """The exempt pages' paths in ``language`` (account pages carry the language prefix)."""
+    with override(language):
+        return frozenset(reverse(name) for name in EXEMPT_URL_NAMES)
 
 
 #: The sign-in page and the back-office entry points that hand over to it.

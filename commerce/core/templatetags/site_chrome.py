@@ -52,9 +52,10 @@ class JQueryOnLoadNode(template.Node):
         if not code.strip():
             return ""
         scripts = ["oscar/js/jquery/jquery.min.js", *(script.resolve(context) for script in self.scripts)]
-        return loader.render_to_string(
-            "includes/jquery_onload.html", {"scripts": scripts, "code": code}, context.get("request")
-        )
+        # A plain Context: the page's context processors already ran once, no need to run them again.
+        include = loader.get_template("includes/jquery_onload.html").template
+        values = {"scripts": scripts, "code": code, "request": context.get("request")}
+        return include.render(template.Context(values, autoescape=context.autoescape))
 
 
 @register.simple_tag

@@ -163,7 +163,8 @@ SECURITY_CSP_MEDIA_ORIGINS = env.list("SECURITY_CSP_MEDIA_ORIGINS", default=[])
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        # The 500 page's theme script, by hash: that page renders without a request (no nonce).
+        "script-src": [SELF, NONCE, "'sha256-TCU0RkguedjNM1+z/MX+oIPMZzNSjyabLnlKaahS/UY='"],
         # Oscar's dashboard "Cancel" links (history.go(-1)) and pop-up "Close" buttons: these two
         # handlers, by hash, and no other inline handler.
         "script-src-attr": [
@@ -175,6 +176,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:", "blob:", *SECURITY_CSP_MEDIA_ORIGINS],
         "font-src": [SELF, "data:"],
         "worker-src": [SELF, "blob:"],
+        # The CMS video block's players (cms_pages/core/blocks.py), loaded on the visitor's click.
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "object-src": [NONE],
         "base-uri": [SELF],
     }

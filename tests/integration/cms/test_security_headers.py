@@ -64,3 +64,23 @@ def test_inline_scripts_of_a_cached_page_carry_the_nonce_of_its_own_policy(cache
         assert script_nonces == set(header_nonces)
         nonces.append(header_nonces[0])
     assert nonces[0] != nonces[1]
+
+
+@pytest.mark.django_db
+def test_a_nonce_written_in_a_products_text_is_never_handed_a_visitors_nonce():
+    # given: a seller's description carrying a script with a made-up nonce, its page in the cache
+    product, _record = sellable("Tajine piégé", "45.000", stock=20)
+    product.description = '<p>Beau.</p><script nonce="made-up">alert(1)</script>'
+    product.save()
+    with translation.override("fr"):
+        url = product.get_absolute_url()
+    Client().get(url)
+
+    # when: another visitor gets the page from the cache
+    cached = Client().get(url)
+
+    # then: the description's script keeps its made-up nonce, which the policy refuses
+    assert cached["X-Page-Cache"] == "hit"
+    [header_nonce] = HEADER_NONCE.findall(cached["Content-Security-Policy"])
+    assert '<script nonce="made-up">alert(1)</script>' in cached.content.decode()
+    assert header_nonce != "made-up"

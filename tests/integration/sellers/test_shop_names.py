@@ -52,6 +52,25 @@ def test_the_database_refuses_a_look_alike_shop_name(taken_name):
 
 
 @pytest.mark.django_db
+def test_a_rename_saved_field_by_field_still_guards_the_name(taken_name):
+    # given: another shop renamed like the first one by a save of its name alone
+    shop = make_shop("Jebba & Co")
+    shop.name = "DAR NABEUL"
+    # then: its key was saved with it, so the database refuses the look-alike
+    with pytest.raises(IntegrityError), transaction.atomic():
+        shop.save(update_fields=["name"])
+
+
+@pytest.mark.django_db
+def test_a_name_that_folding_lengthens_past_its_column_is_saved():
+    # given: "ﷺ" (one character) folds to 18 letters; 100 of them exceed the key's 128
+    shop = make_shop("ﷺ" * 100)
+    # then
+    shop.refresh_from_db()
+    assert len(shop.name_key) == 128
+
+
+@pytest.mark.django_db
 def test_a_shop_name_with_a_bidi_override_is_refused(client, taken_name):
     response = rename(client, taken_name, "Dar Nabeul\u202elufrac")
     assert response.status_code == 200

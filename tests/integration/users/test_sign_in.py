@@ -6,6 +6,8 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.core import mail
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from commerce.users.models import User
 
@@ -118,10 +120,28 @@ def test_sellers_and_experts_without_mfa_are_sent_to_enrol_when_required(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_a_seller_who_must_enrol_still_reaches_enrolment_and_reauthentication(
+    client, user_in_role, settings, language
+):
+    # given: allauth asks for the password again when enrolment starts a few minutes after sign-in
+    settings.USERS_REQUIRE_MFA = True
+    client.force_login(user_in_role("Sellers"))
+    # when / then: neither page sends the seller back to enrolment, in any language
+    for page in ("2fa/totp/activate/", "reauthenticate/", "2fa/reauthenticate/"):
+        response = client.get(f"/{language}/accounts/{page}")
+        assert response.status_code == 200, (page, response.get("Location"))
+
+
+@pytest.mark.django_db
 def test_shoppers_are_not_required_to_enrol(client, user_in_role, settings):
     settings.USERS_REQUIRE_MFA = True
     client.force_login(user_in_role("Shoppers"))
     assert client.get("/fr/accounts/orders/").status_code == 200
+    # and: their roles are read once per session, not on every request
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/fr/accounts/orders/")
+    assert not [query for query in queries if "auth_group" in query["sql"]]
 
 
 @pytest.mark.django_db
