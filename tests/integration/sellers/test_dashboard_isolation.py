@@ -179,6 +179,18 @@ def sweep(client, secrets):
     return responses
 
 
+def sweep_each_url_once(client, secrets):
+    """``{url: response}`` for every dashboard URL, filled once (with ids it resolves with, where some
+    do): enough for a role refused before any lookup, whatever the ids."""
+    paths = dashboard_paths()
+    assert len(paths) > 60, paths
+    urls = []
+    for template in paths:
+        fillings = list(urls_for(template, secrets))
+        urls.append(next((url for url in fillings if resolves(url)), fillings[0]))
+    return {url: reached(client, url) for url in urls}
+
+
 #: Roles with no business in the Oscar dashboard (Marketing and Support are staff: they use Wagtail).
 OUTSIDERS = {
     SHOPPERS: {},
@@ -194,7 +206,7 @@ def test_every_dashboard_url_refuses_shoppers_experts_marketing_and_support(clie
     # given
     client.force_login(make_user(f"{role.lower()}@example.com", role=role, **OUTSIDERS[role]))
     # when
-    answers = {url: response.status_code for url, response in sweep(client, secrets).items()}
+    answers = {url: response.status_code for url, response in sweep_each_url_once(client, secrets).items()}
     # then: the sign-in entry point hands over to sign-in, as for anyone
     assert answers.pop("/dashboard/login/") == 302
     # and: a 403 everywhere else (but where the filling matches no URL), never a page or a sign-in trip
