@@ -55,7 +55,11 @@ def product_tags(product_ids):
 
 
 def is_cacheable_request(request):
+    """Anonymous GETs of the storefront's pages, which all live under a language prefix (``/fr/…``):
+    the API, the back offices and static files never reach the cache."""
     if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+        return False
+    if not request.path_info.startswith(tuple(f"/{code}/" for code, _name in settings.LANGUAGES)):
         return False
     cookies = request.COOKIES
     private = (
