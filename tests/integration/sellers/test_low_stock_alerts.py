@@ -10,6 +10,7 @@ from oscar.core.loading import get_model
 
 from commerce.partner import stock
 from commerce.partner.tasks import send_low_stock_alert, send_pending_low_stock_alerts
+from tests.factories import make_user
 from tests.factories.sellers import make_seller, make_shop, stocked
 
 Notification = get_model("communication", "Notification")
@@ -183,3 +184,17 @@ def test_the_dashboard_home_counts_the_rows_the_stock_page_flags_low(client, sho
     assert len(low_only.context["page_obj"].object_list) == 4
     listed = {record.product.title for record in home.context["low_stock"]}
     assert listed == {"Tajine", "Plat", "Bol", "Jarre"}
+
+
+@pytest.mark.django_db
+def test_the_platform_admins_home_counts_the_rows_the_stock_page_flags_low(client, shop):
+    # given: two rows low and one well stocked, written without the stock service (no alert rows)
+    for title, level in (("Tajine", 0), ("Bol", 2), ("Vase", 40)):
+        stocked(shop, title, stock=level)
+    client.force_login(make_user("admin@example.com", role="Platform admins", is_staff=True))
+    # when
+    home = client.get("/dashboard/")
+    low_only = client.get("/dashboard/shop/stock/", {"low": "on"})
+    # then: the home's open alerts are the rows the stock page lists as low
+    assert home.context["total_open_stock_alerts"] == 2
+    assert len(low_only.context["page_obj"].object_list) == 2
