@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from tests.browser.checkout_forms import order_cash_on_delivery
 from tests.factories import make_user
 from tests.factories.checkout import ensure_tunisia, sellable
 from tests.factories.stripe import WEBHOOK_PATH
@@ -100,14 +101,7 @@ def test_a_guest_on_a_phone_orders_from_the_pop_up_checkout(live_server, browser
     page.screenshot(path=str(artifacts_dir / "pop-up-checkout-1-form-fr.png"))
 
     # when: they fill it in and order, cash on delivery
-    dialog.locator("input[name=first_name]").fill("Amira")
-    dialog.locator("input[name=last_name]").fill("Ben Salah")
-    dialog.locator("input[name=email]").fill("amira@example.com")
-    dialog.locator("input[name=phone]").fill("20 123 456")
-    dialog.locator("input[name=line1]").fill("12 rue de Marseille")
-    dialog.locator("input[name=city]").fill("Tunis")
-    dialog.locator("input[name=payment_method][value=cod]").check()
-    dialog.locator("button[type=submit]").click()
+    order_cash_on_delivery(dialog)
 
     # then: the thank-you page confirms the two tajines, and the vase is still in the basket
     page.wait_for_url(re.compile(r"/fr/checkout/thank-you/$"))

@@ -8,6 +8,7 @@ import pytest
 from oscar.core.loading import get_model
 from oscar.test.factories import create_product, create_stockrecord
 
+from tests.browser.checkout_forms import order_cash_on_delivery
 from tests.factories.checkout import ensure_tunisia, physical_class, sellable
 
 Order = get_model("order", "Order")
@@ -86,14 +87,7 @@ def test_the_pop_up_of_a_product_with_variants_orders_the_chosen_one_alone(
     )
 
     # when: they order, cash on delivery
-    dialog.locator("input[name=first_name]").fill("Amira")
-    dialog.locator("input[name=last_name]").fill("Ben Salah")
-    dialog.locator("input[name=email]").fill("amira@example.com")
-    dialog.locator("input[name=phone]").fill("20 123 456")
-    dialog.locator("input[name=line1]").fill("12 rue de Marseille")
-    dialog.locator("input[name=city]").fill("Tunis")
-    dialog.locator("input[name=payment_method][value=cod]").check()
-    dialog.locator("button[type=submit]").click()
+    order_cash_on_delivery(dialog)
 
     # then: S alone is ordered
     page.wait_for_url(re.compile(r"/fr/checkout/thank-you/$"))
