@@ -13,6 +13,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -172,3 +173,23 @@ def start_search(port: int | None = None) -> Service:
 
     server = OsmemServer.start(japanese=False, addr=f"127.0.0.1:{port or 0}")
     return Service("osmem-server", server.url, server.close)
+
+
+class Server:
+    """The site over ASGI (``uvicorn config.asgi:application``) on a free loopback port: the
+    benchmarks' server (``make run`` serves with one worker and its access log instead)."""
+
+    def __init__(self, env: dict, workers: int = 2):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1"]
+            + ["--port", str(self.port), "--workers", str(workers)]
+            + ["--no-access-log", "--log-level", "warning"],
+            env=env,
+            cwd=ROOT,
+        )
+        wait_for_port(self.port, timeout=60)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)

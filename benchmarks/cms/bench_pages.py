@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "site"), str(ROOT / "scripts")]
 
-from services import free_port, start_postgres, start_redis, wait_for_port  # noqa: E402
+from services import Server, start_postgres, start_redis  # noqa: E402
 
 HOME = "/fr/"
 BARE = "/fr/bench-bare-page/"
@@ -145,35 +145,6 @@ def prepare_database(env):
         "exists or home.add_child(instance=page).save_revision().publish()"
     )
     manage(env, "shell", "-c", code)
-
-
-class Server:
-    def __init__(self, env, workers=2):
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "config.asgi:application",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--workers",
-                str(workers),
-                "--no-access-log",
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-            cwd=ROOT,
-        )
-        wait_for_port(self.port, timeout=60)
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
 
 
 def count_queries(env, paths):

@@ -30,7 +30,7 @@ STATE = ROOT / "var" / "bench-services" / "web"
 REPORTS = STATE / "reports"
 sys.path[:0] = [str(ROOT), str(ROOT / "site"), str(ROOT / "scripts")]
 
-from services import free_port, start_postgres, start_redis, start_search, wait_for_port  # noqa: E402
+from services import Server, start_postgres, start_redis, start_search  # noqa: E402
 
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -106,35 +106,6 @@ print("PATHS", json.dumps(paths))
 """
     output = manage(env, "shell", "-c", code, capture=True)
     return json.loads(next(line for line in output.splitlines() if line.startswith("PATHS"))[6:])
-
-
-class Server:
-    def __init__(self, env: dict):
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "config.asgi:application",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--workers",
-                "2",
-                "--no-access-log",
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-            cwd=ROOT,
-        )
-        wait_for_port(self.port, timeout=60)
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
 
 
 def lighthouse(url: str, form_factor: str, report: Path) -> dict[str, float] | None:
