@@ -51,6 +51,8 @@ class StockRecordForm(OscarStockRecordForm):
         fields = [name for name in self.changed_data if name in self.fields and name not in LEVEL_FIELDS]
         if fields:
             record.save(update_fields=[*fields, "date_updated"])
+        if "low_stock_threshold" in fields:
+            stock.threshold_changed(record)
         if "num_in_stock" in self.changed_data and level is not None:
             stock.set_level(record.pk, level, reason=StockMovement.MANUAL, by=self.user)
             record.refresh_from_db(fields=list(LEVEL_FIELDS))

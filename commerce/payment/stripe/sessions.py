@@ -11,7 +11,10 @@ from __future__ import annotations
 import logging
 
 import stripe
+from django.core import signing
 from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -31,6 +34,23 @@ StripeCheckoutSession = get_model("payment", "StripeCheckoutSession")
 
 #: Languages Stripe's hosted page speaks among ours; Arabic is not one of them ("auto": the browser's).
 STRIPE_LOCALES = {"fr": "fr", "en": "en"}
+
+#: Signs the order number in ``cancel_url``, so only the shopper sent to Stripe can give up its order.
+CANCEL_SALT = "payment.stripe.cancel"
+
+
+def urls_for(request, order) -> dict:
+    """``success_url`` and ``cancel_url`` for ``start_checkout``, in the shopper's language."""
+    token = signing.dumps(order.number, salt=CANCEL_SALT)
+    success = request.build_absolute_uri(reverse("stripe:return")) + "?session_id={CHECKOUT_SESSION_ID}"
+    cancel = request.build_absolute_uri(reverse("stripe:cancel")) + f"?order={token}"
+    return {"success_url": success, "cancel_url": cancel}
+
+
+def redirect_to_stripe(request, order):
+    """Start (or resume) the order's Checkout Session and send the shopper to Stripe's page."""
+    record = start_checkout(order, **urls_for(request, order))
+    return redirect(record.url)
 
 
 class Outcome:

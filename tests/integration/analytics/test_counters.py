@@ -4,7 +4,7 @@ import pytest
 from oscar.core.loading import get_model
 
 from commerce.analytics.counters import increment
-from commerce.analytics.receivers import record_order
+from commerce.analytics.services import record_order
 from tests.factories import make_user
 from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia, sellable
 

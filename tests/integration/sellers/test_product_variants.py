@@ -95,7 +95,10 @@ def test_a_seller_creates_a_parent_with_two_variants_and_a_shopper_buys_one(clie
     assert first["Location"] == saved["Location"]
     second = client.post(
         saved["Location"],
-        {**_variant_data(client.get(saved["Location"]), parent, "L", "JS-JEB-L", "125.500", 2), "action": "save"},
+        {
+            **_variant_data(client.get(saved["Location"]), parent, "L", "JS-JEB-L", "125.500", 2),
+            "action": "save",
+        },
     )
     assert second.status_code == 302
     # then: a parent without stock records, its variants stocked by the seller's shop
