@@ -15,8 +15,7 @@ class SearchConfig(OscarConfig):
         super().ready()
         # Here, not at the top: selectors load models, which exist only once every app is ready.
         from commerce.core import health
-
-        from .selectors import search_server_info
+        from search.selectors import search_server_info
 
         health.register("search", search_server_info)
 

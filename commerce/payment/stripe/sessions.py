@@ -115,6 +115,7 @@ def settle(session) -> str:
 
     Safe to call any number of times, concurrently: only one call confirms.
     """
+    # checkout imports this module (to send the shopper to Stripe): its services are loaded late.
     from commerce.checkout.services import PaymentAmountMismatch, confirm_payment
 
     session = session.to_dict() if hasattr(session, "to_dict") else session
@@ -184,7 +185,7 @@ def _refund_late_payment(order, record, intent):
 
 def abandon(order_number: str, *, reason: str) -> str:
     """The payment will not happen: cancel the order if still unpaid (stock released, basket back)."""
-    from commerce.checkout.services import cancel_unpaid_order
+    from commerce.checkout.services import cancel_unpaid_order  # checkout imports this module
 
     order = Order.objects.filter(number=order_number).first()
     if order is None or order.is_paid or order.status != statuses.PENDING_PAYMENT:
