@@ -1,12 +1,12 @@
-"""Analytics counters written by the code that causes them, after its transaction commits.
+"""Analytics counters written by the code that causes them (an order's once it commits).
 
 The product page (``catalogue/views.py``), the add-to-basket view (``basket/views.py``) and the
 checkout (``checkout/services.py``) call these; Oscar's receivers of the same signals are never
 connected. Oscar's own receivers catch the IntegrityError of a counter row created twice at once,
 but on PostgreSQL that error has already aborted the surrounding transaction, so one shopper's order
 would fail because another bought the same product. Here each counter write runs in its own
-savepoint (``counters.increment``), after commit (so outside the checkout's stock locks), and
-product views are added up in Redis first (``counters.count_view``).
+savepoint (``counters.increment``), an order's counters after it commits (outside the checkout's
+stock locks), and product views are added up in Redis first (``counters.count_view``).
 """
 
 from functools import partial
@@ -24,11 +24,8 @@ UserRecord = get_model("analytics", "UserRecord")
 
 
 def record_product_view(product_id, user):
-    """A product page was served to ``user`` (anonymous or not)."""
-    transaction.on_commit(partial(_record_product_view, product_id, user), robust=True)
-
-
-def _record_product_view(product_id, user):
+    """A product page was served to ``user`` (anonymous or not). Counted at once: a view is added up
+    in Redis (``count_view``) and a signed-in shopper's rows are written in their own savepoint."""
     counters.count_view(product_id)
     if user and user.is_authenticated:
         increment(UserRecord, {"user": user}, {"num_product_views": 1})
@@ -36,11 +33,7 @@ def _record_product_view(product_id, user):
 
 
 def record_basket_addition(product_id, user):
-    """``user`` added a product to a basket."""
-    transaction.on_commit(partial(_record_basket_addition, product_id, user), robust=True)
-
-
-def _record_basket_addition(product_id, user):
+    """``user`` added a product to a basket; each counter in its own savepoint (``increment``)."""
     increment(ProductRecord, {"product_id": product_id}, {"num_basket_additions": 1})
     if user and user.is_authenticated:
         increment(UserRecord, {"user": user}, {"num_basket_additions": 1})
