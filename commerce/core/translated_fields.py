@@ -1,7 +1,8 @@
 """Form fields of texts written once per site language (django-modeltranslation's ``<name>_<code>``).
 
-Each field is labelled with its language, and a right-to-left language's field is typed and shown
-right to left (``dir="rtl"``), so a seller writing Arabic sees it as readers will.
+Each field is labelled with its language and runs in that language's direction (``dir="rtl"`` for
+Arabic, ``"ltr"`` for the others), so a seller writing Arabic sees it as readers will, and French
+typed on the Arabic dashboard still reads left to right.
 """
 
 from django.conf import settings
@@ -14,12 +15,11 @@ def per_language(*names):
 
 
 def label_languages(form, *names):
-    """Label each language's field of ``names`` with its language; right-to-left ones get ``dir``."""
+    """Label each language's field of ``names`` with its language and give it its direction."""
     for name in names:
         for code, language in settings.LANGUAGES:
             field = form.fields.get(f"{name}_{code}")
             if field is None:
                 continue
             field.label = f"{str(field.label).rsplit(' [', 1)[0]} ({language})"
-            if get_language_info(code)["bidi"]:
-                field.widget.attrs["dir"] = "rtl"
+            field.widget.attrs["dir"] = "rtl" if get_language_info(code)["bidi"] else "ltr"

@@ -101,7 +101,7 @@ class ProductForm(OscarProductForm):
         title = self.fields.get(f"title_{settings.LANGUAGE_CODE}")
         if title is not None:
             title.required = not self.instance.is_child
-            title.widget = forms.TextInput(attrs={"autocomplete": "off"})
+            title.widget.attrs["autocomplete"] = "off"
 
     def _set_up_owner(self, user):
         """The owning shop: chosen among the user's shops (required for sellers, so the product

@@ -189,7 +189,7 @@ def test_arabic_fields_of_the_product_editor_and_the_shop_profile_are_right_to_l
     for form, names in ((editor, ("title", "description", "meta_title")), (profile, ("description",))):
         for name in names:
             assert form.fields[f"{name}_ar"].widget.attrs.get("dir") == "rtl"
-            assert form.fields[f"{name}_fr"].widget.attrs.get("dir") is None
+            assert form.fields[f"{name}_fr"].widget.attrs.get("dir") == "ltr"
     assert 'dir="rtl"' in str(profile["description_ar"])
 
 
