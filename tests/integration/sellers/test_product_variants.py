@@ -171,6 +171,7 @@ def test_deleting_the_only_stock_record_keeps_the_product_the_sellers(client, se
     assert product.partner == shop
     assert client.get(url).status_code == 200
     assert product.pk in [row.pk for row in client.get(LIST).context["object_list"]]
+    assert client.get("/dashboard/").context["total_products"] == 1
     # and another shop's seller still cannot reach it
     other = make_seller(make_shop("Dar Nabeul"), email="leila@dar-nabeul.example")
     client.force_login(other)
