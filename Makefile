@@ -25,8 +25,10 @@ lock: $(INSTALLED)
 run: $(INSTALLED) service-deps pdf-deps
 	PORT=$(PORT) $(PY) scripts/run_local.py
 
-## Run the whole test suite against real PostgreSQL, Redis, osmem-server, Celery and Chromium.
+## Check the import contracts, then run the whole test suite against real PostgreSQL, Redis,
+## osmem-server, Celery and Chromium.
 test: $(INSTALLED) system-deps pdf-deps
+	$(VENV)/bin/lint-imports
 	$(PY) scripts/test.py $(ARGS)
 
 # $(call debian_packages,NAMES): install the missing ones when we are root, else say what to install.
@@ -54,9 +56,11 @@ system-deps: service-deps
 pdf-deps:
 	$(call debian_packages,libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core)
 
+## Ruff, and the import contracts of pyproject.toml (dependencies point one way, ARCHITECTURE.md).
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(INSTALLED)
 	$(VENV)/bin/ruff check --fix .

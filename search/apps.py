@@ -11,7 +11,15 @@ class SearchConfig(OscarConfig):
     namespace = "search"
     verbose_name = _("Search")
 
+    def ready(self):
+        super().ready()
+        # Here, not at the top: selectors load models, which exist only once every app is ready.
+        from commerce.core import health
+        from search.selectors import search_server_info
+
+        health.register("search", search_server_info)
+
     def get_urls(self):
-        from .views import SearchView
+        from .views import SearchView  # views load models: only once apps are ready
 
         return self.post_process_urls([path("", SearchView.as_view(), name="search")])

@@ -48,6 +48,6 @@ class OnCommitCelerySignalProcessor(RealTimeSignalProcessor):
 
 
 def _schedule(task_name, ids):
-    from . import tasks
+    from . import tasks  # tasks imports this module
 
     getattr(tasks, task_name).delay(sorted(set(ids)))

@@ -5,14 +5,11 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl.connections import connections
-from oscar.core.loading import get_model
 
-from commerce.catalogue.cards import with_card_data
+from commerce.catalogue.selectors import browsable_products
 
 from .documents import ProductDocument
 from .exceptions import SearchUnavailable
-
-Product = get_model("catalogue", "Product")
 
 #: Titles in every language (a shopper may type French on the Arabic site), keywords, seller names.
 SEARCH_FIELDS = (
@@ -64,18 +61,3 @@ def search_products(query, *, offset=0, limit=24):
     by_id = browsable_products().in_bulk(ids)
     products = [by_id[pk] for pk in ids if pk in by_id]
     return ProductSearchResult(query=query, total=response.hits.total.value, products=products)
-
-
-def browsable_products(categories=None):
-    """Public parent/standalone products, newest first, with what a product card shows prefetched.
-
-    Sellers and all variants with their stock come too, for the API's product list.
-    """
-    queryset = (
-        with_card_data(Product.objects.browsable())
-        .prefetch_related("stockrecords__partner", "children__stockrecords__partner")
-        .order_by("-date_created", "-pk")
-    )
-    if categories is not None:
-        queryset = queryset.filter(categories__in=categories).distinct()
-    return queryset

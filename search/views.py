@@ -12,11 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 from oscar.core.loading import get_model
 
+from commerce.catalogue.selectors import browsable_products
 from commerce.core import pagecache
 
 from .exceptions import SearchUnavailable
 from .forms import SearchForm
-from .selectors import browsable_products, search_products
+from .selectors import search_products
 
 Category = get_model("catalogue", "Category")
 

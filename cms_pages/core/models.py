@@ -205,26 +205,3 @@ class NewsletterSubscription(models.Model):
 
     def __str__(self):
         return f"{self.email} ({self.get_status_display()})"
-
-
-class ProductRanking(models.Model):
-    """Product ids ranked from recent orders, recomputed by a scheduled task (derived data, no FKs).
-
-    ``anchor_id`` is 0 for the whole-shop rankings, else the product the list is "often bought with".
-    """
-
-    class Kind(models.TextChoices):
-        BEST_SELLERS = "best_sellers", _("Best-sellers")
-        BOUGHT_TOGETHER = "bought_together", _("Often bought together")
-
-    kind = models.CharField(max_length=32, choices=Kind.choices)
-    anchor_id = models.PositiveIntegerField(default=0)
-    product_ids = models.JSONField(default=list)
-    computed_at = models.DateTimeField()
-
-    class Meta:
-        verbose_name = _("product ranking")
-        constraints = [models.UniqueConstraint(fields=["kind", "anchor_id"], name="product_ranking_unique")]
-
-    def __str__(self):
-        return f"{self.kind} #{self.anchor_id}"

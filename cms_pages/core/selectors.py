@@ -146,7 +146,7 @@ def forget_id_lists():
 
 
 def _compute_id_lists(keys):
-    from .models import ProductRanking
+    from commerce.analytics.models import ProductRanking
 
     Product = get_model("catalogue", "Product")
     Category = get_model("catalogue", "Category")

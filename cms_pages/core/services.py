@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from oscar.core.loading import get_model
 
+from commerce.analytics.models import ProductRanking
 from commerce.core import pagecache
 
 from .exceptions import NewsletterTokenInvalid
-from .models import NewsletterSubscription, ProductRanking
+from .models import NewsletterSubscription
 from .selectors import forget_id_lists
 
 #: How many products a ranking keeps (blocks show at most 24).

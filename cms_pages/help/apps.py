@@ -8,3 +8,12 @@ class HelpConfig(AppConfig):
     name = "cms_pages.help"
     label = "help"
     verbose_name = _("Help centre")
+
+    def ready(self):
+        # Here, not at the top: these load models, which exist only once every app is ready.
+        from commerce.users import grants
+        from commerce.users.roles import SUPPORT
+
+        from .grants import help_centre_pages
+
+        grants.register(SUPPORT, help_centre_pages)

@@ -1,7 +1,9 @@
 """Help centre → categories → articles, with "was this helpful?" feedback for Support."""
 
+from django.contrib import messages
 from django.db import models
 from django.shortcuts import redirect
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -11,9 +13,11 @@ from wagtail.search import index
 from cms_pages.core.blocks import ArticleStreamBlock
 from cms_pages.core.pagetypes import ViewRestrictionCacheMixin
 from cms_pages.core.permissions import HelpPermissionTester
+from cms_pages.core.ratelimit import client_ip
 from cms_pages.core.seo import SeoMixin, breadcrumb_pages, faq_page_node
 
-from . import selectors
+from . import feedback, selectors
+from .forms import FeedbackForm
 
 
 class HelpPageMixin:
@@ -119,10 +123,19 @@ class HelpArticlePage(HelpPageMixin, ViewRestrictionCacheMixin, SeoMixin, Page):
         return [node] if node else []
 
     def serve(self, request, *args, **kwargs):
+        """The feedback form posts here: record the answer (bots and floods aside), then thank."""
         if request.method == "POST" and "helpful" in request.POST:
-            from .views import record_feedback
-
-            record_feedback(request, self)
+            form = FeedbackForm(request.POST)
+            if form.is_valid() and not form.is_bot():
+                recorded = feedback.record_feedback(
+                    self,
+                    helpful=form.cleaned_data["helpful"],
+                    comment=form.cleaned_data["comment"],
+                    language=get_language() or "",
+                    client=client_ip(request),
+                )
+                if recorded is None:
+                    messages.warning(request, gettext("Thank you, we already have your answer."))
             return redirect(f"{self.url}?feedback=thanks#feedback")
         return super().serve(request, *args, **kwargs)
 

@@ -1,4 +1,8 @@
-"""Reads of the help centre: categories, search, related articles, feedback figures."""
+"""Reads of the help centre: categories, search, related articles, feedback figures.
+
+The page models call these (``models.py`` imports this module), so each read imports the models
+it needs when it runs.
+"""
 
 from datetime import timedelta
 
@@ -7,7 +11,7 @@ from django.utils import timezone
 
 
 def categories_with_articles(centre):
-    from .models import HelpArticlePage, HelpCategoryPage
+    from .models import HelpArticlePage, HelpCategoryPage  # models imports this module
 
     categories = list(HelpCategoryPage.objects.child_of(centre).live().public().order_by("path"))
     articles = HelpArticlePage.objects.descendant_of(centre).live().public().order_by("path")
@@ -22,7 +26,7 @@ def categories_with_articles(centre):
 
 def search_articles(centre, query, limit=30):
     """Live articles of this help centre (so of its language) matching ``query``, best first."""
-    from .models import HelpArticlePage
+    from .models import HelpArticlePage  # models imports this module
 
     articles = HelpArticlePage.objects.live().public().descendant_of(centre)
     results = list(articles.search(query, operator="or")[:limit])
@@ -34,7 +38,7 @@ def search_articles(centre, query, limit=30):
 
 
 def related_articles(article, limit=5):
-    from .models import HelpArticlePage
+    from .models import HelpArticlePage  # models imports this module
 
     return list(
         HelpArticlePage.objects.sibling_of(article, inclusive=False).live().public().order_by("path")[:limit]
@@ -43,7 +47,7 @@ def related_articles(article, limit=5):
 
 def feedback_summary(*, days=None):
     """Per article: helpful and not-helpful counts (over ``days`` days, or all time), worst first."""
-    from .models import HelpArticleFeedback
+    from .models import HelpArticleFeedback  # models imports this module
 
     rows = HelpArticleFeedback.objects.all()
     if days:

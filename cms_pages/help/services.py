@@ -5,20 +5,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from commerce.users.roles import SUPPORT
 
 from .models import HelpArticleFeedback
-
-
-def record_feedback(article, *, helpful, comment="", language=""):
-    with transaction.atomic():
-        return HelpArticleFeedback.objects.create(
-            article=article, helpful=helpful, comment=comment.strip()[:1000], language=language[:8]
-        )
 
 
 def send_feedback_digest(*, hours=24, now=None):

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from cms_pages.core.permissions import PLATFORM_ADMINS, SUPPORT, user_has_role
+from commerce.users.roles import sync_roles
 
 from . import admin_views
 from .models import HelpArticlePage, HelpCategoryPage, HelpCentrePage
@@ -46,6 +47,4 @@ def register_feedback_report_menu_item():
 @hooks.register("after_create_page")
 def give_support_the_new_help_centre(request, page):
     if isinstance(page.specific, HelpCentrePage):
-        from commerce.users.roles import sync_roles
-
         sync_roles()

@@ -14,9 +14,10 @@ from rest_framework.views import APIView
 
 from commerce.basket import services as baskets
 from commerce.basket.exceptions import BasketRefused
+from commerce.catalogue.selectors import browsable_products
 from commerce.checkout import services as checkout
 from commerce.checkout.exceptions import CheckoutError
-from search.selectors import browsable_products
+from commerce.payment.stripe import sessions
 
 from .baskets import basket_for, line_of
 from .filters import ProductFilter
@@ -142,10 +143,7 @@ class CheckoutView(APIView):
             return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
         payment_url = None
         if order.payment_method == Order.CARD:
-            from commerce.payment.stripe import sessions
-            from commerce.payment.stripe.views import urls_for
-
-            payment_url = sessions.start_checkout(order, **urls_for(request._request, order)).url
+            payment_url = sessions.start_checkout(order, **sessions.urls_for(request._request, order)).url
         request.session["checkout_order_id"] = order.pk
         body = {
             "order": OrderSerializer(order, context={"request": request}).data,

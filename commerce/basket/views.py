@@ -16,6 +16,8 @@ from oscar.apps.basket.views import BasketView as OscarBasketView
 from oscar.core.loading import get_model
 from oscar.core.utils import safe_referrer
 
+from commerce.analytics import services as analytics
+
 Product = get_model("catalogue", "Product")
 
 
@@ -29,7 +31,9 @@ class BasketAddView(OscarBasketAddView):
 
     def form_valid(self, form):
         """Oscar's; "Buy now" leaves out the "new basket total" and offer messages (and the offers
-        applied again to write them): the checkout page it lands on shows the basket with its total."""
+        applied again to write them): the checkout page it lands on shows the basket with its total.
+        Either way the addition is counted (``basket_addition`` has no receiver)."""
+        analytics.record_basket_addition(form.product.pk, self.request.user)
         if self.get_success_url() != reverse("checkout:index"):
             return super().form_valid(form)
         self.line, self.line_created = self.request.basket.add_product(

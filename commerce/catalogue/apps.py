@@ -6,6 +6,6 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
-        from . import receivers
+        from . import receivers  # loads models: only once every app is ready
 
         receivers.connect()

@@ -1,4 +1,5 @@
-"""Oscar's catalogue with a VAT class and keywords per product; texts are translated (translation.py)."""
+"""Oscar's catalogue with a VAT class, keywords and an owning shop per product; texts are translated
+(translation.py)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -23,8 +24,25 @@ class Product(AbstractProduct):
         _("keywords"), blank=True, help_text=_("Comma-separated words shoppers may search for.")
     )
 
+    #: The shop that owns the product and may change it in the dashboard (variants: the parent's).
+    #: Explicit, so a product whose last stock record is deleted (or a parent, which has none) stays
+    #: its seller's; ``None`` for the platform's own products.
+    partner = models.ForeignKey(
+        "partner.Partner",
+        verbose_name=_("shop"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="products",
+    )
+
     def get_tax_class(self):
         return self.parent.tax_class if self.is_child and self.parent_id else self.tax_class
+
+    def save(self, *args, **kwargs):
+        if self.is_child and self.parent_id and self.partner_id is None:
+            self.partner_id = self.parent.partner_id
+        super().save(*args, **kwargs)
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403 isort:skip

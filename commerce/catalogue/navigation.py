@@ -53,6 +53,7 @@ def sidebar_categories(depth=2):
     """``[{"pk", "name", "url", "depth"}]`` of the catalogue sidebar's category tree, cached."""
 
     def compute():
+        # Oscar's template tag module loads its category models: imported when first computed.
         from oscar.templatetags.category_tags import get_annotated_list
 
         return [

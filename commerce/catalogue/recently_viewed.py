@@ -9,7 +9,7 @@ for images and stock); here they come with the card's prefetches, in a constant 
 from django.template.loader import render_to_string
 from oscar.core.loading import get_class
 
-from search.selectors import browsable_products
+from .selectors import browsable_products
 
 CustomerHistoryManager = get_class("customer.history", "CustomerHistoryManager")
 

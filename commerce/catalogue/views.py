@@ -18,7 +18,7 @@ from oscar.apps.catalogue.views import CatalogueView, ProductCategoryView  # noq
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_class, get_model
 
-from commerce.analytics import counters
+from commerce.analytics import services as analytics
 from commerce.core import pagecache
 
 from . import recently_viewed
@@ -42,14 +42,14 @@ def cache_seconds():
 def record_view(request, response, product_id):
     """What Oscar's ``product_viewed`` signal does for an anonymous visitor, without the product.
 
-    Its receivers are Oscar's history cookie and our view counter (a test keeps that list), and
-    neither needs more than the id, so a page from the cache is answered without the database.
+    Its one receiver is Oscar's history cookie (a test keeps that list); it and the view counter
+    need no more than the id, so a page from the cache is answered without the database.
     """
     viewed = CustomerHistoryManager.add(CustomerHistoryManager.extract(request, response), product_id)
     response.set_cookie(
         CustomerHistoryManager.cookie_name, json.dumps(viewed), **CustomerHistoryManager.cookie_kwargs
     )
-    counters.count_view(product_id)
+    analytics.record_product_view(product_id, request.user)
 
 
 class ProductDetailView(OscarProductDetailView):
@@ -65,9 +65,11 @@ class ProductDetailView(OscarProductDetailView):
         return response
 
     def send_signal(self, request, response, product):
-        """Oscar calls this right after rendering a page: store it before the history cookie is set."""
+        """Oscar calls this right after rendering a page: store it before the history cookie is set
+        (``product_viewed``'s one receiver), and count the view."""
         self.store(request, response, product)
         super().send_signal(request, response, product)
+        analytics.record_product_view(product.pk, request.user)
 
     def store(self, request, response, product):
         if cache_seconds() <= 0 or response.status_code != 200 or not pagecache.is_cacheable_request(request):

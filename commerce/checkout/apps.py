@@ -13,7 +13,7 @@ class CheckoutConfig(apps.CheckoutConfig):
     name = "commerce.checkout"
 
     def get_urls(self):
-        from .views import BuyNowView, QuickCheckoutView
+        from .views import BuyNowView, QuickCheckoutView  # views load models: only once apps are ready
 
         urls = [
             path("", QuickCheckoutView.as_view(), name="index"),

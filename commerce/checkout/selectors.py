@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.cache import cache
 from oscar.core.loading import get_class, get_model
 
+from commerce.analytics.models import ProductRanking
+
 Product = get_model("catalogue", "Product")
 Repository = get_class("shipping.repository", "Repository")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
@@ -17,8 +19,6 @@ def _bought_together(anchor_ids):
     (``cms_pages.core.services.compute_product_rankings``, which also feeds the CMS product
     blocks): one indexed read instead of an aggregate over every recent order line. A product
     ranked with several anchors takes its best position."""
-    from cms_pages.core.models import ProductRanking
-
     rows = ProductRanking.objects.filter(
         kind=ProductRanking.Kind.BOUGHT_TOGETHER, anchor_id__in=anchor_ids
     ).values_list("product_ids", flat=True)

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
+from commerce.analytics import services as analytics
 from commerce.invoices.tasks import issue_invoices_on_commit
 from commerce.order import emails, statuses
 from commerce.order.services import change_order_status
@@ -144,6 +145,7 @@ def place_order(*, basket, customer, payment_method, delivery=None, language="fr
         )
     except InsufficientStock as error:
         raise OutOfStock(str(error)) from error
+    analytics.record_order_on_commit(order)
     if cash:
         basket.submit()
         issue_invoices_on_commit(order)

@@ -14,7 +14,7 @@ from django.views.generic import FormView
 from oscar.apps.checkout.views import ThankYouView as OscarThankYouView
 from oscar.core.loading import get_model
 
-from commerce.payment.stripe.views import redirect_to_stripe
+from commerce.payment.stripe.sessions import redirect_to_stripe
 
 from . import buy_now, services
 from .exceptions import CheckoutError

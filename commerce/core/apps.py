@@ -12,13 +12,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
-        from . import sites
+        from . import sites  # reads Django's sites model: only once every app is ready
 
         post_migrate.connect(
             sites.sync_site, sender=apps.get_app_config("sites"), dispatch_uid="core.sync_site"
         )
 
-        from PIL import Image
+        from PIL import Image  # Pillow is only needed by image work: not loaded with the settings
 
         # Pillow refuses to decode past twice this (DecompressionBombError): thumbnails of any
         # stored image, not only of new uploads (commerce/core/images.py checks those first).

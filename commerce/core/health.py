@@ -2,7 +2,8 @@
 
 The database and the cache are vital (503 when down); the broker, the Celery worker and beat and
 search degrade the site without taking it down, so they are reported but answer 200 with
-``"status": "degraded"``.
+``"status": "degraded"``. Apps outside ``commerce`` add their own check (``register``): search does,
+so this module imports no search code.
 """
 
 import time
@@ -36,7 +37,7 @@ def _check_cache():
 
 
 def _check_broker():
-    from config.celery import app
+    from config.celery import app  # the Celery app loads settings and tasks: only when checked
 
     if app.conf.broker_url.startswith("memory://"):
         return "in-process"
@@ -46,7 +47,7 @@ def _check_broker():
 
 
 def _check_worker():
-    from config.celery import app
+    from config.celery import app  # the Celery app loads settings and tasks: only when checked
 
     if app.conf.task_always_eager:
         return "in-process"
@@ -58,7 +59,7 @@ def _check_worker():
 
 def _check_beat():
     """Beat schedules a heartbeat that a worker records: a recent one proves both run."""
-    from config.celery import app
+    from config.celery import app  # the Celery app loads settings and tasks: only when checked
 
     if app.conf.task_always_eager:
         return "in-process"
@@ -71,20 +72,18 @@ def _check_beat():
     return f"last heartbeat {age:.0f} s ago"
 
 
-def _check_search():
-    from search.selectors import search_server_info
-
-    return search_server_info()
-
-
 CHECKS = {
     "database": _check_database,
     "cache": _check_cache,
     "broker": _check_broker,
     "worker": _check_worker,
     "beat": _check_beat,
-    "search": _check_search,
 }
+
+
+def register(name, check):
+    """Report ``check()`` (a short detail, or an exception when down) under ``name``; never vital."""
+    CHECKS[name] = check
 
 
 @never_cache

@@ -9,7 +9,7 @@ from django.conf import settings
 
 def sync_site(**kwargs):
     """post_migrate receiver of the sites app (also re-run after a test flush empties the table)."""
-    from django.contrib.sites.models import Site
+    from django.contrib.sites.models import Site  # this module is imported from CoreConfig.ready()
 
     Site.objects.update_or_create(
         pk=settings.SITE_ID, defaults={"domain": settings.SITE_DOMAIN, "name": settings.SITE_NAME}

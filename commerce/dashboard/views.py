@@ -6,10 +6,10 @@ here sees its own sales, stock alerts and unread notifications (low stock, …).
 
 from datetime import timedelta
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.utils.timezone import now
 from oscar.apps.dashboard import views as oscar_views
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
 from commerce.dashboard.orders.selectors import orders_for
 from commerce.money.fields import ZERO
@@ -18,6 +18,7 @@ from commerce.partner.selectors import low_stock, partner_ids_for, partners_for,
 Line = get_model("order", "Line")
 Notification = get_model("communication", "Notification")
 Product = get_model("catalogue", "Product")
+partner_product_visibility_q = get_class("dashboard.catalogue.utils", "partner_product_visibility_q")
 
 
 class IndexView(oscar_views.IndexView):
@@ -54,9 +55,7 @@ def seller_stats(user):
     revenue, commission = sums(lines)
     revenue_last_day, _ = sums(recent)
     low = low_stock(stockrecords_for(user))
-    products = Product.objects.filter(parent__isnull=True).filter(
-        Q(stockrecords__partner_id__in=partner_ids) | Q(children__stockrecords__partner_id__in=partner_ids)
-    )
+    products = Product.objects.filter(parent__isnull=True).filter(partner_product_visibility_q(user))
     return {
         "shops": partners_for(user).order_by("name"),
         "total_orders": orders_for(user).count(),

@@ -172,6 +172,7 @@ def seed_catalogue(report, partners, classes, *, with_images=True):
         product_class = classes[spec.product_class]
         structure = Product.PARENT if spec.variants else Product.STANDALONE
         description = Texts(*map(_paragraphs, spec.description.by_language().values()))
+        partner = partners[spec.shop]
         product = _product(
             report,
             upc=upc_for(shop, spec.number),
@@ -181,13 +182,13 @@ def seed_catalogue(report, partners, classes, *, with_images=True):
                 **description.columns("description"),
                 "slug": slugify(spec.title.fr),
                 "product_class": product_class,
+                "partner": partner,
                 "is_discountable": spec.product_class != "coin-pack",
             },
             attributes=_attribute_values(product_class, spec.attributes),
         )
         translated = _fill_translations(report, product, title=spec.title, description=description)
         ProductCategory.objects.get_or_create(product=product, category=categories[spec.category])
-        partner = partners[spec.shop]
         if spec.variants:
             for index, variant in enumerate(spec.variants, start=1):
                 child = _product(

@@ -21,6 +21,7 @@ from cms_pages.help.models import HelpArticlePage, HelpCategoryPage, HelpCentreP
 from cms_pages.home.models import HomePage
 from cms_pages.landing.models import LandingPage, PromoPage
 from cms_pages.standard.models import StandardPage
+from commerce.users.roles import sync_roles
 
 from .pages_data import (
     BADGES,
@@ -98,8 +99,6 @@ def seed_cms_pages(report, *, now=None):
         )
     seed_navigation(report, pages)
     seed_site_settings(report)
-    from commerce.users.roles import sync_roles
-
     sync_roles()  # Support's permissions on the new help centres
     return pages
 

@@ -18,6 +18,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from cms_pages.home.models import HomePage
 
 from . import images
+from .cms_pages_seed import home_extra_blocks, seed_testimonials
 from .pages_data import HOME_TEXTS, LANGUAGES, SOURCE_LANGUAGE
 
 WAGTAIL_PLACEHOLDER_TITLE = "Welcome to your new Wagtail site!"
@@ -65,8 +66,6 @@ def _wagtail_image(report, title, filename, draw):
 
 def _apply_texts(page, texts, language, hero, market):
     """The home page's blocks: hero, promises, best-sellers, news, the shop's story, testimonials…"""
-    from .cms_pages_seed import home_extra_blocks, seed_testimonials
-
     testimonials = seed_testimonials(_NullReport()).get(language, [])
     extra = home_extra_blocks(language, testimonials)
     story = []

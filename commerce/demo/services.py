@@ -18,6 +18,7 @@ from oscar.core.loading import get_model
 
 from commerce.users.models import User
 from commerce.users.roles import add_to_role, sync_roles
+from search.tasks import index_products
 
 from .accounts_data import ACCOUNTS
 from .catalogue import seed_catalogue, seed_product_classes
@@ -89,8 +90,6 @@ def _reindex(report):
     """Index the products this run touched; the catalogue browses without the index, so never fail."""
     if not report.changed_product_ids:
         return
-    from search.tasks import index_products
-
     try:
         index_products.delay(sorted(report.changed_product_ids))
     except Exception as exc:  # broker or search server down: report it, the data is committed

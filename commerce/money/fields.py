@@ -4,7 +4,7 @@ Every Oscar fork that stores an amount redeclares its fields with ``money_field`
 orders, payments, offers and shipping charges are exact to the millime.
 """
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
 
@@ -24,6 +24,4 @@ def money_field(verbose_name, **kwargs):
 
 def to_millimes(amount):
     """Round an amount half-up to the millime (the way a Tunisian invoice rounds)."""
-    from decimal import ROUND_HALF_UP
-
     return Decimal(amount).quantize(MILLIME, rounding=ROUND_HALF_UP)

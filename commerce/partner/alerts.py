@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from .notifications import send_low_stock_messages
+
 StockAlert = get_model("partner", "StockAlert")
 
 
@@ -31,15 +33,15 @@ def is_low(stockrecord):
     return threshold is not None and stockrecord.net_stock_level < threshold
 
 
-def sync_low_stock_alert(stockrecord):
+def sync_low_stock_alert(stockrecord, *, fell=False):
     """Open or close the record's alert to match its level; a newly opened alert notifies the seller.
 
-    Called with fresh levels after every change (``stock.py`` refreshes before signalling). The
-    partial unique index on open alerts makes a concurrent duplicate a no-op instead of an error.
-    After a sale (``levels_fell``) that leaves the record above its threshold, it was above it
-    before too, so no alert can be open and nothing is read.
+    Called by ``stock.py`` with fresh levels after every change. The partial unique index on open
+    alerts makes a concurrent duplicate a no-op instead of an error. After a sale (``fell``) that
+    leaves the record above its threshold, it was above it before too, so no alert can be open and
+    nothing is read.
     """
-    if getattr(stockrecord, "levels_fell", False) and not is_low(stockrecord):
+    if fell and not is_low(stockrecord):
         return
     open_alert = StockAlert.objects.filter(stockrecord_id=stockrecord.pk, status=StockAlert.OPEN).first()
     if is_low(stockrecord):
@@ -54,7 +56,7 @@ def sync_low_stock_alert(stockrecord):
 
 
 def _notify_after_commit(stockrecord_id):
-    from .tasks import send_low_stock_alert
+    from .tasks import send_low_stock_alert  # tasks imports this module
 
     transaction.on_commit(lambda: send_low_stock_alert.delay(stockrecord_id))
 
@@ -77,7 +79,6 @@ def notify_seller_of_low_stock(stockrecord_id):
     notifications are written. Returns the alert notified, or ``None`` when there was nothing to do
     (already notified, or stock went back up before the task ran).
     """
-    from .notifications import send_low_stock_messages
 
     alert = (
         StockAlert.objects.select_for_update(of=("self",))

@@ -7,19 +7,8 @@ class PartnerConfig(apps.PartnerConfig):
 
     def ready(self):
         super().ready()
-        from oscar.apps.partner import receivers as oscar_receivers
+        # Oscar's receiver opens low-stock alerts on every stock record save; here the stock service
+        # calls what follows a change (``stock.py``), so the receiver is taken out.
+        from oscar.apps.partner import receivers as oscar_receivers  # Oscar connects it in ready()
 
-        from . import receivers
-
-        # Ours applies the platform's default threshold and notifies the seller once per crossing.
-        stockrecord = self.get_model("StockRecord")
-        post_save.disconnect(oscar_receivers.update_stock_alerts, sender=stockrecord)
-        post_save.connect(
-            receivers.update_stock_alerts, sender=stockrecord, dispatch_uid="partner.update_stock_alerts"
-        )
-        # Shoppers' back-in-stock alerts: after commit, through Celery (OSCAR_EAGER_ALERTS is off).
-        post_save.connect(
-            receivers.queue_back_in_stock_alerts,
-            sender=stockrecord,
-            dispatch_uid="partner.queue_back_in_stock_alerts",
-        )
+        post_save.disconnect(oscar_receivers.update_stock_alerts, sender=self.get_model("StockRecord"))

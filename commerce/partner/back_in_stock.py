@@ -20,16 +20,16 @@ def _can_sell(stockrecord):
 
 
 def queue_alerts(stockrecord):
-    """After a stock record change: if it can sell and shoppers wait for its product, alert them.
-    A sale (``levels_fell``) never brings a product back, so it asks nothing."""
-    if getattr(stockrecord, "levels_fell", False) or not _can_sell(stockrecord):
+    """After a stock record change (``stock.py``): if it can sell and shoppers wait for its product,
+    alert them after commit."""
+    if not _can_sell(stockrecord):
         return
     product = stockrecord.product  # loaded with the record by the stock service
     waiting = ProductAlert.objects.filter(
         product_id__in=[pk for pk in (product.pk, product.parent_id) if pk], status=ProductAlert.ACTIVE
     )
     if waiting.exists():
-        from .tasks import send_back_in_stock_alerts
+        from .tasks import send_back_in_stock_alerts  # tasks imports this module
 
         transaction.on_commit(lambda: send_back_in_stock_alerts.delay(product.pk))
 

@@ -4,11 +4,16 @@ Oscar's own ``allocate`` does not check availability (the basket does, earlier, 
 two checkouts could both take the last unit. Here the stock records are locked in primary-key order
 (no deadlocks between checkouts touching the same records), availability is checked under the lock,
 and the database constraints on StockRecord refuse anything that slipped through.
+
+What follows a change is called here, not from signal receivers (``_followed_up``): the seller's
+low-stock alert is opened or closed, and shoppers waiting for the product are alerted; both send
+their messages after commit. ``post_save`` is still sent, for the page cache and the search index.
 """
 
 from django.db import transaction
 from oscar.core.loading import get_model
 
+from . import alerts, back_in_stock
 from .exceptions import InsufficientStock, StockBelowAllocation
 
 StockRecord = get_model("partner", "StockRecord")
@@ -36,9 +41,19 @@ def _record(stockrecord, reason, *, in_stock=0, allocated=0, line=None, by=None,
 
 
 def _saved(stockrecord):
-    """Refresh, then tell listeners (Oscar's low-stock alerts, the search index) the record changed."""
+    """Refresh, tell listeners (page cache, search index) the record changed, then follow it up."""
     stockrecord.refresh_from_db(fields=["num_in_stock", "num_allocated"])
     stockrecord.post_save_signal()
+    _followed_up(stockrecord)
+
+
+def _followed_up(stockrecord, *, fell=False):
+    """What a change of levels causes: the seller's low-stock alert kept in step, and shoppers told
+    the product is back. A sale (``fell``: available stock only went down) never brings a product
+    back, and leaves a record that stays above its threshold without an alert to look up."""
+    alerts.sync_low_stock_alert(stockrecord, fell=fell)
+    if not fell:
+        back_in_stock.queue_alerts(stockrecord)
 
 
 def lock(stockrecord_ids):
@@ -72,16 +87,12 @@ def allocate(requests, *, by=None):
 
 def _hold(record, quantity):
     """Oscar's ``allocate`` without reading the row back (the record is locked, so its new level is
-    known), and with ``levels_fell`` set while listeners run: available stock only went down, so
-    alerts about stock coming back or crossing up need not look."""
+    known); available stock only went down, so alerts about stock coming back need not look."""
     record.pre_save_signal()
     record.num_allocated = (record.num_allocated or 0) + quantity
     StockRecord.objects.filter(pk=record.pk).update(num_allocated=record.num_allocated)
-    record.levels_fell = True
-    try:
-        record.post_save_signal()
-    finally:
-        del record.levels_fell
+    record.post_save_signal()
+    _followed_up(record, fell=True)
 
 
 @transaction.atomic
@@ -92,6 +103,7 @@ def release(stockrecord_id, quantity, *, line=None, by=None, note=""):
         quantity = min(quantity, record.num_allocated or 0)
         if quantity:
             record.cancel_allocation(quantity)
+            _followed_up(record)
             _record(record, StockMovement.CANCELLATION, allocated=-quantity, line=line, by=by, note=note)
 
 
@@ -101,6 +113,7 @@ def consume(stockrecord_id, quantity, *, line=None, by=None):
     record = lock([stockrecord_id])[stockrecord_id]
     if _tracked(record):
         record.consume_allocation(quantity)
+        _followed_up(record)
         _record(record, StockMovement.SHIPMENT, in_stock=-quantity, allocated=-quantity, line=line, by=by)
 
 
@@ -130,7 +143,14 @@ def set_level(stockrecord_id, num_in_stock, *, reason=StockMovement.MANUAL, by=N
 
 
 def record_initial_level(stockrecord, *, by=None, note=""):
-    """History row for a stock record created with units already in stock (dashboard form)."""
+    """A stock record was created (dashboard form): history row for the units it starts with, and
+    shoppers waiting for its product told it can be bought."""
+    back_in_stock.queue_alerts(stockrecord)
     if stockrecord.num_in_stock:
         return _record(stockrecord, StockMovement.MANUAL, in_stock=stockrecord.num_in_stock, by=by, note=note)
     return None
+
+
+def threshold_changed(stockrecord):
+    """A seller changed the record's own low-stock threshold: open or close its alert to match."""
+    alerts.sync_low_stock_alert(stockrecord)

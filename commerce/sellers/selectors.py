@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from oscar.core.loading import get_model
 
-from search.selectors import browsable_products
+from commerce.catalogue.selectors import browsable_products
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")

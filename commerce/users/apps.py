@@ -11,7 +11,7 @@ class UsersConfig(AppConfig):
     verbose_name = _("Users and roles")
 
     def ready(self):
-        from . import roles
+        from . import roles  # loads models: only once every app is ready
 
         # Permissions exist only after every app migrated, so roles are synced on post_migrate
         # (also re-run after a test flush, which empties the groups table).

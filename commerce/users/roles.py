@@ -2,12 +2,27 @@
 
 Each role is declared once here and synced idempotently after every ``migrate`` (and by
 ``manage.py sync_roles``), so a permission added by a later app reaches its role without a data migration.
+What a role needs from one app's own objects (the help centre's pages …) that app registers in
+``grants``: this module imports no app.
 """
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowTask,
+)
+
+from . import grants
 
 SHOPPERS = "Shoppers"
 SELLERS = "Sellers"
@@ -52,8 +67,6 @@ class Role:
     page_permissions: tuple[str, ...] = ()
     all_permissions: bool = False
     collection_permissions: tuple[str, ...] = field(default=())
-    #: Page permissions on every help centre page (and so its categories and articles) only.
-    help_centre_page_permissions: tuple[str, ...] = field(default=())
     #: Members see other people's names, addresses or money: they must enrol a second factor when
     #: ``USERS_REQUIRE_MFA`` is on, as staff must.
     requires_mfa: bool = False
@@ -76,8 +89,7 @@ ROLES = (
         SUPPORT,
         permissions=(WAGTAIL_ADMIN_ACCESS, "wagtail_localize.submit_translation"),
         collection_permissions=MEDIA_PERMISSIONS,
-        help_centre_page_permissions=CMS_PAGE_PERMISSIONS,
-        requires_mfa=True,
+        requires_mfa=True,  # and the help centre's pages (cms_pages/help/grants.py)
     ),
     Role(PLATFORM_ADMINS, all_permissions=True, page_permissions=CMS_PAGE_PERMISSIONS, requires_mfa=True),
 )
@@ -92,8 +104,6 @@ def _permissions(codes):
 
 
 def _sync_page_permissions(group, codenames):
-    from wagtail.models import GroupPagePermission, Page
-
     root = Page.get_first_root_node()
     if root is None:
         return
@@ -101,25 +111,8 @@ def _sync_page_permissions(group, codenames):
         GroupPagePermission.objects.get_or_create(group=group, page=root, permission=perm)
 
 
-def _sync_help_centre_permissions(group, codenames):
-    from django.apps import apps
-    from wagtail.models import GroupPagePermission
-
-    if not apps.is_installed("cms_pages.help"):
-        return
-    from cms_pages.help.models import HelpCentrePage
-
-    perms = list(Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames))
-    for centre in HelpCentrePage.objects.all():
-        for perm in perms:
-            GroupPagePermission.objects.get_or_create(group=group, page=centre, permission=perm)
-
-
 def _sync_promo_workflow():
     """The "Promo approval" workflow: one group approval task for Platform admins (created once)."""
-    from django.conf import settings
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
-
     name = getattr(settings, "CMS_PROMO_WORKFLOW_NAME", None)
     if not name:
         return
@@ -133,8 +126,6 @@ def _sync_promo_workflow():
 
 
 def _sync_collection_permissions(group, codes):
-    from wagtail.models import Collection, GroupCollectionPermission
-
     root = Collection.get_first_root_node()
     if root is None:
         return
@@ -155,15 +146,13 @@ def sync_roles():
             _sync_page_permissions(group, role.page_permissions)
         if role.collection_permissions:
             _sync_collection_permissions(group, role.collection_permissions)
-        if role.help_centre_page_permissions:
-            _sync_help_centre_permissions(group, role.help_centre_page_permissions)
+        for grant in grants.grants_for(role.name):
+            grant(group)
     _sync_promo_workflow()
 
 
 def sync_roles_after_migrate(sender, **kwargs):
     """post_migrate receiver: acts once per migrate, for the last app, when every permission exists."""
-    from django.apps import apps
-
     last = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
     if sender is last:
         sync_roles()

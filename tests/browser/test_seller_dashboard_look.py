@@ -2,8 +2,11 @@
 site's brand (its colours and typography from the design tokens)."""
 
 import pytest
+from oscar.core.loading import get_model
 
 from tests.factories.sellers import make_seller, make_shop, stocked
+
+Product = get_model("catalogue", "Product")
 
 PASSWORD = "correct-horse-battery"  # make_user's
 
@@ -48,3 +51,35 @@ def test_an_arabic_seller_gets_the_dashboard_in_arabic_and_in_the_sites_look(
     page.goto(f"{live_server.url}/dashboard/shop/stock/")
     page.screenshot(path=str(artifacts_dir / "dashboard-stock-ar.png"), full_page=True)
     assert page.locator("html").get_attribute("dir") == "rtl"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_an_arabic_seller_on_a_phone_sees_a_products_variants_and_types_arabic_right_to_left(
+    live_server, page, artifacts_dir
+):
+    # given: a seller's parent product with one variant, stocked by the seller's shop
+    shop = make_shop("Jebba Secrète")
+    seller = make_seller(shop, "mehdi@jebba.example")
+    variant, _record = stocked(shop, "Jebba brodée taille L", stock=2, sku="JS-JEB-L")
+    parent = Product.objects.create(
+        title="Jebba brodée", structure="parent", product_class=variant.product_class, partner=shop
+    )
+    Product.objects.filter(pk=variant.pk).update(
+        structure="child", parent=parent, product_class=None, partner=shop
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/ar/accounts/login/")
+    page.fill("input[name=login]", seller.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("form[action*='/accounts/login/'] button[type=submit]").click()
+    page.wait_for_load_state()
+    # when: they open the parent in the product editor, and its variants
+    page.goto(f"{live_server.url}/dashboard/catalogue/products/{parent.pk}/")
+    page.screenshot(path=str(artifacts_dir / "product-editor-ar-phone.png"), full_page=True)
+    page.locator("a[href='#child_products']").click()
+    page.screenshot(path=str(artifacts_dir / "product-variants-ar-phone.png"), full_page=True)
+    # then: the Arabic fields run right to left, the French ones do not, the variant is listed
+    assert page.locator("#id_title_ar").get_attribute("dir") == "rtl"
+    assert page.locator("#id_title_fr").get_attribute("dir") == "ltr"
+    assert page.locator("#product_variants").get_by_text("JS-JEB-L").is_visible()

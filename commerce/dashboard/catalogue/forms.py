@@ -16,9 +16,11 @@ from oscar.apps.dashboard.catalogue.forms import StockRecordForm as OscarStockRe
 from oscar.core.loading import get_model
 
 from commerce.core.images import ImageUploadField
+from commerce.core.translated_fields import label_languages, per_language
 from commerce.core.validation import BoundedIntegerField
 from commerce.money.fields import MONEY_MAX_DIGITS
 from commerce.partner import stock
+from commerce.partner.selectors import partner_ids_for, partners_for
 
 StockMovement = get_model("partner", "StockMovement")
 
@@ -49,6 +51,8 @@ class StockRecordForm(OscarStockRecordForm):
         fields = [name for name in self.changed_data if name in self.fields and name not in LEVEL_FIELDS]
         if fields:
             record.save(update_fields=[*fields, "date_updated"])
+        if "low_stock_threshold" in fields:
+            stock.threshold_changed(record)
         if "num_in_stock" in self.changed_data and level is not None:
             stock.set_level(record.pk, level, reason=StockMovement.MANUAL, by=self.user)
             record.refresh_from_db(fields=list(LEVEL_FIELDS))
@@ -71,49 +75,56 @@ class ProductForm(OscarProductForm):
 
     class Meta(OscarProductForm.Meta):
         fields = [
-            *[f"title_{code}" for code, _name in settings.LANGUAGES],
+            *per_language("title"),
             "upc",
-            *[f"description_{code}" for code, _name in settings.LANGUAGES],
+            "partner",
+            *per_language("description"),
             "tax_class",
             "tags",
             "is_public",
             "is_discountable",
             "structure",
             "slug",
-            *[f"meta_title_{code}" for code, _name in settings.LANGUAGES],
-            *[f"meta_description_{code}" for code, _name in settings.LANGUAGES],
+            *per_language("meta_title", "meta_description"),
         ]
         widgets = {
             "structure": forms.HiddenInput(),
-            **{
-                f"meta_description_{code}": forms.Textarea(attrs={"rows": 3})
-                for code, _name in settings.LANGUAGES
-            },
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in per_language("meta_description")},
         }
 
-    seo_fields = [
-        "slug",
-        *[f"{name}_{code}" for name in SEO_TEXT_FIELDS for code, _name in settings.LANGUAGES],
-    ]
+    seo_fields = ["slug", *per_language(*SEO_TEXT_FIELDS)]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in self.TEXT_FIELDS + self.SEO_TEXT_FIELDS:
-            for code, language in settings.LANGUAGES:
-                field = self.fields.get(f"{name}_{code}")
-                if field is not None:
-                    field.label = f"{field.label.rsplit(' [', 1)[0]} ({language})"
+        label_languages(self, *self.TEXT_FIELDS, *self.SEO_TEXT_FIELDS)
+        self._set_up_owner(user)
         title = self.fields.get(f"title_{settings.LANGUAGE_CODE}")
         if title is not None:
             title.required = not self.instance.is_child
-            title.widget = forms.TextInput(attrs={"autocomplete": "off"})
+            title.widget.attrs["autocomplete"] = "off"
+
+    def _set_up_owner(self, user):
+        """The owning shop: chosen among the user's shops (required for sellers, so the product
+        stays theirs without a stock record); a variant always belongs to its parent's shop."""
+        field = self.fields.get("partner")
+        if field is None:
+            return
+        if self.instance.is_child or user is None:
+            del self.fields["partner"]
+            return
+        field.queryset = partners_for(user)
+        if not user.is_staff:
+            field.required = True
+            field.empty_label = None
+            if self.instance.partner_id is None and len(partner_ids_for(user)) == 1:
+                self.initial["partner"] = partner_ids_for(user)[0]
 
     def delete_non_child_fields(self):
         for name in [
             "is_discountable",
             "tax_class",
             "tags",
-            *[f"description_{c}" for c, _n in settings.LANGUAGES],
+            *per_language("description"),
         ]:
             self.fields.pop(name, None)
 

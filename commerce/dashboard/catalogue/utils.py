@@ -1,8 +1,9 @@
 """Which products a seller may see and change in the catalogue dashboard.
 
-Oscar lets a partner user reach any product one of its stock records belongs to. On this marketplace
-a product belongs to one shop: a seller reaches products stocked by its shops (directly, or through
-a variant) and by no other shop, so it can never edit or delete a product another shop sells.
+A product belongs to the shop named on it (``Product.partner``; a variant to its parent's shop).
+Products written before shops were named on them (or by code that does not name one) fall back to
+Oscar's rule, narrowed to one shop: stocked by the seller's shops (directly, or through a variant)
+and by no other shop, so a seller can never edit or delete a product another shop sells.
 """
 
 from django.db.models import Q
@@ -16,8 +17,9 @@ StockRecord = get_model("partner", "StockRecord")
 def partner_product_visibility_q(user):
     own = partner_ids_for(user)
     foreign = StockRecord.objects.exclude(partner_id__in=own)
-    return (
+    stocked_by_own_shops_only = (
         (Q(stockrecords__partner_id__in=own) | Q(children__stockrecords__partner_id__in=own))
         & ~Q(pk__in=foreign.values("product_id"))
         & ~Q(pk__in=foreign.filter(product__parent__isnull=False).values("product__parent_id"))
     )
+    return Q(partner_id__in=own) | (Q(partner__isnull=True) & stocked_by_own_shops_only)

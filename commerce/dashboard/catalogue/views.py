@@ -2,7 +2,9 @@
 
 Oscar already filters the product list, edit and delete pages for partner users; these overrides
 close the remaining doors: creating a variant under someone else's product, looking products up
-for recommendations, and the low-stock alert list.
+for recommendations, and the low-stock alert list. A seller builds a product with variants in one
+flow: the new product's "Add variant" saves it (without stock records: it will sell through its
+variants) and opens the first variant's form, whose "Save and add another variant" opens the next.
 """
 
 from django.contrib import messages
@@ -23,6 +25,22 @@ partner_product_visibility_q = get_class("dashboard.catalogue.utils", "partner_p
 
 
 class ProductCreateUpdateView(oscar_views.ProductCreateUpdateView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def clean(self, form, formsets):
+        """A product about to get variants, or a parent, sells through its variants: no stock record."""
+        becomes_parent = self.request.POST.get("action") == "create-child"
+        is_parent = self.object is not None and self.object.is_parent
+        stockrecords = formsets["stockrecord_formset"]
+        if (becomes_parent or is_parent) and stockrecords.is_valid() and stockrecords.filled_forms():
+            form.add_error(
+                None,
+                _("A product with variants is sold through its variants: remove its stock records first."),
+            )
+            return False
+        return super().clean(form, formsets)
+
     def get_object(self, queryset=None):
         parent_pk = self.kwargs.get("parent_pk")
         if parent_pk is not None and not self.get_queryset().filter(pk=parent_pk).exists():

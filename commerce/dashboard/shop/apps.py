@@ -28,7 +28,7 @@ class ShopDashboardConfig(OscarDashboardConfig):
         }
 
     def ready(self):
-        from . import views
+        from . import views  # views load models: only once every app is ready
 
         self.views = views
         self.configure_permissions()

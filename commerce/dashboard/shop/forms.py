@@ -8,6 +8,7 @@ from oscar.core.loading import get_model
 from oscar.forms.widgets import ImageInput
 
 from commerce.core.images import ImageUploadField
+from commerce.core.translated_fields import label_languages, per_language
 from commerce.core.validation import BoundedIntegerField
 from commerce.partner.stock_levels import LevelChange
 
@@ -16,7 +17,7 @@ Partner = get_model("partner", "Partner")
 PROFILE_FIELDS = [
     "name",
     "slug",
-    "description",
+    *per_language("description"),
     "logo",
     "contact_email",
     "website_url",
@@ -55,7 +56,7 @@ class ShopProfileForm(forms.ModelForm):
         }
         widgets = {
             "logo": ImageInput,
-            "description": forms.Textarea(attrs={"rows": 4}),
+            **{name: forms.Textarea(attrs={"rows": 4}) for name in per_language("description")},
             "terms_of_sale": forms.Textarea(attrs={"rows": 6}),
             "refund_policy": forms.Textarea(attrs={"rows": 6}),
         }
@@ -64,6 +65,7 @@ class ShopProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False  # empty: derived from the name on save
         self.fields["logo"].max_bytes = MAX_LOGO_BYTES
+        label_languages(self, "description")
 
     def clean_slug(self):
         return slugify(self.cleaned_data.get("slug") or "")

@@ -11,7 +11,10 @@ from __future__ import annotations
 import logging
 
 import stripe
+from django.core import signing
 from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -31,6 +34,23 @@ StripeCheckoutSession = get_model("payment", "StripeCheckoutSession")
 
 #: Languages Stripe's hosted page speaks among ours; Arabic is not one of them ("auto": the browser's).
 STRIPE_LOCALES = {"fr": "fr", "en": "en"}
+
+#: Signs the order number in ``cancel_url``, so only the shopper sent to Stripe can give up its order.
+CANCEL_SALT = "payment.stripe.cancel"
+
+
+def urls_for(request, order) -> dict:
+    """``success_url`` and ``cancel_url`` for ``start_checkout``, in the shopper's language."""
+    token = signing.dumps(order.number, salt=CANCEL_SALT)
+    success = request.build_absolute_uri(reverse("stripe:return")) + "?session_id={CHECKOUT_SESSION_ID}"
+    cancel = request.build_absolute_uri(reverse("stripe:cancel")) + f"?order={token}"
+    return {"success_url": success, "cancel_url": cancel}
+
+
+def redirect_to_stripe(request, order):
+    """Start (or resume) the order's Checkout Session and send the shopper to Stripe's page."""
+    record = start_checkout(order, **urls_for(request, order))
+    return redirect(record.url)
 
 
 class Outcome:
@@ -95,6 +115,7 @@ def settle(session) -> str:
 
     Safe to call any number of times, concurrently: only one call confirms.
     """
+    # checkout imports this module (to send the shopper to Stripe): its services are loaded late.
     from commerce.checkout.services import PaymentAmountMismatch, confirm_payment
 
     session = session.to_dict() if hasattr(session, "to_dict") else session
@@ -164,7 +185,7 @@ def _refund_late_payment(order, record, intent):
 
 def abandon(order_number: str, *, reason: str) -> str:
     """The payment will not happen: cancel the order if still unpaid (stock released, basket back)."""
-    from commerce.checkout.services import cancel_unpaid_order
+    from commerce.checkout.services import cancel_unpaid_order  # checkout imports this module
 
     order = Order.objects.filter(number=order_number).first()
     if order is None or order.is_paid or order.status != statuses.PENDING_PAYMENT:

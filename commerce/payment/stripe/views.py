@@ -14,7 +14,6 @@ from django.core import signing
 from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -24,12 +23,11 @@ from oscar.core.loading import get_model
 from commerce.checkout.buy_now import recover_basket
 
 from . import client, sessions, webhooks
+from .sessions import CANCEL_SALT
 
 log = logging.getLogger(__name__)
 
 StripeCheckoutSession = get_model("payment", "StripeCheckoutSession")
-
-CANCEL_SALT = "payment.stripe.cancel"
 
 
 @csrf_exempt
@@ -43,20 +41,6 @@ def webhook(request):
         log.warning("Refused a Stripe webhook: %s", error)
         return HttpResponseBadRequest("invalid signature", content_type="text/plain")
     return JsonResponse({"received": True, "outcome": webhooks.handle(event)})
-
-
-def urls_for(request, order) -> dict:
-    """``success_url`` and ``cancel_url`` for ``sessions.start_checkout``, in the shopper's language."""
-    token = signing.dumps(order.number, salt=CANCEL_SALT)
-    success = request.build_absolute_uri(reverse("stripe:return")) + "?session_id={CHECKOUT_SESSION_ID}"
-    cancel = request.build_absolute_uri(reverse("stripe:cancel")) + f"?order={token}"
-    return {"success_url": success, "cancel_url": cancel}
-
-
-def redirect_to_stripe(request, order):
-    """Start (or resume) the order's Checkout Session and send the shopper to Stripe's page."""
-    record = sessions.start_checkout(order, **urls_for(request, order))
-    return redirect(record.url)
 
 
 @require_GET

@@ -1,16 +1,18 @@
 """Oscar's analytics counters are written once an order commits, and survive being created twice."""
 
 import pytest
+from django.utils import translation
 from oscar.core.loading import get_model
 
 from commerce.analytics.counters import increment
-from commerce.analytics.receivers import record_order
+from commerce.analytics.services import record_order
 from tests.factories import make_user
 from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia, sellable
 
 Order = get_model("order", "Order")
 ProductRecord = get_model("analytics", "ProductRecord")
 UserRecord = get_model("analytics", "UserRecord")
+UserProductView = get_model("analytics", "UserProductView")
 
 
 @pytest.mark.django_db
@@ -42,3 +44,21 @@ def test_increment_creates_then_adds():
     increment(ProductRecord, {"product": product}, {"num_views": 1})
     increment(ProductRecord, {"product": product}, {"num_views": 1})
     assert ProductRecord.objects.get(product=product).num_views == 2
+
+
+@pytest.mark.django_db
+def test_the_add_to_basket_view_and_the_product_page_count_a_signed_in_shopper(client):
+    # given: a signed-in shopper (Oscar's receivers of these signals are not connected)
+    user = make_user(email="counted@example.com")
+    product, _ = sellable("Plat à couscous", "38.000")
+    client.force_login(user)
+    with translation.override("fr"):
+        url = product.get_absolute_url()
+    # when: the shopper opens the product page and adds it to the basket
+    assert client.get(url).status_code == 200
+    client.post(f"/fr/basket/add/{product.pk}/", {"quantity": 1})
+    # then: the page and the view called the counters themselves
+    assert ProductRecord.objects.get(product=product).num_basket_additions == 1
+    record = UserRecord.objects.get(user=user)
+    assert (record.num_product_views, record.num_basket_additions) == (1, 1)
+    assert UserProductView.objects.filter(user=user, product=product).count() == 1

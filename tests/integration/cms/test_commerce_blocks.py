@@ -9,8 +9,8 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 from oscar.test.factories import create_order
 
-from cms_pages.core.models import ProductRanking
 from cms_pages.core.tasks import compute_product_rankings
+from commerce.analytics.models import ProductRanking
 from tests.factories import make_product
 from tests.factories.checkout import basket_with
 from tests.factories.pages import add_page, stream

@@ -64,6 +64,20 @@ def test_honeypot_feedback_is_ignored(client, fr_home):
 
 
 @pytest.mark.django_db
+def test_feedback_goes_through_its_form_an_unknown_answer_records_nothing_a_long_comment_is_cut(
+    client, fr_home
+):
+    _centre, _category, article = build_help_centre(fr_home)
+    # when: a forged answer, then a real one with a very long comment
+    client.post(article.url, {"helpful": "maybe"})
+    answered = client.post(article.url, {"helpful": "no", "comment": "x" * 5000})
+    # then
+    assert answered.status_code == 302
+    assert list(HelpArticleFeedback.objects.values_list("helpful", flat=True)) == [False]
+    assert len(HelpArticleFeedback.objects.get().comment) == 1000
+
+
+@pytest.mark.django_db
 def test_newsletter_double_opt_in_then_unsubscribe(client, home_pages, django_capture_on_commit_callbacks):
     # when: a visitor signs up
     with django_capture_on_commit_callbacks(execute=True):

@@ -130,6 +130,7 @@ def test_catalogue_has_sellers_classes_variants_stock_and_pictures(media_root):
     for product in browsable:
         records = StockRecord.objects.filter(product__in=[product, *product.children.all()])
         assert records.exists(), product
+        assert {record.partner_id for record in records} == {product.partner_id}, product  # its shop's
         assert product.categories.exists(), product
         assert product.images.count() == 1, product
     picture = ProductImage.objects.first().original

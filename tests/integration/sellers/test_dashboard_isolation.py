@@ -339,7 +339,7 @@ def test_seller_edits_its_own_profile_but_not_the_commission(client, market):
         {
             "name": "Dar Nabeul",
             "slug": "dar-nabeul",
-            "description": "Céramique de Nabeul.",
+            "description_fr": "Céramique de Nabeul.",
             "contact_email": "contact@dar-nabeul.example",
             "instagram_url": "instagram.com/darnabeul",
             "terms_of_sale": "Livraison 48 h.",

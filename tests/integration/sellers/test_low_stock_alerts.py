@@ -6,12 +6,14 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
+from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
 from commerce.partner import stock
 from commerce.partner.tasks import send_low_stock_alert, send_pending_low_stock_alerts
 from tests.factories import make_user
 from tests.factories.sellers import make_seller, make_shop, stocked
+from tests.integration.sellers.forms import post_data
 
 Notification = get_model("communication", "Notification")
 StockAlert = get_model("partner", "StockAlert")
@@ -198,3 +200,31 @@ def test_the_platform_admins_home_counts_the_rows_the_stock_page_flags_low(clien
     # then: the home's open alerts are the rows the stock page lists as low
     assert home.context["total_open_stock_alerts"] == 2
     assert len(low_only.context["page_obj"].object_list) == 2
+
+
+@pytest.mark.django_db
+def test_raising_the_threshold_on_the_product_page_alerts_the_seller(
+    client, shop, sellers, django_capture_on_commit_callbacks
+):
+    # given: 6 in stock, above the record's threshold of 3
+    product, record = stocked(shop, "Lampe en cuivre", stock=6, threshold=3)
+    product.productcategory_set.create(category=create_from_breadcrumbs("Maison > Luminaires"))
+    client.force_login(sellers[0])
+    url = f"/dashboard/catalogue/products/{product.pk}/"
+    page = client.get(url)
+    data = post_data(
+        page.context,
+        "form",
+        "category_formset",
+        "image_formset",
+        "recommended_formset",
+        "stockrecord_formset",
+    )
+    prefix = page.context["stockrecord_formset"].prefix
+    # when: the seller raises the threshold to 10 (the form calls the stock service, no receiver)
+    data.update({f"{prefix}-0-low_stock_threshold": "10", "action": "continue"})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 302
+    # then
+    assert StockAlert.objects.get(stockrecord=record, status=StockAlert.OPEN).threshold == 10
+    assert len(mail.outbox) == 1
