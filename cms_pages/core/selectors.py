@@ -1,4 +1,4 @@
-"""Reads for CMS pages: the products commerce blocks show, rankings, navigation, experts.
+"""Reads for CMS pages: the products commerce blocks show, rankings, testimonials, experts.
 
 ``CommerceLoader`` is the reason a page with five product blocks and 60 products costs the same
 three product queries as a page with one: it reads every commerce block's raw value first, works out
@@ -13,7 +13,6 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.utils import translation
 from oscar.core.loading import get_model
 
 from commerce.core import pagecache
@@ -234,87 +233,6 @@ def card_products(ids):
     return top
 
 
-# --- Navigation snippets (cached per language, invalidated when a menu or footer is saved) ------------
-
-NAVIGATION_CACHE_PREFIX = "cms:navigation:"
-
-
-def _navigation_cache_key(kind, language):
-    return f"{NAVIGATION_CACHE_PREFIX}{kind}:{language}"
-
-
-def header_links(language=None):
-    """[{"label", "url"}] of the navigation menu in this language, or None when there is none."""
-    language = language or translation.get_language()
-    key = _navigation_cache_key("header", language)
-    links = cache.get(key)
-    if links is None:
-        from .models import NavigationMenu
-
-        menu = _snippet_for_language(NavigationMenu, language)
-        links = [] if menu is None else [_link(block.value) for block in menu.links]
-        links = [link for link in links if link["url"]]
-        cache.set(key, links or "none", _setting("CMS_NAVIGATION_CACHE_SECONDS", 3600))
-    return links if links != "none" else None
-
-
-def footer_content(language=None):
-    """{"about", "columns": [{"heading", "links"}]} of the footer snippet in this language, or None."""
-    language = language or translation.get_language()
-    key = _navigation_cache_key("footer", language)
-    content = cache.get(key)
-    if content is None:
-        from .models import Footer
-
-        footer = _snippet_for_language(Footer, language)
-        content = "none"
-        if footer is not None:
-            content = {
-                "about": footer.about,
-                "columns": [
-                    {
-                        "heading": block.value["heading"],
-                        "links": [link for link in map(_link, block.value["links"]) if link["url"]],
-                    }
-                    for block in footer.columns
-                ],
-            }
-        cache.set(key, content, _setting("CMS_NAVIGATION_CACHE_SECONDS", 3600))
-    return content if content != "none" else None
-
-
-def clear_navigation_cache():
-    cache.delete_many(
-        [
-            _navigation_cache_key(kind, code)
-            for kind in ("header", "footer")
-            for code, _name in settings.LANGUAGES
-        ]
-    )
-
-
-def _snippet_for_language(model, language):
-    rows = list(
-        model.objects.filter(locale__language_code__in={language, settings.LANGUAGE_CODE}).select_related(
-            "locale"
-        )
-    )
-    for row in rows:
-        if row.locale.language_code == language:
-            return row
-    return rows[0] if rows else None
-
-
-def _link(value):
-    page = value.get("page")
-    if page is not None:
-        page = page.localized
-        if not page.live:
-            return {"label": "", "url": ""}
-        return {"label": value.get("label") or page.title, "url": page.url or ""}
-    return {"label": value.get("label") or "", "url": value.get("url") or ""}
-
-
 # --- Testimonials (cached, invalidated when a testimonial or an image is saved or deleted) -------------
 
 
@@ -342,60 +260,3 @@ def featured_experts(count):
     except ImportError:
         return []
     return list(experts_featured(count))
-
-
-# --- Site settings for the page chrome (cached per host, invalidated when they are saved) -----------
-
-SITE_SETTINGS_CACHE_PREFIX = "cms:site-settings:"
-
-
-def site_chrome(request):
-    """Logo, colours, contact and social links of the request's site as a plain dict (cached)."""
-    if request is None:
-        return {}
-    key = f"{SITE_SETTINGS_CACHE_PREFIX}{request.get_host()}"
-    data = cache.get(key)
-    if data is None:
-        from .models import SiteSettings
-
-        try:
-            values = SiteSettings.for_request(request)
-        except Exception:  # no Site for this host (e.g. tests that flushed it): plain chrome
-            values = None
-        data = _site_chrome_data(values)
-        cache.set(key, data, _setting("CMS_NAVIGATION_CACHE_SECONDS", 3600))
-    return data
-
-
-def _site_chrome_data(values):
-    if values is None:
-        return {"social": []}
-    logo_url = ""
-    if values.logo_id and values.logo:
-        logo_url = values.logo.get_rendition("max-360x120|format-png").url
-    return {
-        "logo_url": logo_url,
-        "logo_alt": values.logo.title if logo_url else "",
-        "primary_colour": values.primary_colour,
-        "accent_colour": values.accent_colour,
-        "contact_email": values.contact_email,
-        "contact_phone": values.contact_phone,
-        "address": values.address,
-        "whatsapp_url": values.whatsapp_url,
-        "telegram_url": values.telegram_url,
-        "social": values.social_links(),
-    }
-
-
-def clear_site_settings_cache():
-    from wagtail.models import Site
-
-    keys = []
-    for site in Site.objects.all():
-        host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
-        keys += [f"{SITE_SETTINGS_CACHE_PREFIX}{host}", f"{SITE_SETTINGS_CACHE_PREFIX}{site.hostname}"]
-    for host in settings.ALLOWED_HOSTS:
-        if host and host != "*":
-            keys.append(f"{SITE_SETTINGS_CACHE_PREFIX}{host}")
-    cache.delete_many(keys)
-    # Hosts we cannot list (e.g. "*" in ALLOWED_HOSTS) are covered by the short cache lifetime.

@@ -5,8 +5,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from commerce.core.sites import absolute_url
 
 from . import services
 from .exceptions import NewsletterTokenInvalid
@@ -67,12 +68,11 @@ def newsletter_unsubscribe(request, token):
 
 
 @require_GET
-@cache_page(getattr(settings, "CMS_SITEMAP_CACHE_SECONDS", 900))
 def sitemap_xml(request):
-    response = render(
+    """Kept until something it lists changes (see ``sitemaps``), so a publish shows in the next one."""
+    return render(
         request, "cms_core/sitemap.xml", {"entries": sitemap_entries(request)}, content_type="application/xml"
     )
-    return response
 
 
 @require_GET
@@ -84,7 +84,7 @@ def robots_txt(request):
         for code, _name in settings.LANGUAGES:
             for path in ("basket/", "checkout/", "accounts/", "search/", "wishlists/", "newsletter/"):
                 lines.append(f"Disallow: /{code}/{path}")
-        lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+        lines.append(f"Sitemap: {absolute_url('/sitemap.xml')}")
     else:
         lines.append("Disallow: /")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -33,17 +34,21 @@ class TestimonialViewSet(SnippetViewSet):
 
 
 class NavigationMenuViewSet(SnippetViewSet):
+    """Drafts, preview and publish: visitors see a menu only once it is published."""
+
     model = NavigationMenu
     icon = "list-ul"
     menu_label = _("Navigation menus")
-    list_display = ["name", "locale"]
+    list_display = ["name", "locale", LiveStatusTagColumn()]
 
 
 class FooterViewSet(SnippetViewSet):
+    """Drafts, preview and publish, as for menus."""
+
     model = Footer
     icon = "doc-empty"
     menu_label = _("Footers")
-    list_display = ["name", "locale"]
+    list_display = ["name", "locale", LiveStatusTagColumn()]
 
 
 class SiteContentGroup(SnippetViewSetGroup):
