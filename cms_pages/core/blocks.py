@@ -8,6 +8,7 @@ current and the number of queries does not grow with the number of products. Ima
 snippet choosers take their objects from the stream's own batch (``streams``) for the same reason.
 """
 
+import json
 import re
 from datetime import timedelta
 from urllib.parse import parse_qs, urlparse
@@ -571,6 +572,15 @@ PRODUCT_SOURCES = [
     ("bought_together", _("Often bought together (last 30 days)")),
     ("newest", _("Newest products")),
 ]
+#: The product grid's fields each source uses; the editor shows only the chosen source's
+#: (static/cms_core/js/product_grid_source.js). The title is always shown.
+SOURCE_FIELDS = {
+    "hand_picked": ["products"],
+    "category": ["category", "count"],
+    "best_sellers": ["count"],
+    "bought_together": ["anchor", "count"],
+    "newest": ["count"],
+}
 
 
 class ProductGridBlock(StructBlock):
@@ -607,6 +617,10 @@ class ProductGridBlock(StructBlock):
             "Product cards with live price and stock: chosen, from a category or from recent orders."
         )
         preview_value = {"title": "Nouveautés", "source": "newest", "count": 4}
+        form_attrs = {
+            "data-controller": "product-grid-source",
+            "data-product-grid-source-fields-value": json.dumps(SOURCE_FIELDS),
+        }
 
 
 class ProductHighlightBlock(StructBlock):

@@ -1,6 +1,8 @@
 """Admin wiring of the CMS core: choosers, snippets, newsletter list, translation status."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -18,6 +20,12 @@ from .richtext import CachedPageLinkHandler
 @hooks.register("register_rich_text_features", order=1)  # after Wagtail's own page links
 def cache_rich_text_page_links(features):
     features.register_link_type(CachedPageLinkHandler)
+
+
+@hooks.register("insert_editor_js")
+def product_grid_source_fields():
+    """The product grid shows only the chosen source's fields (``blocks.SOURCE_FIELDS``)."""
+    return format_html('<script src="{}"></script>', static("cms_core/js/product_grid_source.js"))
 
 
 @hooks.register("register_admin_viewset")
