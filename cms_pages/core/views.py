@@ -25,6 +25,17 @@ def _message(request, title, text, status=200, form=None):
     )
 
 
+@require_GET
+def newsletter_signup(request):
+    """``/<lang>/newsletter/``: the sign-up form on a page of its own (the README and emails link here)."""
+    value = {
+        "title": _("Our newsletter"),
+        "text": _("New makers, promotions and guides, about twice a month."),
+        "button_label": "",
+    }
+    return render(request, "cms_core/newsletter/signup.html", {"value": value, "title": value["title"]})
+
+
 @require_POST
 def newsletter_subscribe(request):
     form = NewsletterForm(request.POST)
