@@ -189,16 +189,17 @@ class FooterColumnBlock(StructBlock):
 
 
 class ImageAltValue(blocks.StructValue):
-    """``alt_text`` is the block's own alternative text, else the image's description or title.
+    """``alt_text`` is the block's own alternative text, else the image's description; never its title.
 
     An image is shared by every language's page, so its description reads in one language only; the
-    block's ``alt`` is a text of the page, translated with it (wagtail-localize offers it).
+    block's ``alt`` is a text of the page, translated with it (wagtail-localize offers it). The title
+    is the uploaded file's name unless someone changed it: read aloud, it says nothing.
     """
 
     @property
     def alt_text(self):
         image = self.get("image")
-        return self.get("alt") or (image.default_alt_text if image else "")
+        return self.get("alt") or (getattr(image, "description", "") if image else "")
 
 
 def alt_block():
@@ -210,7 +211,27 @@ def alt_block():
     )
 
 
-class ImageFigureBlock(StructBlock):
+class AltTextAskedMixin:
+    """A chosen image needs words for people who cannot see it: the block's or the image's own."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        image = value.get("image")
+        if image is not None and not value.get("alt") and not getattr(image, "description", ""):
+            raise StructBlockValidationError(
+                {
+                    "alt": ValidationError(
+                        _(
+                            "Describe what the picture shows, for people who cannot see it "
+                            "(or give the image a description in the image library)."
+                        )
+                    )
+                }
+            )
+        return value
+
+
+class ImageFigureBlock(AltTextAskedMixin, StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     alt = alt_block()
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=200)
@@ -247,7 +268,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         preview_value = "<p>Des objets faits main par des <b>artisans tunisiens</b>, livrés chez vous.</p>"
 
 
-class HeroBlock(StructBlock):
+class HeroBlock(AltTextAskedMixin, StructBlock):
     """The big opening band of a page: headline, text, a button and a picture."""
 
     eyebrow = blocks.CharBlock(label=_("Small text above the headline"), required=False, max_length=60)

@@ -137,12 +137,11 @@ def _site_settings_data(site):
     from .models import SiteSettings
 
     values = SiteSettings.for_site(site)
-    logo_url = ""
-    if values.logo_id and values.logo:
-        logo_url = values.logo.get_rendition("max-360x120|format-png").url
+    logo = values.logo.get_rendition("max-360x120|format-png") if values.logo_id and values.logo else None
     return {
-        "logo_url": logo_url,
-        "logo_alt": values.logo.title if logo_url else "",
+        "logo_url": logo.url if logo else "",
+        "logo_width": logo.width if logo else None,
+        "logo_height": logo.height if logo else None,
         "primary_colour": values.primary_colour,
         "accent_colour": values.accent_colour,
         "contact_email": values.contact_email,
