@@ -494,7 +494,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSNIPPETS_MENU_SHOW_ALL = True
 #: The admin asks releases.wagtail.org for new versions from the browser: off (CSP, no outside calls).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+#: The help centre's search: French stemming with accents ignored ("commandes" finds "commande",
+#: "delai" finds "délai"); the configuration is created by cms_pages/help/migrations/0004.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "souk_search"}
+}
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 
 # --- CMS pages (cms_pages/) -------------------------------------------------------------------
