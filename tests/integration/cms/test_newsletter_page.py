@@ -4,14 +4,18 @@ import pytest
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["fr", "en", "ar"])
-def test_the_newsletter_page_offers_the_sign_up_form(client, home_pages, language):
+@pytest.mark.parametrize(
+    "language, title",
+    [("fr", "Notre lettre d"), ("en", "Our newsletter"), ("ar", "نشرتنا الإخبارية")],
+)
+def test_the_newsletter_page_offers_the_sign_up_form(client, home_pages, language, title):
     response = client.get(f"/{language}/newsletter/")
     assert response.status_code == 200
     html = response.content.decode()
     assert f'action="/{language}/newsletter/subscribe/"' in html
     assert 'name="email"' in html
     assert f'<html lang="{language}"' in html
+    assert title in html
 
 
 @pytest.mark.django_db
