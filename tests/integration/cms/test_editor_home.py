@@ -45,8 +45,9 @@ def test_marketing_home_offers_a_new_promo_and_lists_drafts_scheduled_and_live_p
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     # then
     add_url = reverse("wagtailadmin_pages:add", args=("landing", "promopage", fr_home.pk))
+    assert 'id="marketing-promos-section"' in html
     assert f'href="{add_url}"' in html
-    assert "New promo page" in html
+    assert "Nouvelle page promo" in html  # the admin speaks the editor's language (French here)
     assert "Promo brouillon" in section(html, "drafts")
     assert "Promo bientot" in section(html, "scheduled")
     assert "Promo en-cours" in section(html, "live")
@@ -68,14 +69,16 @@ def test_support_home_lists_the_articles_readers_found_unhelpful(client, fr_home
     # when
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     # then
-    assert "Help articles to improve" in html
+    assert 'id="help-low-scores-section"' in html
     assert reverse("wagtailadmin_pages:edit", args=[weak.pk]) in html
     assert "25 %" in html
     assert reverse("wagtailadmin_pages:edit", args=[liked.pk]) not in html
-    assert "New promo page" not in html
+    assert 'id="marketing-promos-section"' not in html
 
 
 @pytest.mark.django_db
 def test_marketing_home_does_not_show_supports_panel(client, fr_home, user_in_role):
     client.force_login(user_in_role(MARKETING, is_staff=True))
-    assert "Help articles to improve" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'id="marketing-promos-section"' in html
+    assert 'id="help-low-scores-section"' not in html
