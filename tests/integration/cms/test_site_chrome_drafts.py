@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import nested_form_data, querydict_from_html
 from cms_pages.core.models import Footer, NavigationMenu, SiteSettings
 from cms_pages.landing.models import LandingPage
 from commerce.core import pagecache
+from commerce.users.roles import MARKETING
 from tests.factories.pages import add_page, stream
 
 OTHER_HOST = "127.0.0.1:8811"  # a host name the Wagtail Site does not carry (it says "localhost")
@@ -110,6 +111,20 @@ def test_a_menu_saved_as_draft_is_not_live_until_published(admin_client, client,
     html = visitor.get("/fr/").content.decode()
     assert "Ramadan" in html
     assert "Soldes" not in html
+
+
+@pytest.mark.django_db
+def test_marketing_publishes_a_menu_it_drafted(client, home_pages, user_in_role, cached_pages):
+    # given: a published menu and a Marketing editor
+    menu = published_menu("fr", link_item("Soldes", "/fr/soldes/"))
+    editor = client.__class__()
+    editor.force_login(user_in_role(MARKETING, is_staff=True))
+    # when: the editor publishes a change from the snippet editor
+    url, data = menu_form(editor, menu, [("Ramadan", "/fr/ramadan/")])
+    data["action-publish"] = "action-publish"
+    assert editor.post(url, data).status_code == 302
+    # then: it is live
+    assert "Ramadan" in client.get("/fr/").content.decode()
 
 
 @pytest.mark.django_db
