@@ -3,8 +3,9 @@
 Each is kept through ``commerce.core.pagecache`` until what it shows changes: the menu and footer
 of a language until one of them is published or unpublished in that language (``chrome:<language>``)
 or a page is (``cms``: links follow pages); the site settings until they are saved (``settings``).
-Keys name the Wagtail site, never the request's host name, so a change shows at once on every host
-that serves the site. Drafts are never read here: the preview passes its draft in (``menu_links``,
+Entries are per host name (which Wagtail site a host serves is worked out only on a miss), and a
+change gives their tag a new version, so it shows at once on every host, whichever one the editor
+used. Drafts are never read here: the preview passes its draft in (``menu_links``,
 ``footer_columns``).
 """
 
@@ -24,13 +25,12 @@ def header_links(request=None, language=None, draft=None):
     menus" that the menu does not already link to. ``draft`` (a preview) replaces the published menu.
     """
     language = language or translation.get_language()
-    site = _site(request)
     if draft is not None:
-        return _with_menu_pages(menu_links(draft), site, language) or None
+        return _with_menu_pages(menu_links(draft), _site(request), language) or None
     links = pagecache.remember(
-        f"cms:chrome:header:{site.pk if site else 0}:{language}",
+        f"cms:chrome:header:{_host(request)}:{language}",
         [pagecache.chrome_tag(language), pagecache.GLOBAL_TAG],
-        lambda: _with_menu_pages(_published_menu_links(language), site, language) or NONE,
+        lambda: _with_menu_pages(_published_menu_links(language), _site(request), language) or NONE,
     )
     return None if links == NONE else links
 
@@ -40,9 +40,8 @@ def footer_content(request=None, language=None, draft=None):
     language = language or translation.get_language()
     if draft is not None:
         return footer_columns(draft)
-    site = _site(request)
     content = pagecache.remember(
-        f"cms:chrome:footer:{site.pk if site else 0}:{language}",
+        f"cms:chrome:footer:{language}",
         [pagecache.chrome_tag(language), pagecache.GLOBAL_TAG],
         lambda: _published_footer(language) or NONE,
     )
@@ -51,11 +50,10 @@ def footer_content(request=None, language=None, draft=None):
 
 def site_settings(request):
     """Logo, colours, contact and social links of the request's Wagtail site, as a plain dict."""
-    site = _site(request)
-    if site is None:
-        return {"social": []}
     return pagecache.remember(
-        f"cms:chrome:settings:{site.pk}", [pagecache.SETTINGS_TAG], lambda: _site_settings_data(site)
+        f"cms:chrome:settings:{_host(request)}",
+        [pagecache.SETTINGS_TAG],
+        lambda: _site_settings_data(request),
     )
 
 
@@ -74,6 +72,10 @@ def footer_columns(footer):
             for block in footer.columns
         ],
     }
+
+
+def _host(request):
+    return request.get_host() if request is not None else ""
 
 
 def _site(request):
@@ -133,9 +135,12 @@ def _link(value):
     return {"label": value.get("label") or "", "url": value.get("url") or ""}
 
 
-def _site_settings_data(site):
+def _site_settings_data(request):
     from .models import SiteSettings
 
+    site = _site(request)
+    if site is None:
+        return {"social": []}
     values = SiteSettings.for_site(site)
     logo = values.logo.get_rendition("max-360x120|format-png") if values.logo_id and values.logo else None
     return {

@@ -51,15 +51,24 @@ def _site_settings_changed(sender, created=False, **kwargs):
 
 
 def _chrome_changed(sender, instance, **kwargs):
-    """A menu or footer published, unpublished or deleted: that language's pages and lookups only.
+    """A menu or footer published, unpublished or deleted: that language's pages and lookups only
+    (every language's for the default language, which the others show until they have their own).
 
     Saving a draft changes nothing visitors see, so it flushes nothing.
     """
-    pagecache.invalidate(pagecache.chrome_tag(instance.locale.language_code))
+    language = instance.locale.language_code
+    languages = (
+        [code for code, _name in settings.LANGUAGES] if language == settings.LANGUAGE_CODE else [language]
+    )
+    pagecache.invalidate(*map(pagecache.chrome_tag, languages))
 
 
 def _product_changed(sender, instance, **kwargs):
     selectors.forget_id_lists()  # "newest" and category lists may change
+
+
+#: What makes a menu or footer change for visitors (saving a draft does not).
+CHROME_SIGNALS = {"publish": published, "unpublish": unpublished, "delete": post_delete}
 
 
 def connect():
@@ -90,9 +99,8 @@ def connect():
         post_save.connect(_pages_changed, sender=model, dispatch_uid=f"cms-cache-save-{model.__name__}")
         post_delete.connect(_pages_changed, sender=model, dispatch_uid=f"cms-cache-delete-{model.__name__}")
     for model in (NavigationMenu, Footer):
-        for signal in (published, unpublished, post_delete):
-            uid = f"cms-chrome-{id(signal)}-{model.__name__}"
-            signal.connect(_chrome_changed, sender=model, dispatch_uid=uid)
+        for name, signal in CHROME_SIGNALS.items():
+            signal.connect(_chrome_changed, sender=model, dispatch_uid=f"cms-chrome-{name}-{model.__name__}")
     # Cached pages showing a product are the page cache's business (commerce/catalogue/receivers.py).
     Product = get_model("catalogue", "Product")
     post_save.connect(_product_changed, sender=Product, dispatch_uid="cms-id-lists-save-product")

@@ -210,3 +210,34 @@ def test_the_snippets_index_opens_for_a_superuser(admin_client):
     html = response.content.decode()
     assert reverse(NavigationMenu.snippet_viewset.get_url_name("list")) in html
     assert reverse(Footer.snippet_viewset.get_url_name("list")) in html
+
+
+@pytest.mark.django_db
+def test_the_preview_renders_the_draft_footer(admin_client, client, home_pages):
+    # given: a published French footer
+    footer = Footer(locale=Locale.objects.get(language_code="fr"), about="Texte publié")
+    footer.save()
+    footer.save_revision().publish()
+    # when: an editor previews a new text
+    url = reverse(Footer.snippet_viewset.get_url_name("edit"), args=[footer.pk])
+    data = querydict_from_html(admin_client.get(url).content.decode(), form_id="w-editor-form")
+    data["about"] = "Texte en brouillon"
+    data["columns-count"] = "0"  # the stream's fields are drawn by JavaScript: an empty stream
+    preview_url = reverse(Footer.snippet_viewset.get_url_name("preview_on_edit"), args=[footer.pk])
+    assert admin_client.post(preview_url, data).json()["is_valid"]
+    html = admin_client.get(preview_url).content.decode()
+    # then: the preview's footer shows the draft, the site still the published text
+    assert "Texte en brouillon" in html[html.index('class="site-footer"') :]
+    assert "Texte publié" in client.get("/fr/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_default_language_footer_reaches_the_languages_without_their_own(client, home_pages, cached_pages):
+    # given: an English page in the page cache, and no footer in any language
+    client.get("/en/")
+    # when: a French footer is published
+    footer = Footer(locale=Locale.objects.get(language_code="fr"), about="Fait à Tunis")
+    footer.save()
+    footer.save_revision().publish()
+    # then: English pages, which fall back on the French footer, show it at once
+    assert "Fait à Tunis" in client.get("/en/").content.decode()
