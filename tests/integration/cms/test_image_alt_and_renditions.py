@@ -8,7 +8,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
 
-from cms_pages.core.blocks import ColumnsBlock, HeroBlock, ImageFigureBlock, TestimonialsBlock, VideoBlock
+from cms_pages.core import blocks
+from cms_pages.core.blocks import ColumnsBlock, HeroBlock, ImageFigureBlock, VideoBlock
 from cms_pages.landing.models import LandingPage
 from tests.factories.pages import add_page, stream
 from tests.integration.cms.rich_pages import make_image, make_testimonial
@@ -68,8 +69,9 @@ def test_testimonial_photos_and_video_posters_are_webp_with_their_size(home_page
     photo = make_image("portrait")
     testimonial = make_testimonial("fr", "Très belle poterie", photo=photo)
     poster = make_image("poster")
+    testimonials = blocks.TestimonialsBlock()
     rendered = [
-        TestimonialsBlock().render(TestimonialsBlock().to_python({"testimonials": [testimonial.pk]})),
+        testimonials.render(testimonials.to_python({"testimonials": [testimonial.pk]})),
         VideoBlock().render(
             VideoBlock().to_python(
                 {"url": "https://youtu.be/dQw4w9WgXcQ", "title": "Atelier", "poster": poster.pk}
