@@ -2,7 +2,8 @@
 
 ``CommerceLoader`` is the reason a page with five product blocks and 60 products costs the same
 three product queries as a page with one: it reads every commerce block's raw value first, works out
-which product ids each block shows (lists of ids are cached briefly; prices and stock never are),
+which product ids each block shows (lists of ids are kept until products, categories or rankings
+change; prices and stock never are),
 then loads all the products with their stock records, children and images in one batch.
 """
 
@@ -11,7 +12,6 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from oscar.core.loading import get_model
 
@@ -21,7 +21,6 @@ from . import caching
 
 COMMERCE_BLOCK_TYPES = ("product_grid", "product_highlight")
 ID_LIST_CACHE_PREFIX = "cms:product-ids:"
-ID_LIST_VERSION_KEY = "cms:product-ids-version"
 
 
 def _setting(name, default):
@@ -109,39 +108,33 @@ class CommerceLoader:
 
 
 def resolve_id_lists(keys):
-    """{key: [product ids]} for each block key; computed lists come from a short-lived cache."""
-    lists, missing = {}, []
+    """{key: [product ids]} for each block key; computed lists are kept through the page cache's tags.
+
+    A list changes when products are listed or unlisted (``listing``: a product saved or deleted, put
+    in or out of a category), the category tree moves (``catalogue``) or rankings are recomputed
+    (``rankings``); ``CMS_PRODUCT_LIST_CACHE_SECONDS`` only bounds how long an unused list is kept.
+    """
+    lists, missing = {}, {}
     for key in OrderedDict.fromkeys(keys):
         if key[0] == "hand_picked":
             lists[key] = list(key[1])
         elif key[0] == "none":
             lists[key] = []
         else:
-            missing.append(key)
+            missing[ID_LIST_CACHE_PREFIX + ":".join(str(part) for part in key)] = key
     if not missing:
         return lists
-    version = cache.get(ID_LIST_VERSION_KEY, "0")
-    cache_keys = {
-        key: f"{ID_LIST_CACHE_PREFIX}{version}:" + ":".join(str(part) for part in key) for key in missing
-    }
-    cached = cache.get_many(list(cache_keys.values()))
-    to_compute = [key for key in missing if cache_keys[key] not in cached]
-    computed = _compute_id_lists(to_compute) if to_compute else {}
-    if computed:
-        cache.set_many(
-            {cache_keys[key]: ids for key, ids in computed.items()},
-            _setting("CMS_PRODUCT_LIST_CACHE_SECONDS", 300),
-        )
-    for key in missing:
-        lists[key] = cached.get(cache_keys[key], computed.get(key, []))
+    tags = [pagecache.LISTING_TAG, pagecache.CATALOGUE_TAG, caching.RANKINGS_TAG]
+
+    def compute(stale):
+        computed = _compute_id_lists([missing[cache_key] for cache_key in stale])
+        return {cache_key: computed.get(missing[cache_key], []) for cache_key in stale}
+
+    found = pagecache.remember_many(
+        dict.fromkeys(missing, tags), compute, _setting("CMS_PRODUCT_LIST_CACHE_SECONDS", 300)
+    )
+    lists.update({key: found[cache_key] for cache_key, key in missing.items()})
     return lists
-
-
-def forget_id_lists():
-    """New rankings (or a new product) replace every cached list at once."""
-    import uuid
-
-    cache.set(ID_LIST_VERSION_KEY, uuid.uuid4().hex[:12], None)
 
 
 def _compute_id_lists(keys):

@@ -1,14 +1,13 @@
-"""Cache invalidation wiring: receivers only tell ``caching``/``selectors`` what changed."""
+"""Cache invalidation wiring: receivers only tell the page cache's tags what changed."""
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from oscar.core.loading import get_model
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from commerce.core import pagecache
 
-from . import caching, selectors
+from . import caching
 
 
 def _pages_changed(sender, **kwargs):
@@ -63,10 +62,6 @@ def _chrome_changed(sender, instance, **kwargs):
     pagecache.invalidate(*map(pagecache.chrome_tag, languages))
 
 
-def _product_changed(sender, instance, **kwargs):
-    selectors.forget_id_lists()  # "newest" and category lists may change
-
-
 #: What makes a menu or footer change for visitors (saving a draft does not).
 CHROME_SIGNALS = {"publish": published, "unpublish": unpublished, "delete": post_delete}
 
@@ -101,7 +96,5 @@ def connect():
     for model in (NavigationMenu, Footer):
         for name, signal in CHROME_SIGNALS.items():
             signal.connect(_chrome_changed, sender=model, dispatch_uid=f"cms-chrome-{name}-{model.__name__}")
-    # Cached pages showing a product are the page cache's business (commerce/catalogue/receivers.py).
-    Product = get_model("catalogue", "Product")
-    post_save.connect(_product_changed, sender=Product, dispatch_uid="cms-id-lists-save-product")
-    post_delete.connect(_product_changed, sender=Product, dispatch_uid="cms-id-lists-delete-product")
+    # Cached pages and product-id lists showing products follow the page cache's ``product:<id>`` and
+    # ``listing`` tags, bumped by commerce/catalogue/receivers.py.
