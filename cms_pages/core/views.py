@@ -1,7 +1,7 @@
 """Public endpoints of the CMS core: newsletter double opt-in, sitemap.xml and robots.txt."""
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -80,10 +80,23 @@ def newsletter_unsubscribe(request, token):
 
 @require_GET
 def sitemap_xml(request):
-    """Kept until something it lists changes (see ``sitemaps``), so a publish shows in the next one."""
-    return render(
-        request, "cms_core/sitemap.xml", {"entries": sitemap_entries(request)}, content_type="application/xml"
-    )
+    """Kept until something it lists changes (see ``sitemaps``), so a publish shows in the next one.
+
+    Search engines read at most ``CMS_SITEMAP_MAX_URLS`` addresses per file: a longer list becomes a
+    sitemap index whose parts are ``/sitemap.xml?p=1``, ``?p=2``…
+    """
+    entries = sitemap_entries(request)
+    size = settings.CMS_SITEMAP_MAX_URLS
+    pages = max(1, -(-len(entries) // size))
+    part = request.GET.get("p")
+    if part is None and pages > 1:
+        parts = [absolute_url(f"/sitemap.xml?p={number}") for number in range(1, pages + 1)]
+        return render(request, "cms_core/sitemap_index.xml", {"parts": parts}, content_type="application/xml")
+    number = int(part) if part and part.isdigit() else 1
+    if not 1 <= number <= pages:
+        raise Http404
+    chunk = entries[(number - 1) * size : number * size]
+    return render(request, "cms_core/sitemap.xml", {"entries": chunk}, content_type="application/xml")
 
 
 @require_GET

@@ -520,6 +520,8 @@ CMS_NEWSLETTER_RATE_LIMIT = (5, 3600)
 CMS_FEEDBACK_RATE_LIMIT = (20, 3600)
 #: False on staging: robots.txt then disallows everything.
 CMS_ROBOTS_ALLOW_INDEXING = env.bool("CMS_ROBOTS_ALLOW_INDEXING", default=True)
+#: Addresses per sitemap file (the protocol's limit); more make /sitemap.xml an index of parts.
+CMS_SITEMAP_MAX_URLS = 50_000
 
 # --- API --------------------------------------------------------------------------------------
 REST_FRAMEWORK = {

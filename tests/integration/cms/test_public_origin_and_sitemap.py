@@ -98,3 +98,24 @@ def test_the_sitemap_follows_a_publish_at_once(client, fr_home, public_origin):
     assert entries[url]["lastmod"] != first
     assert datetime.fromisoformat(entries[url]["lastmod"]) >= publish_time.replace(microsecond=0)
     assert f"{public_origin}/fr/ramadan/" in entries
+
+
+@pytest.mark.django_db
+def test_a_sitemap_longer_than_the_limit_becomes_an_index_of_parts(
+    client, home_pages, public_origin, settings
+):
+    # given: more addresses than one file may hold (home page, product and its shop in 3 languages)
+    make_product(title="Tajine")
+    settings.CMS_SITEMAP_MAX_URLS = 4
+    # when
+    index = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - the site's own sitemap
+    # then: an index of three parts, on the public origin, which together list every address once
+    parts = [node.text for node in index.iter(f"{SITEMAP}loc")]
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    assert parts == [f"{public_origin}/sitemap.xml?p={number}" for number in (1, 2, 3)]
+    listed = []
+    for number in (1, 2, 3):
+        part = ET.fromstring(client.get("/sitemap.xml", {"p": number}).content)  # noqa: S314
+        listed += [url.find(f"{SITEMAP}loc").text for url in part.findall(f"{SITEMAP}url")]
+    assert len(listed) == len(set(listed)) == 9
+    assert client.get("/sitemap.xml", {"p": 4}).status_code == 404
