@@ -137,6 +137,7 @@ def main() -> int:
             "REDIS_URL": redis.url,
             "SEARCH_URL": search.url,
             "WAGTAILADMIN_BASE_URL": base,
+            "SITE_URL": base,
         }
         stripe_env, stripe_fake = start_stripe_fake(base, previous)
         if stripe_fake:

@@ -8,6 +8,7 @@ current and the number of queries does not grow with the number of products. Ima
 snippet choosers take their objects from the stream's own batch (``streams``) for the same reason.
 """
 
+import json
 import re
 from datetime import timedelta
 from urllib.parse import parse_qs, urlparse
@@ -188,16 +189,17 @@ class FooterColumnBlock(StructBlock):
 
 
 class ImageAltValue(blocks.StructValue):
-    """``alt_text`` is the block's own alternative text, else the image's description or title.
+    """``alt_text`` is the block's own alternative text, else the image's description; never its title.
 
     An image is shared by every language's page, so its description reads in one language only; the
-    block's ``alt`` is a text of the page, translated with it (wagtail-localize offers it).
+    block's ``alt`` is a text of the page, translated with it (wagtail-localize offers it). The title
+    is the uploaded file's name unless someone changed it: read aloud, it says nothing.
     """
 
     @property
     def alt_text(self):
         image = self.get("image")
-        return self.get("alt") or (image.default_alt_text if image else "")
+        return self.get("alt") or (getattr(image, "description", "") if image else "")
 
 
 def alt_block():
@@ -209,7 +211,27 @@ def alt_block():
     )
 
 
-class ImageFigureBlock(StructBlock):
+class AltTextAskedMixin:
+    """A chosen image needs words for people who cannot see it: the block's or the image's own."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        image = value.get("image")
+        if image is not None and not value.get("alt") and not getattr(image, "description", ""):
+            raise StructBlockValidationError(
+                {
+                    "alt": ValidationError(
+                        _(
+                            "Describe what the picture shows, for people who cannot see it "
+                            "(or give the image a description in the image library)."
+                        )
+                    )
+                }
+            )
+        return value
+
+
+class ImageFigureBlock(AltTextAskedMixin, StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     alt = alt_block()
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=200)
@@ -246,7 +268,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         preview_value = "<p>Des objets faits main par des <b>artisans tunisiens</b>, livrés chez vous.</p>"
 
 
-class HeroBlock(StructBlock):
+class HeroBlock(AltTextAskedMixin, StructBlock):
     """The big opening band of a page: headline, text, a button and a picture."""
 
     eyebrow = blocks.CharBlock(label=_("Small text above the headline"), required=False, max_length=60)
@@ -571,6 +593,15 @@ PRODUCT_SOURCES = [
     ("bought_together", _("Often bought together (last 30 days)")),
     ("newest", _("Newest products")),
 ]
+#: The product grid's fields each source uses; the editor shows only the chosen source's
+#: (static/cms_core/js/product_grid_source.js). The title is always shown.
+SOURCE_FIELDS = {
+    "hand_picked": ["products"],
+    "category": ["category", "count"],
+    "best_sellers": ["count"],
+    "bought_together": ["anchor", "count"],
+    "newest": ["count"],
+}
 
 
 class ProductGridBlock(StructBlock):
@@ -607,6 +638,10 @@ class ProductGridBlock(StructBlock):
             "Product cards with live price and stock: chosen, from a category or from recent orders."
         )
         preview_value = {"title": "Nouveautés", "source": "newest", "count": 4}
+        form_attrs = {
+            "data-controller": "product-grid-source",
+            "data-product-grid-source-fields-value": json.dumps(SOURCE_FIELDS),
+        }
 
 
 class ProductHighlightBlock(StructBlock):

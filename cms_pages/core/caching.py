@@ -3,8 +3,8 @@
 The mechanics (entries, tags, CSRF placeholder) are ``commerce.core.pagecache``; here are the CMS's
 own tags and the two ways CMS pages use it. Besides ``cms``, ``catalogue`` and ``product:<id>``,
 the CMS keeps small lookups under ``pages`` (the page tree: view restrictions, translations, pages'
-URLs; bumped when a page is saved, moved or deleted, a view restriction or a site changes) and
-``testimonials``.
+URLs; bumped when a page is saved, moved or deleted, a view restriction or a site changes),
+``testimonials`` and ``rankings`` (the product ids of best-seller and bought-together blocks).
 
 ``PageCacheMiddleware`` serves cached pages before URL routing when it is in ``MIDDLEWARE`` (right
 after ``CsrfViewMiddleware``); without it, pages serve hits from ``serve()``.
@@ -16,6 +16,8 @@ from commerce.core import pagecache
 
 PAGES_TAG = "pages"
 TESTIMONIALS_TAG = "testimonials"
+#: Best-sellers and "often bought together", recomputed by a scheduled task.
+RANKINGS_TAG = "rankings"
 
 
 def cache_seconds():

@@ -2,13 +2,21 @@
 
 import secrets
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail.search import index
 
 from .blocks import FooterColumnBlock, LinkBlock
@@ -139,37 +147,61 @@ class Testimonial(TranslatableMixin, index.Indexed, models.Model):
         return f"{self.author_name} — {self.quote[:40]}"
 
 
-class NavigationMenu(TranslatableMixin, models.Model):
-    """The header's main links in one language; without one, the header shows its built-in links."""
+class SiteChromeSnippet(
+    DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, models.Model
+):
+    """A part of every page's chrome that editors preview as a draft and publish when ready.
 
-    name = models.CharField(_("name"), max_length=100, default="Main menu")
-    links = StreamField([("link", LinkBlock())], verbose_name=_("links"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("links")]
+    Saving keeps a draft revision; the site keeps showing the live version until "Publish"
+    (bakerydemo's footer pattern). The preview renders the draft inside a real page of its language.
+    """
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = _("navigation menu")
-        verbose_name_plural = _("navigation menus")
+        abstract = True
 
     def __str__(self):
         return f"{self.name} ({self.locale})"
 
+    def get_preview_template(self, request, mode_name):
+        return "cms_core/chrome_preview.html"
 
-class Footer(TranslatableMixin, models.Model):
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "chrome_draft": self}
+
+    def serve_preview(self, request, mode_name):
+        """The draft in the header or footer of a page in its own language (and text direction)."""
+        response = super().serve_preview(request, mode_name)
+        with translation.override(self.locale.language_code):
+            return response.render()
+
+
+class NavigationMenu(SiteChromeSnippet):
+    """The header's main links in one language; without one, the header shows its built-in links."""
+
+    name = models.CharField(_("name"), max_length=100, default="Main menu")
+    links = StreamField([("link", LinkBlock())], verbose_name=_("links"), blank=True)
+    revisions = GenericRelation("wagtailcore.Revision", related_query_name="navigation_menu")
+
+    panels = [FieldPanel("name"), FieldPanel("links")]
+
+    class Meta(SiteChromeSnippet.Meta):
+        verbose_name = _("navigation menu")
+        verbose_name_plural = _("navigation menus")
+
+
+class Footer(SiteChromeSnippet):
     """The footer's link columns and short text in one language; without one, the built-in footer shows."""
 
     name = models.CharField(_("name"), max_length=100, default="Footer")
     about = models.TextField(_("about text"), blank=True, max_length=400)
     columns = StreamField([("column", FooterColumnBlock())], verbose_name=_("columns"), blank=True)
+    revisions = GenericRelation("wagtailcore.Revision", related_query_name="footer")
 
     panels = [FieldPanel("name"), FieldPanel("about"), FieldPanel("columns")]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(SiteChromeSnippet.Meta):
         verbose_name = _("footer")
         verbose_name_plural = _("footers")
-
-    def __str__(self):
-        return f"{self.name} ({self.locale})"
 
 
 def _new_token():

@@ -1,8 +1,9 @@
-"""Reads for CMS pages: the products commerce blocks show, rankings, navigation, experts.
+"""Reads for CMS pages: the products commerce blocks show, rankings, testimonials, experts.
 
 ``CommerceLoader`` is the reason a page with five product blocks and 60 products costs the same
 three product queries as a page with one: it reads every commerce block's raw value first, works out
-which product ids each block shows (lists of ids are cached briefly; prices and stock never are),
+which product ids each block shows (lists of ids are kept until products, categories or rankings
+change; prices and stock never are),
 then loads all the products with their stock records, children and images in one batch.
 """
 
@@ -11,18 +12,16 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.utils import translation
 from oscar.core.loading import get_model
 
+from commerce.analytics.models import ProductRanking
 from commerce.core import pagecache
 
 from . import caching
 
 COMMERCE_BLOCK_TYPES = ("product_grid", "product_highlight")
 ID_LIST_CACHE_PREFIX = "cms:product-ids:"
-ID_LIST_VERSION_KEY = "cms:product-ids-version"
 
 
 def _setting(name, default):
@@ -110,44 +109,36 @@ class CommerceLoader:
 
 
 def resolve_id_lists(keys):
-    """{key: [product ids]} for each block key; computed lists come from a short-lived cache."""
-    lists, missing = {}, []
+    """{key: [product ids]} for each block key; computed lists are kept through the page cache's tags.
+
+    A list changes when products are listed or unlisted (``listing``: a product saved or deleted, put
+    in or out of a category), the category tree moves (``catalogue``) or rankings are recomputed
+    (``rankings``); ``CMS_PRODUCT_LIST_CACHE_SECONDS`` only bounds how long an unused list is kept.
+    """
+    lists, missing = {}, {}
     for key in OrderedDict.fromkeys(keys):
         if key[0] == "hand_picked":
             lists[key] = list(key[1])
         elif key[0] == "none":
             lists[key] = []
         else:
-            missing.append(key)
+            missing[ID_LIST_CACHE_PREFIX + ":".join(str(part) for part in key)] = key
     if not missing:
         return lists
-    version = cache.get(ID_LIST_VERSION_KEY, "0")
-    cache_keys = {
-        key: f"{ID_LIST_CACHE_PREFIX}{version}:" + ":".join(str(part) for part in key) for key in missing
-    }
-    cached = cache.get_many(list(cache_keys.values()))
-    to_compute = [key for key in missing if cache_keys[key] not in cached]
-    computed = _compute_id_lists(to_compute) if to_compute else {}
-    if computed:
-        cache.set_many(
-            {cache_keys[key]: ids for key, ids in computed.items()},
-            _setting("CMS_PRODUCT_LIST_CACHE_SECONDS", 300),
-        )
-    for key in missing:
-        lists[key] = cached.get(cache_keys[key], computed.get(key, []))
+    tags = [pagecache.LISTING_TAG, pagecache.CATALOGUE_TAG, caching.RANKINGS_TAG]
+
+    def compute(stale):
+        computed = _compute_id_lists([missing[cache_key] for cache_key in stale])
+        return {cache_key: computed.get(missing[cache_key], []) for cache_key in stale}
+
+    found = pagecache.remember_many(
+        dict.fromkeys(missing, tags), compute, _setting("CMS_PRODUCT_LIST_CACHE_SECONDS", 300)
+    )
+    lists.update({key: found[cache_key] for cache_key, key in missing.items()})
     return lists
 
 
-def forget_id_lists():
-    """New rankings (or a new product) replace every cached list at once."""
-    import uuid
-
-    cache.set(ID_LIST_VERSION_KEY, uuid.uuid4().hex[:12], None)
-
-
 def _compute_id_lists(keys):
-    from commerce.analytics.models import ProductRanking
-
     Product = get_model("catalogue", "Product")
     Category = get_model("catalogue", "Category")
     result = {}
@@ -234,87 +225,6 @@ def card_products(ids):
     return top
 
 
-# --- Navigation snippets (cached per language, invalidated when a menu or footer is saved) ------------
-
-NAVIGATION_CACHE_PREFIX = "cms:navigation:"
-
-
-def _navigation_cache_key(kind, language):
-    return f"{NAVIGATION_CACHE_PREFIX}{kind}:{language}"
-
-
-def header_links(language=None):
-    """[{"label", "url"}] of the navigation menu in this language, or None when there is none."""
-    language = language or translation.get_language()
-    key = _navigation_cache_key("header", language)
-    links = cache.get(key)
-    if links is None:
-        from .models import NavigationMenu
-
-        menu = _snippet_for_language(NavigationMenu, language)
-        links = [] if menu is None else [_link(block.value) for block in menu.links]
-        links = [link for link in links if link["url"]]
-        cache.set(key, links or "none", _setting("CMS_NAVIGATION_CACHE_SECONDS", 3600))
-    return links if links != "none" else None
-
-
-def footer_content(language=None):
-    """{"about", "columns": [{"heading", "links"}]} of the footer snippet in this language, or None."""
-    language = language or translation.get_language()
-    key = _navigation_cache_key("footer", language)
-    content = cache.get(key)
-    if content is None:
-        from .models import Footer
-
-        footer = _snippet_for_language(Footer, language)
-        content = "none"
-        if footer is not None:
-            content = {
-                "about": footer.about,
-                "columns": [
-                    {
-                        "heading": block.value["heading"],
-                        "links": [link for link in map(_link, block.value["links"]) if link["url"]],
-                    }
-                    for block in footer.columns
-                ],
-            }
-        cache.set(key, content, _setting("CMS_NAVIGATION_CACHE_SECONDS", 3600))
-    return content if content != "none" else None
-
-
-def clear_navigation_cache():
-    cache.delete_many(
-        [
-            _navigation_cache_key(kind, code)
-            for kind in ("header", "footer")
-            for code, _name in settings.LANGUAGES
-        ]
-    )
-
-
-def _snippet_for_language(model, language):
-    rows = list(
-        model.objects.filter(locale__language_code__in={language, settings.LANGUAGE_CODE}).select_related(
-            "locale"
-        )
-    )
-    for row in rows:
-        if row.locale.language_code == language:
-            return row
-    return rows[0] if rows else None
-
-
-def _link(value):
-    page = value.get("page")
-    if page is not None:
-        page = page.localized
-        if not page.live:
-            return {"label": "", "url": ""}
-        return {"label": value.get("label") or page.title, "url": page.url or ""}
-    return {"label": value.get("label") or "", "url": value.get("url") or ""}
-
-
 # --- Testimonials (cached, invalidated when a testimonial or an image is saved or deleted) -------------
 
 
@@ -342,60 +252,3 @@ def featured_experts(count):
     except ImportError:
         return []
     return list(experts_featured(count))
-
-
-# --- Site settings for the page chrome (cached per host, invalidated when they are saved) -----------
-
-SITE_SETTINGS_CACHE_PREFIX = "cms:site-settings:"
-
-
-def site_chrome(request):
-    """Logo, colours, contact and social links of the request's site as a plain dict (cached)."""
-    if request is None:
-        return {}
-    key = f"{SITE_SETTINGS_CACHE_PREFIX}{request.get_host()}"
-    data = cache.get(key)
-    if data is None:
-        from .models import SiteSettings
-
-        try:
-            values = SiteSettings.for_request(request)
-        except Exception:  # no Site for this host (e.g. tests that flushed it): plain chrome
-            values = None
-        data = _site_chrome_data(values)
-        cache.set(key, data, _setting("CMS_NAVIGATION_CACHE_SECONDS", 3600))
-    return data
-
-
-def _site_chrome_data(values):
-    if values is None:
-        return {"social": []}
-    logo_url = ""
-    if values.logo_id and values.logo:
-        logo_url = values.logo.get_rendition("max-360x120|format-png").url
-    return {
-        "logo_url": logo_url,
-        "logo_alt": values.logo.title if logo_url else "",
-        "primary_colour": values.primary_colour,
-        "accent_colour": values.accent_colour,
-        "contact_email": values.contact_email,
-        "contact_phone": values.contact_phone,
-        "address": values.address,
-        "whatsapp_url": values.whatsapp_url,
-        "telegram_url": values.telegram_url,
-        "social": values.social_links(),
-    }
-
-
-def clear_site_settings_cache():
-    from wagtail.models import Site
-
-    keys = []
-    for site in Site.objects.all():
-        host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
-        keys += [f"{SITE_SETTINGS_CACHE_PREFIX}{host}", f"{SITE_SETTINGS_CACHE_PREFIX}{site.hostname}"]
-    for host in settings.ALLOWED_HOSTS:
-        if host and host != "*":
-            keys.append(f"{SITE_SETTINGS_CACHE_PREFIX}{host}")
-    cache.delete_many(keys)
-    # Hosts we cannot list (e.g. "*" in ALLOWED_HOSTS) are covered by the short cache lifetime.

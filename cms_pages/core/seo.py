@@ -5,7 +5,8 @@ gives templates one ``seo`` object (``page.get_seo(request)``) with everything t
 The JSON-LD graph always has the Organization (from the site settings) and, below the home page,
 a BreadcrumbList; pages add their own nodes with ``get_json_ld_nodes`` (FAQPage on help articles).
 The hreflang alternates and the site's language switcher read the same list of the page's
-translations (``get_translation_links``), kept in the cache until the page tree changes.
+translations (``get_translation_links``), kept in the cache until the page tree changes. Every
+absolute address is on the one public origin (``commerce.core.sites``), whichever host was asked.
 """
 
 import json
@@ -21,6 +22,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from commerce.core import pagecache
+from commerce.core.sites import absolute_url, page_url
 
 from . import caching
 
@@ -77,7 +79,18 @@ class SeoMixin(models.Model):
             ],
             _("For search engines and sharing"),
         ),
-        MultiFieldPanel([FieldPanel("show_in_menus")], _("For site menus")),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "show_in_menus",
+                    help_text=_(
+                        "Adds this page to the header menu of its language, after the navigation "
+                        "menu's links (pages directly below the home page)."
+                    ),
+                )
+            ],
+            _("For site menus"),
+        ),
     ]
 
     class Meta:
@@ -99,16 +112,15 @@ class SeoMixin(models.Model):
         """This page in every language it is live in, itself included.
 
         The ``<head>`` and the language switcher both need it on every request: it is computed once per
-        page and host, and kept until a page, a view restriction or a site changes (``pages`` tag).
+        page, and kept until a page, a view restriction or a site changes (``pages`` tag).
         """
         links = self.__dict__.get("_translation_links")
         if links is None:
             if self.pk is None or getattr(request, "is_preview", False):
                 links = self._find_translation_links(request)
             else:
-                host = request.get_host() if request else ""
                 links = pagecache.remember(
-                    f"cms:translations:{host}:{self.pk}",
+                    f"cms:translations:{self.pk}",
                     [caching.PAGES_TAG],
                     lambda: self._find_translation_links(request),
                 )
@@ -127,8 +139,8 @@ class SeoMixin(models.Model):
         return [
             TranslationLink(
                 language=page.locale.language_code,
-                url=page.get_url(request) or "",
-                full_url=page.get_full_url(request) or "",
+                url=page.get_url() or "",
+                full_url=page_url(page, request),
                 public=page.pk in public,
             )
             for page in translations
@@ -136,12 +148,12 @@ class SeoMixin(models.Model):
 
     def get_seo(self, request, site_settings=None):
         site = self.get_site()
-        canonical = self.get_full_url(request) or ""
+        canonical = page_url(self, request)
         image = self.get_og_image()
         image_url = ""
         if image is not None:
             rendition = image.get_rendition("fill-1200x630|format-jpeg")
-            image_url = request.build_absolute_uri(rendition.url) if request else rendition.url
+            image_url = absolute_url(rendition.url)
         alternates = [
             Alternate(link.language, link.full_url)
             for link in self.get_translation_links(request)
@@ -174,13 +186,13 @@ class SeoMixin(models.Model):
 
 
 def organization_node(request, site, chrome=None):
-    """schema.org Organization from the site and its settings (``selectors.site_chrome``)."""
-    url = request.build_absolute_uri("/") if request else ""
+    """schema.org Organization from the site and its settings (``chrome.site_settings``)."""
+    url = absolute_url("/")
     name = getattr(site, "site_name", "") or settings.WAGTAIL_SITE_NAME
     node = {"@type": "Organization", "@id": f"{url}#organization", "name": name, "url": url}
     chrome = chrome or {}
     if chrome.get("logo_url"):
-        node["logo"] = request.build_absolute_uri(chrome["logo_url"]) if request else chrome["logo_url"]
+        node["logo"] = absolute_url(chrome["logo_url"])
     same_as = [link[2] for link in chrome.get("social", [])]
     if same_as:
         node["sameAs"] = same_as
@@ -202,7 +214,7 @@ def breadcrumb_node(request, page):
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {"@type": "ListItem", "position": index, "name": crumb.title, "item": crumb.get_full_url(request)}
+            {"@type": "ListItem", "position": index, "name": crumb.title, "item": page_url(crumb, request)}
             for index, crumb in enumerate(trail, start=1)
         ],
     }

@@ -15,9 +15,9 @@ from oscar.core.loading import get_model
 from commerce.analytics.models import ProductRanking
 from commerce.core import pagecache
 
+from . import caching
 from .exceptions import NewsletterTokenInvalid
 from .models import NewsletterSubscription
-from .selectors import forget_id_lists
 
 #: How many products a ranking keeps (blocks show at most 24).
 RANKING_SIZE = 48
@@ -89,8 +89,7 @@ def compute_product_rankings(*, days=None, now=None):
     with transaction.atomic():
         ProductRanking.objects.all().delete()
         ProductRanking.objects.bulk_create(rows)
-        transaction.on_commit(forget_id_lists)
-        pagecache.invalidate()
+        pagecache.invalidate(pagecache.GLOBAL_TAG, caching.RANKINGS_TAG)
     return len(rows)
 
 

@@ -1,14 +1,13 @@
-"""Cache invalidation wiring: receivers only tell ``caching``/``selectors`` what changed."""
+"""Cache invalidation wiring: receivers only tell the page cache's tags what changed."""
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from oscar.core.loading import get_model
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from commerce.core import pagecache
 
-from . import caching, selectors
+from . import caching
 
 
 def _pages_changed(sender, **kwargs):
@@ -18,7 +17,6 @@ def _pages_changed(sender, **kwargs):
 def _page_changed_on_site(sender, **kwargs):
     """A page published, unpublished, moved or deleted (or a site changed): cached pages, menus."""
     pagecache.invalidate(pagecache.GLOBAL_TAG, caching.PAGES_TAG)
-    selectors.clear_navigation_cache()
 
 
 def _tree_changed(sender, **kwargs):
@@ -47,18 +45,25 @@ def _sync_later(page_id):
 
 
 def _site_settings_changed(sender, created=False, **kwargs):
-    selectors.clear_site_settings_cache()
     if not created:  # a site's settings row is created blank on first read: nothing shown changed
-        pagecache.invalidate()
+        pagecache.invalidate(pagecache.SETTINGS_TAG)
 
 
-def _navigation_changed(sender, **kwargs):
-    selectors.clear_navigation_cache()
-    pagecache.invalidate()
+def _chrome_changed(sender, instance, **kwargs):
+    """A menu or footer published, unpublished or deleted: that language's pages and lookups only
+    (every language's for the default language, which the others show until they have their own).
+
+    Saving a draft changes nothing visitors see, so it flushes nothing.
+    """
+    language = instance.locale.language_code
+    languages = (
+        [code for code, _name in settings.LANGUAGES] if language == settings.LANGUAGE_CODE else [language]
+    )
+    pagecache.invalidate(*map(pagecache.chrome_tag, languages))
 
 
-def _product_changed(sender, instance, **kwargs):
-    selectors.forget_id_lists()  # "newest" and category lists may change
+#: What makes a menu or footer change for visitors (saving a draft does not).
+CHROME_SIGNALS = {"publish": published, "unpublish": unpublished, "delete": post_delete}
 
 
 def connect():
@@ -89,11 +94,7 @@ def connect():
         post_save.connect(_pages_changed, sender=model, dispatch_uid=f"cms-cache-save-{model.__name__}")
         post_delete.connect(_pages_changed, sender=model, dispatch_uid=f"cms-cache-delete-{model.__name__}")
     for model in (NavigationMenu, Footer):
-        post_save.connect(_navigation_changed, sender=model, dispatch_uid=f"cms-nav-save-{model.__name__}")
-        post_delete.connect(
-            _navigation_changed, sender=model, dispatch_uid=f"cms-nav-delete-{model.__name__}"
-        )
-    # Cached pages showing a product are the page cache's business (commerce/catalogue/receivers.py).
-    Product = get_model("catalogue", "Product")
-    post_save.connect(_product_changed, sender=Product, dispatch_uid="cms-id-lists-save-product")
-    post_delete.connect(_product_changed, sender=Product, dispatch_uid="cms-id-lists-delete-product")
+        for name, signal in CHROME_SIGNALS.items():
+            signal.connect(_chrome_changed, sender=model, dispatch_uid=f"cms-chrome-{name}-{model.__name__}")
+    # Cached pages and product-id lists showing products follow the page cache's ``product:<id>`` and
+    # ``listing`` tags, bumped by commerce/catalogue/receivers.py.

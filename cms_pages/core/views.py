@@ -1,12 +1,13 @@
 """Public endpoints of the CMS core: newsletter double opt-in, sitemap.xml and robots.txt."""
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from commerce.core.sites import absolute_url
 
 from . import services
 from .exceptions import NewsletterTokenInvalid
@@ -22,6 +23,17 @@ def _message(request, title, text, status=200, form=None):
         {"title": title, "text": text, "form": form},
         status=status,
     )
+
+
+@require_GET
+def newsletter_signup(request):
+    """``/<lang>/newsletter/``: the sign-up form on a page of its own (the README and emails link here)."""
+    value = {
+        "title": _("Our newsletter"),
+        "text": _("New makers, promotions and guides, about twice a month."),
+        "button_label": "",
+    }
+    return render(request, "cms_core/newsletter/signup.html", {"value": value, "title": value["title"]})
 
 
 @require_POST
@@ -67,12 +79,24 @@ def newsletter_unsubscribe(request, token):
 
 
 @require_GET
-@cache_page(getattr(settings, "CMS_SITEMAP_CACHE_SECONDS", 900))
 def sitemap_xml(request):
-    response = render(
-        request, "cms_core/sitemap.xml", {"entries": sitemap_entries(request)}, content_type="application/xml"
-    )
-    return response
+    """Kept until something it lists changes (see ``sitemaps``), so a publish shows in the next one.
+
+    Search engines read at most ``CMS_SITEMAP_MAX_URLS`` addresses per file: a longer list becomes a
+    sitemap index whose parts are ``/sitemap.xml?p=1``, ``?p=2``…
+    """
+    entries = sitemap_entries(request)
+    size = settings.CMS_SITEMAP_MAX_URLS
+    pages = max(1, -(-len(entries) // size))
+    part = request.GET.get("p")
+    if part is None and pages > 1:
+        parts = [absolute_url(f"/sitemap.xml?p={number}") for number in range(1, pages + 1)]
+        return render(request, "cms_core/sitemap_index.xml", {"parts": parts}, content_type="application/xml")
+    number = int(part) if part and part.isdigit() else 1
+    if not 1 <= number <= pages:
+        raise Http404
+    chunk = entries[(number - 1) * size : number * size]
+    return render(request, "cms_core/sitemap.xml", {"entries": chunk}, content_type="application/xml")
 
 
 @require_GET
@@ -84,7 +108,7 @@ def robots_txt(request):
         for code, _name in settings.LANGUAGES:
             for path in ("basket/", "checkout/", "accounts/", "search/", "wishlists/", "newsletter/"):
                 lines.append(f"Disallow: /{code}/{path}")
-        lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+        lines.append(f"Sitemap: {absolute_url('/sitemap.xml')}")
     else:
         lines.append("Disallow: /")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

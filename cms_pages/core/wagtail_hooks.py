@@ -1,9 +1,12 @@
 """Admin wiring of the CMS core: choosers, snippets, newsletter list, translation status."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -17,6 +20,12 @@ from .richtext import CachedPageLinkHandler
 @hooks.register("register_rich_text_features", order=1)  # after Wagtail's own page links
 def cache_rich_text_page_links(features):
     features.register_link_type(CachedPageLinkHandler)
+
+
+@hooks.register("insert_editor_js")
+def product_grid_source_fields():
+    """The product grid shows only the chosen source's fields (``blocks.SOURCE_FIELDS``)."""
+    return format_html('<script src="{}"></script>', static("cms_core/js/product_grid_source.js"))
 
 
 @hooks.register("register_admin_viewset")
@@ -33,17 +42,21 @@ class TestimonialViewSet(SnippetViewSet):
 
 
 class NavigationMenuViewSet(SnippetViewSet):
+    """Drafts, preview and publish: visitors see a menu only once it is published."""
+
     model = NavigationMenu
     icon = "list-ul"
     menu_label = _("Navigation menus")
-    list_display = ["name", "locale"]
+    list_display = ["name", "locale", LiveStatusTagColumn()]
 
 
 class FooterViewSet(SnippetViewSet):
+    """Drafts, preview and publish, as for menus."""
+
     model = Footer
     icon = "doc-empty"
     menu_label = _("Footers")
-    list_display = ["name", "locale"]
+    list_display = ["name", "locale", LiveStatusTagColumn()]
 
 
 class SiteContentGroup(SnippetViewSetGroup):

@@ -58,3 +58,20 @@ def feedback_summary(*, days=None):
         .annotate(yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False)))
     )
     return sorted(summary, key=lambda row: (-row["no"], row["article__title"]))
+
+
+#: Answers an article needs before its score means anything, and the share of "helpful" below
+#: which Support is shown it on the Wagtail home.
+LOW_SCORE_MIN_ANSWERS = 3
+LOW_SCORE_HELPFUL_SHARE = 0.5
+
+
+def low_scoring_articles(*, days=30, limit=10):
+    """Articles most readers found unhelpful lately (worst first), with their counts and share."""
+    rows = []
+    for row in feedback_summary(days=days):
+        answers = row["yes"] + row["no"]
+        if answers >= LOW_SCORE_MIN_ANSWERS and row["yes"] / answers < LOW_SCORE_HELPFUL_SHARE:
+            rows.append({**row, "answers": answers, "helpful_percent": round(100 * row["yes"] / answers)})
+    rows.sort(key=lambda row: (row["helpful_percent"], -row["answers"]))
+    return rows[:limit]

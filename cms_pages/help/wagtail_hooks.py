@@ -5,11 +5,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from cms_pages.core.permissions import PLATFORM_ADMINS, SUPPORT, user_has_role
 from commerce.users.roles import sync_roles
 
-from . import admin_views
+from . import admin_views, selectors
 from .models import HelpArticlePage, HelpCategoryPage, HelpCentrePage
 
 HELP_PAGE_CLASSES = (HelpCentrePage, HelpCategoryPage, HelpArticlePage)
@@ -48,3 +49,25 @@ def register_feedback_report_menu_item():
 def give_support_the_new_help_centre(request, page):
     if isinstance(page.specific, HelpCentrePage):
         sync_roles()
+
+
+class LowScoringArticlesPanel(Component):
+    """Support's Wagtail home: the articles readers lately found unhelpful, to rewrite first."""
+
+    name = "help_low_scores"
+    template_name = "help/admin/low_scoring_articles_panel.html"
+    order = 110
+    days = 30
+
+    def get_context_data(self, parent_context):
+        return {
+            "articles": selectors.low_scoring_articles(days=self.days),
+            "days": self.days,
+            "report_url": reverse("help_feedback_report"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def show_support_the_articles_to_rewrite(request, panels):
+    if admin_views.can_see_feedback(request.user):
+        panels.append(LowScoringArticlesPanel())

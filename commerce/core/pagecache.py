@@ -3,10 +3,12 @@
 A cached entry is rendered HTML with the visitor's own values replaced by placeholders (the CSRF
 token: product cards and the product page post to the basket; the Content-Security-Policy nonce of
 inline scripts, which must match the header of the response that serves it), plus the version of
-every tag it depends on: ``cms`` (any publish, unpublish, snippet or settings change: the header,
-footer and CMS pages), ``catalogue`` (categories, product classes, attributes and options: menus,
-breadcrumbs, labels) and ``product:<id>`` for each product shown (bumped after commit when the
-product, a stock record or an image changes, so price and stock are never stale). A hit checks those
+every tag it depends on: ``cms`` (any publish or unpublish: CMS pages and the links to them),
+``settings`` (the site settings: logo, colours, contacts in every page's chrome),
+``chrome:<language>`` (the published navigation menu and footer of the page's language),
+``catalogue`` (categories, product classes, attributes and options: menus, breadcrumbs, labels)
+and ``product:<id>`` for each product shown (bumped after commit when the product, a stock record
+or an image changes, so price and stock are never stale). A hit checks those
 versions in one ``get_many`` and puts this visitor's CSRF token and nonce back in.
 
 The same tag versions keep small lookups that every uncached request would otherwise repeat
@@ -28,6 +30,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.crypto import salted_hmac
+from django.utils.translation import get_language
 
 CSRF_PLACEHOLDER = "__PAGE_CACHE_CSRF_TOKEN__"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -38,8 +41,10 @@ NONCE_PLACEHOLDER = (
 )
 ENTRY_PREFIX = "pagecache:"
 TAG_PREFIX = "cms:tag:"
-#: Any CMS publish, snippet (menus, footer) or site-settings change: the chrome of every page.
+#: Any CMS publish or unpublish: CMS pages and every link to them (menus, breadcrumbs, hreflang).
 GLOBAL_TAG = "cms"
+#: The site settings (logo, colours, contacts, social links): in the chrome of every page, any host.
+SETTINGS_TAG = "settings"
 #: Categories, product classes, attributes and options: navigation, breadcrumbs and product labels.
 CATALOGUE_TAG = "catalogue"
 #: Which products are listed: any product saved or deleted, or put in or out of a category.
@@ -48,6 +53,11 @@ LISTING_TAG = "listing"
 PAGE_NAMESPACE = "page"
 #: Lifetime of ``remember`` entries: they are checked against their tags, so this only bounds memory.
 REMEMBER_SECONDS = 24 * 3600
+
+
+def chrome_tag(language):
+    """The published navigation menu and footer in ``language``: the chrome of that language's pages."""
+    return f"chrome:{language}"
 
 
 def product_tags(product_ids):
@@ -142,7 +152,7 @@ def store_response(request, response, tags, seconds, *, namespace=PAGE_NAMESPACE
         return
     if response.has_header("Set-Cookie") or getattr(response, "cookies", None):
         return
-    tags = [GLOBAL_TAG, CATALOGUE_TAG, *tags]
+    tags = [GLOBAL_TAG, CATALOGUE_TAG, SETTINGS_TAG, chrome_tag(get_language()), *tags]
     versions = cache.get_many([_tag_key(tag) for tag in tags])
     html = html if html is not None else response.content.decode(response.charset)
     entry = {

@@ -33,14 +33,16 @@ PLATFORM_ADMINS = "Platform admins"
 
 WAGTAIL_ADMIN_ACCESS = "wagtailadmin.access_admin"
 #: Wagtail snippets, settings and lists Marketing edits (navigation, footer, testimonials, newsletter).
+#: Menus and footers have drafts: Marketing also publishes, locks and unlocks them.
 CMS_MARKETING_PERMISSIONS = (
     "cms_core.add_testimonial",
     "cms_core.change_testimonial",
     "cms_core.delete_testimonial",
-    "cms_core.add_navigationmenu",
-    "cms_core.change_navigationmenu",
-    "cms_core.add_footer",
-    "cms_core.change_footer",
+    *(
+        f"cms_core.{action}_{model}"
+        for model in ("navigationmenu", "footer")
+        for action in ("add", "change", "publish", "lock", "unlock")
+    ),
     "cms_core.change_sitesettings",
     "cms_core.view_newslettersubscription",
     "wagtail_localize.submit_translation",

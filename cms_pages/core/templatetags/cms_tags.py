@@ -1,11 +1,10 @@
 """Template tags for CMS pages and the site chrome (navigation, footer, settings, SEO)."""
 
 from django import template
-from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Page
 
-from cms_pages.core import caching, selectors
+from cms_pages.core import chrome
 from commerce.core import pagecache
 from commerce.partner.models import default_commission_rate
 
@@ -17,7 +16,7 @@ def cms_site_settings(context):
     """The site's logo, colours, contact and social links (a dict, cached)."""
     request = context.get("request")
     if "_cms_site_chrome" not in context:
-        context["_cms_site_chrome"] = selectors.site_chrome(request)
+        context["_cms_site_chrome"] = chrome.site_settings(request)
     return context["_cms_site_chrome"]
 
 
@@ -28,16 +27,24 @@ def sales_commission_rate():
     return default_commission_rate()
 
 
-@register.simple_tag
-def cms_header_links():
-    """The navigation menu's links in the current language, or None to keep the built-in links."""
-    return selectors.header_links()
+@register.simple_tag(takes_context=True)
+def cms_header_links(context):
+    """The header menu's links in the current language, or None to keep the built-in links.
+
+    A navigation menu's preview (``chrome_draft``) shows its draft instead of the published menu.
+    """
+    return chrome.header_links(context.get("request"), draft=_draft(context, "navigationmenu"))
 
 
-@register.simple_tag
-def cms_footer():
-    """The footer snippet in the current language, or None to keep the built-in footer."""
-    return selectors.footer_content()
+@register.simple_tag(takes_context=True)
+def cms_footer(context):
+    """The footer in the current language (the draft in its own preview), or None for the built-in one."""
+    return chrome.footer_content(context.get("request"), draft=_draft(context, "footer"))
+
+
+def _draft(context, model_name):
+    draft = context.get("chrome_draft")
+    return draft if draft is not None and draft._meta.model_name == model_name else None
 
 
 @register.simple_tag(takes_context=True)
@@ -51,14 +58,12 @@ def page_seo(context, page):
     if getattr(request, "is_preview", False):
         page._cms_seo = page.get_seo(request, cms_site_settings(context))
         return page._cms_seo
-    version = pagecache.tag_version(pagecache.GLOBAL_TAG)
-    key = f"cms:seo:{request.get_host() if request else ''}:{page.pk}:{page.live_revision_id}:{version}"
-    seo = cache.get(key)
-    if seo is None:
-        seo = page.get_seo(request, cms_site_settings(context))
-        cache.set(key, seo, max(caching.cache_seconds(), 60))
-    page._cms_seo = seo
-    return seo
+    page._cms_seo = pagecache.remember(
+        f"cms:seo:{page.pk}:{page.live_revision_id}",
+        [pagecache.GLOBAL_TAG, pagecache.SETTINGS_TAG],  # links to pages; the Organization node
+        lambda: page.get_seo(request, cms_site_settings(context)),
+    )
+    return page._cms_seo
 
 
 @register.filter

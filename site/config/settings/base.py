@@ -25,6 +25,9 @@ SITE_ID = 1
 #: SITE_ID is set to them after every migrate (commerce/core/sites.py).
 SITE_DOMAIN = env("SITE_DOMAIN", default="127.0.0.1:8000")
 SITE_NAME = env("SITE_NAME", default="Souk")
+#: The public origin (scheme, host, port) of every absolute link search engines and social networks
+#: see: canonical, hreflang, og:url, JSON-LD, sitemap (commerce/core/sites.py).
+SITE_URL = env("SITE_URL", default=f"http://{SITE_DOMAIN}")
 
 # --- Applications -----------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -486,9 +489,16 @@ WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+#: Every snippet type is listed at /cms/snippets/ (they all live in menu groups, which would leave
+#: the index empty and answer "no permission" even to a superuser).
+WAGTAILSNIPPETS_MENU_SHOW_ALL = True
 #: The admin asks releases.wagtail.org for new versions from the browser: off (CSP, no outside calls).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+#: The help centre's search: French stemming with accents ignored ("commandes" finds "commande",
+#: "delai" finds "délai"); the configuration is created by cms_pages/help/migrations/0004.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "souk_search"}
+}
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 
 # --- CMS pages (cms_pages/) -------------------------------------------------------------------
@@ -496,8 +506,6 @@ WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 CMS_PAGE_CACHE_SECONDS = env.int("CMS_PAGE_CACHE_SECONDS", default=600)
 #: Seconds the product-id lists of category/newest/ranking blocks are cached (prices never are).
 CMS_PRODUCT_LIST_CACHE_SECONDS = env.int("CMS_PRODUCT_LIST_CACHE_SECONDS", default=300)
-#: Seconds navigation menus, footers and site settings are cached (cleared when they are saved).
-CMS_NAVIGATION_CACHE_SECONDS = env.int("CMS_NAVIGATION_CACHE_SECONDS", default=3600)
 #: Days of orders behind the best-seller and "often bought together" blocks.
 CMS_RANKING_DAYS = env.int("CMS_RANKING_DAYS", default=30)
 #: Name of the Wagtail workflow every promo page goes through (created by sync_roles).
@@ -512,8 +520,8 @@ CMS_NEWSLETTER_RATE_LIMIT = (5, 3600)
 CMS_FEEDBACK_RATE_LIMIT = (20, 3600)
 #: False on staging: robots.txt then disallows everything.
 CMS_ROBOTS_ALLOW_INDEXING = env.bool("CMS_ROBOTS_ALLOW_INDEXING", default=True)
-#: Seconds sitemap.xml is cached.
-CMS_SITEMAP_CACHE_SECONDS = 900
+#: Addresses per sitemap file (the protocol's limit); more make /sitemap.xml an index of parts.
+CMS_SITEMAP_MAX_URLS = 50_000
 
 # --- API --------------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -13,6 +13,16 @@ def fresh_cache():
     cache.clear()
 
 
+#: The configured public origin: absolute links use it whichever host a request named.
+PUBLIC_ORIGIN = "https://souk.example"
+
+
+@pytest.fixture(autouse=True)
+def public_origin(settings):
+    settings.SITE_URL = PUBLIC_ORIGIN
+    return PUBLIC_ORIGIN
+
+
 @pytest.fixture
 def fr_home(home_pages):
     return home_pages["fr"]

@@ -94,8 +94,8 @@ def test_language_switcher_and_hreflang_follow_the_translation(client, fr_home, 
     french, english = translated_landing(fr_home)
     html = client.get(french.url).content.decode()
     assert switcher(html)["en"] == "/en/shops/"
-    assert hreflang(html)["en"] == "http://localhost/en/shops/"
-    assert hreflang(html)["fr"] == hreflang(html)["x-default"] == "http://localhost/fr/boutiques/"
+    assert hreflang(html)["en"] == "https://souk.example/en/shops/"
+    assert hreflang(html)["fr"] == hreflang(html)["x-default"] == "https://souk.example/fr/boutiques/"
 
     # when: the English slug changes
     english.slug = "our-shops"
@@ -103,7 +103,7 @@ def test_language_switcher_and_hreflang_follow_the_translation(client, fr_home, 
     # then
     html = client.get(french.url).content.decode()
     assert switcher(html)["en"] == "/en/our-shops/"
-    assert hreflang(html)["en"] == "http://localhost/en/our-shops/"
+    assert hreflang(html)["en"] == "https://souk.example/en/our-shops/"
 
     # when: the English page is restricted: still on the switcher, no longer offered to search engines
     restriction = PageViewRestriction.objects.create(page=english, restriction_type=PageViewRestriction.LOGIN)

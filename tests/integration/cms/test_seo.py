@@ -29,23 +29,23 @@ def test_sitemap_lists_pages_of_every_locale_with_their_alternates(client, home_
     tree = ET.fromstring(response.content)  # noqa: S314 - the site's own sitemap
     urls = tree.findall(f"{SITEMAP}url")
     locations = {url.find(f"{SITEMAP}loc").text: url for url in urls}
-    assert {"http://localhost/fr/", "http://localhost/en/", "http://localhost/ar/"} <= set(locations)
+    assert {f"https://souk.example/{code}/" for code in ("fr", "en", "ar")} <= set(locations)
     alternates = {
         link.get("hreflang"): link.get("href")
-        for link in locations["http://localhost/ar/"].findall(f"{XHTML}link")
+        for link in locations["https://souk.example/ar/"].findall(f"{XHTML}link")
     }
     assert alternates == {
-        "fr": "http://localhost/fr/",
-        "en": "http://localhost/en/",
-        "ar": "http://localhost/ar/",
-        "x-default": "http://localhost/fr/",
+        "fr": "https://souk.example/fr/",
+        "en": "https://souk.example/en/",
+        "ar": "https://souk.example/ar/",
+        "x-default": "https://souk.example/fr/",
     }
 
 
 @pytest.mark.django_db
 def test_robots_txt_points_to_the_sitemap_and_hides_back_offices(client):
     text = client.get("/robots.txt").content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Sitemap: https://souk.example/sitemap.xml" in text
     assert "Disallow: /cms/" in text and "Disallow: /fr/checkout/" in text
 
 
@@ -59,10 +59,10 @@ def test_home_page_has_canonical_hreflang_open_graph_and_organization(client, ho
     # when
     html = client.get("/en/").content.decode()
     # then
-    assert '<link rel="canonical" href="http://localhost/en/">' in html
+    assert '<link rel="canonical" href="https://souk.example/en/">' in html
     for code in ("fr", "en", "ar"):
-        assert f'<link rel="alternate" hreflang="{code}" href="http://localhost/{code}/">' in html
-    assert '<link rel="alternate" hreflang="x-default" href="http://localhost/fr/">' in html
+        assert f'<link rel="alternate" hreflang="{code}" href="https://souk.example/{code}/">' in html
+    assert '<link rel="alternate" hreflang="x-default" href="https://souk.example/fr/">' in html
     assert '<meta property="og:title" content="Welcome to the souk">' in html
     graph = json_ld(html)["@graph"]
     organization = next(node for node in graph if node["@type"] == "Organization")
@@ -86,7 +86,7 @@ def test_help_article_json_ld_has_breadcrumbs_and_faq(client, fr_home):
         "Livraison",
         "Délais de livraison",
     ]
-    assert crumbs[-1]["item"] == "http://localhost/fr/aide/livraison/delais/"
+    assert crumbs[-1]["item"] == "https://souk.example/fr/aide/livraison/delais/"
     questions = graph[2]["mainEntity"]
     assert [q["name"] for q in questions] == ["Quel délai ?", "Livrez-vous à Djerba ?"]
     assert questions[1]["acceptedAnswer"]["text"] == "Oui, bien sûr."
