@@ -17,6 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from oscar.core.loading import get_class, get_model
 
+from commerce.communication.utils import site_url
 from commerce.order import statuses
 
 logger = logging.getLogger(__name__)
@@ -136,8 +137,8 @@ def _dispatch(order, event_code, context, attachments=()):
         defaults={"name": EVENT_NAMES[event_code], "category": CommunicationEventType.ORDER_RELATED},
     )
     dispatcher = Dispatcher(logger=logger)
-    with translation.override(order_language(order)):
-        messages = dispatcher.get_messages(event_code, context)
+    # The dispatcher renders in the context's language; URLs are reversed in it too (see _context).
+    messages = dispatcher.get_messages(event_code, context)
     if order.user_id:
         dispatcher.dispatch_user_messages(order.user, messages, list(attachments))
     else:
@@ -161,11 +162,17 @@ def _invoice_attachments(order):
 
 
 def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return site_url() + path
 
 
 def _context(order, event_code):
-    """What the templates see; URLs are built in the order's language (``/ar/…``)."""
+    """What the templates see, in the order's language: the dispatcher renders in ``language`` and
+    the URLs are built in it (``/ar/…``)."""
+    with translation.override(order_language(order)):
+        return {**_order_context(order, event_code), "language": order_language(order)}
+
+
+def _order_context(order, event_code):
     from commerce.invoices.selectors import invoice_links
 
     guest_hash = None if order.user_id else order.verification_hash()

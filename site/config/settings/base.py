@@ -25,6 +25,8 @@ SITE_ID = 1
 #: SITE_ID is set to them after every migrate (commerce/core/sites.py).
 SITE_DOMAIN = env("SITE_DOMAIN", default="127.0.0.1:8000")
 SITE_NAME = env("SITE_NAME", default="Souk")
+#: Scheme of the site's absolute links in emails (Oscar's setting; https in production).
+OSCAR_URL_SCHEMA = env("SITE_URL_SCHEME", default="http")
 
 # --- Applications -----------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -62,7 +64,7 @@ INSTALLED_APPS = [
     "commerce.shipping.apps.ShippingConfig",
     "commerce.catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
-    "oscar.apps.communication.apps.CommunicationConfig",
+    "commerce.communication.apps.CommunicationConfig",
     "commerce.partner.apps.PartnerConfig",
     "commerce.basket.apps.BasketConfig",
     "commerce.payment.apps.PaymentConfig",

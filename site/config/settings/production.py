@@ -7,6 +7,7 @@ DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 SITE_DOMAIN = env("SITE_DOMAIN")
+OSCAR_URL_SCHEMA = "https"
 DATABASES = {"default": database(env.db("DATABASE_URL"), pool_size=env.int("DATABASE_POOL_SIZE", default=10))}
 REDIS_URL = env("REDIS_URL")
 CELERY_TASK_ALWAYS_EAGER = False
