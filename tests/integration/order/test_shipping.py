@@ -122,6 +122,13 @@ def test_staff_read_statuses_as_words_and_reach_the_orders_invoices(client, two_
         assert f">{code}<" not in page
     for invoice in o.order.invoices.all():
         assert f"/dashboard/invoices/{invoice.pk}/download/" in page
+    # and everywhere else the dashboard shows a status
+    line_page = f"/dashboard/orders/{o.order.number}/lines/{o.line_a.pk}/"
+    customer_page = f"/dashboard/users/{o.seller_a.pk}/"
+    for url in ("/dashboard/orders/statistics/", line_page, customer_page):
+        other = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+        assert ">processing<" not in other and ">pending-payment<" not in other, url
+    assert "En préparation" in client.get(line_page, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
 
 
 def test_a_seller_reaches_only_its_own_invoices_from_the_order_page(client, two_shop_order):
@@ -137,3 +144,16 @@ def test_a_seller_reaches_only_its_own_invoices_from_the_order_page(client, two_
     assert f"/dashboard/invoices/{mine.pk}/download/" in page
     for other in others:
         assert f"/dashboard/invoices/{other.pk}/download/" not in page
+
+
+def test_the_customer_sees_each_lines_status_and_tracking_and_the_orders_progress(client, two_shop_order):
+    from commerce.order import services
+
+    o = two_shop_order
+    services.ship_lines([o.line_a], tracking_number="RR123456789TN", carrier="Rapid-Poste")
+    page = client.get(
+        f"/fr/accounts/order-status/{o.order.number}/{o.order.verification_hash()}/"
+    ).content.decode()
+    assert "Partiellement expédiée : 1 sur 4 articles" in page
+    assert "RR123456789TN" in page and "Rapid-Poste" in page
+    assert "Expédiée" in page and "En préparation" in page
