@@ -1,9 +1,14 @@
 """Reads of orders for pages and emails: how far an order has got, which variant a line holds."""
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from oscar.core.loading import get_model
 
 from commerce.order import statuses
+
+Line = get_model("order", "Line")
+ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
 
 #: Line statuses that mean the line has left the seller.
 LEFT_THE_SELLER = (statuses.SHIPPED, statuses.DELIVERED)
@@ -32,15 +37,24 @@ def progress(order):
     return ""
 
 
+def with_line_details(orders):
+    """Orders with what describing their lines needs (products, options, the variants'
+    attribute values) in three queries, however many lines."""
+    values = ProductAttributeValue.objects.select_related("attribute", "value_option")
+    lines = Line.objects.select_related("product").prefetch_related(
+        "attributes", Prefetch("product__attribute_values", queryset=values)
+    )
+    return orders.prefetch_related(Prefetch("lines", queryset=lines))
+
+
 def variant_attributes(line):
     """``[(name, value)]`` of the variant the customer chose (size, colour …), in the active
-    language; empty for a product without variants or one since deleted."""
+    language; empty for a product without variants or one since deleted. Reads what
+    ``with_line_details`` prefetched, when it did."""
     product = line.product
     if product is None or not product.is_child:
         return []
-    values = product.attribute_values.select_related("attribute", "value_option").order_by(
-        "attribute__name", "pk"
-    )
+    values = sorted(product.attribute_values.all(), key=lambda value: (value.attribute.name, value.pk))
     return [(value.attribute.name, value.value_as_text) for value in values]
 
 
