@@ -8,6 +8,7 @@ from oscar.core.loading import get_model
 from commerce.order import statuses
 
 Line = get_model("order", "Line")
+PaymentEventQuantity = get_model("order", "PaymentEventQuantity")
 ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
 
 #: Line statuses that mean the line has left the seller.
@@ -62,4 +63,15 @@ def variant_summary(line):
     """``"Size: M, Colour: Red"``: the variant as one phrase for tables, PDFs and plain-text emails."""
     return _(", ").join(
         _("%(name)s: %(value)s") % {"name": name, "value": value} for name, value in variant_attributes(line)
+    )
+
+
+def cash_collected_line_ids(order):
+    """Lines of a cash-on-delivery order whose cash the courier collected (recorded on delivery)."""
+    from commerce.order.services import CASH_COLLECTED
+
+    return set(
+        PaymentEventQuantity.objects.filter(
+            event__order=order, event__event_type__code=CASH_COLLECTED
+        ).values_list("line_id", flat=True)
     )

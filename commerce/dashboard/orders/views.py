@@ -25,6 +25,7 @@ from oscar.views import sort_queryset
 from commerce.invoices.selectors import back_office_documents
 from commerce.order import services, statuses
 from commerce.order.exceptions import InvalidStatusChange
+from commerce.order.selectors import cash_collected_line_ids
 from commerce.partner.exceptions import InsufficientStock
 from commerce.partner.selectors import partner_ids_for
 
@@ -186,7 +187,9 @@ class OrderDetailView(oscar_views.OrderDetailView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         lines = list(ctx["lines"])
+        collected = cash_collected_line_ids(self.object)
         for line in lines:
+            line.cash_collected = line.pk in collected
             line.status_label = statuses.label(line.status)
             line.commission_percent = commission_percent(line.commission_rate)
             line.next_statuses = [(s, statuses.label(s)) for s in next_line_statuses(line, user)]

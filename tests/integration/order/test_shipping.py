@@ -66,6 +66,9 @@ def test_a_seller_ships_its_lines_with_a_tracking_number_and_the_customer_is_tol
     assert "تم تسليم" in mail.outbox[1].subject
     o.order.refresh_from_db()
     assert o.order.status == statuses.PROCESSING  # the other seller's line is still being prepared
+    # and the seller's page says the courier collected the cash of its lines
+    page = client.get(f"/dashboard/orders/{o.order.number}/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert page.count("Espèces encaissées") == 2
 
 
 def test_a_seller_cannot_ship_another_sellers_line(client, two_shop_order):
