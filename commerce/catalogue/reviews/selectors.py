@@ -60,3 +60,7 @@ def reviews_for_seller(user):
         .select_related("product", "user")
         .order_by("status", "-date_created")
     )
+
+
+def may_review(user, product):
+    return is_verified_buyer(user, product) and not product.reviews.filter(user=user).exists()

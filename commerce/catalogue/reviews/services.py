@@ -23,7 +23,7 @@ def submit_review(product, user, *, score, title, body):
     """A verified buyer's review, held for moderation when ``REVIEWS_MODERATED_BY`` is set."""
     if not selectors.is_verified_buyer(user, product):
         raise NotAVerifiedBuyer
-    if product.reviews.filter(user=user).exists():
+    if not selectors.may_review(user, product):
         raise AlreadyReviewed
     status = ProductReview.FOR_MODERATION if settings.REVIEWS_MODERATED_BY else ProductReview.APPROVED
     return ProductReview.objects.create(

@@ -102,3 +102,11 @@ def test_when_admins_moderate_the_seller_cannot_publish(market, settings):
         services.moderate(review, by=market["seller"], approve=True)
     admin = make_user("admin@example.com", is_staff=True)
     assert services.moderate(review, by=admin, approve=True).is_approved
+
+
+def test_only_a_buyer_is_offered_to_write_a_review(client, market):
+    product = market["product"]
+    client.force_login(make_user("curieux@example.com"))
+    assert "reviews/add/" not in client.get(product.get_absolute_url()).content.decode()
+    client.force_login(market["buyer"])
+    assert "reviews/add/" in client.get(product.get_absolute_url()).content.decode()
