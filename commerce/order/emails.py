@@ -6,6 +6,10 @@ once. Templates follow Oscar's file convention
 (``oscar/communication/emails/commtype_<code>_{subject.txt,body.txt,body.html}``) and may be
 overridden per event type from the dashboard. The confirmation (cash on delivery) and payment
 emails carry the invoice PDFs.
+
+Shipping and delivery are told per parcel instead (a seller ships its lines on its own): one email
+per shipping event (``LINES_SHIPPED`` / ``LINES_DELIVERED``, with the tracking number), sent once
+thanks to the event's ``customer_notified_at``, checked and set under the event's row lock.
 """
 
 import logging
