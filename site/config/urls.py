@@ -23,6 +23,7 @@ from commerce.core.media import serve_media
 from commerce.dashboard.access import require_dashboard_access
 from commerce.invoices import urls as invoice_urls
 from commerce.order.views import GuestOrderView, OrderLineView
+from commerce.partner.views import ProductAlertCreateView
 from commerce.payment.stripe import views as stripe_views
 from commerce.users.views import LoginRedirectView, ProfileUpdateView
 from config.errors import API_PREFIX
@@ -74,6 +75,7 @@ urlpatterns += i18n_patterns(
     ),
     path("accounts/profile/edit/", login_required(ProfileUpdateView.as_view())),
     path("accounts/orders/<str:order_number>/<int:line_id>/", login_required(OrderLineView.as_view())),
+    path("accounts/alerts/create/<int:pk>/", ProductAlertCreateView.as_view()),
     path("accounts/", apps.get_app_config("customer").urls),
     path("catalogue/", apps.get_app_config("catalogue").urls),
     path("basket/", apps.get_app_config("basket").urls),

@@ -52,3 +52,20 @@ def test_visiting_the_site_in_a_language_makes_it_the_users_email_language(clien
     client.get("/ar/accounts/profile/")
     shopper.refresh_from_db()
     assert shopper.language == "ar"
+
+
+def test_a_guest_who_asked_in_arabic_is_answered_in_arabic(client, django_capture_on_commit_callbacks):
+    product, record = sellable("Jebba brodée", "450.000", stock=0)
+    # when: a guest asks, on the Arabic site, to be told when it is back
+    client.post(f"/ar/accounts/alerts/create/{product.pk}/", {"email": "Guest@Example.com"})
+    alert = ProductAlert.objects.get()
+    [confirmation] = mail.outbox  # sent at once, in the page's language, naming the site
+    assert confirmation.subject == "أكّد تنبيهك بخصوص «Jebba brodée»"
+    assert f"://{settings.SITE_DOMAIN}/ar/accounts/alerts/confirm/" in confirmation.body
+    assert f"فريق {settings.SITE_NAME}" in confirmation.body
+    alert.confirm()
+    mail.outbox.clear()
+    restock_from_an_english_dashboard(record, django_capture_on_commit_callbacks)
+    [message] = mail.outbox
+    assert message.subject == f"Jebba brodée متوفر من جديد على {settings.SITE_NAME}"
+    assert f"://{settings.SITE_DOMAIN}/ar/catalogue/" in message.body
