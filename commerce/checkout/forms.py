@@ -7,6 +7,8 @@ from phonenumber_field.formfields import PhoneNumberField
 
 from commerce.core.validation import BoundedIntegerField, validate_name_characters
 
+from .selectors import last_phone, saved_addresses
+
 Order = get_model("order", "Order")
 
 
@@ -30,8 +32,10 @@ class QuickCheckoutForm(forms.Form):
 
     def __init__(self, *args, ships=True, cash_on_delivery=True, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.addresses = {}
         if ships:
             self.fields["line1"].required = self.fields["city"].required = True
+            self._offer_saved_addresses(user)
         else:
             for name in ("line1", "city", "postcode", "notes"):
                 del self.fields[name]
@@ -42,6 +46,7 @@ class QuickCheckoutForm(forms.Form):
             self.fields["email"].initial = user.email
             self.fields["first_name"].initial = user.first_name
             self.fields["last_name"].initial = user.last_name
+            self.fields["phone"].initial = self.fields["phone"].initial or last_phone(user)
         autocomplete = {
             "first_name": "given-name",
             "last_name": "family-name",
@@ -54,6 +59,36 @@ class QuickCheckoutForm(forms.Form):
         for name, token in autocomplete.items():
             if name in self.fields:
                 self.fields[name].widget.attrs["autocomplete"] = token
+
+    def _offer_saved_addresses(self, user):
+        """A signed-in shopper picks one of their saved addresses (the default one chosen) or
+        types a new one; the chosen address fills the delivery fields when the form is checked."""
+        self.addresses = {str(address.pk): address for address in saved_addresses(user)}
+        if not self.addresses:
+            return
+        default = next(iter(self.addresses.values()))
+        self.fields["saved_address"] = forms.ChoiceField(
+            label=_("Deliver to"),
+            required=False,
+            choices=[(pk, address.summary) for pk, address in self.addresses.items()]
+            + [("", _("A new address"))],
+            widget=forms.RadioSelect,
+            initial=str(default.pk),
+        )
+        self.fields["line1"].required = self.fields["city"].required = False
+        if default.phone_number:
+            self.fields["phone"].initial = default.phone_number
+
+    def clean(self):
+        data = super().clean()
+        address = self.addresses.get(data.get("saved_address") or "")
+        if address is not None:
+            data.update(line1=address.line1, city=address.line4, postcode=address.postcode)
+        elif self.addresses:
+            for name in ("line1", "city"):
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, self.fields[name].error_messages["required"])
+        return data
 
 
 class BuyNowForm(QuickCheckoutForm):

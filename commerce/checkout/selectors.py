@@ -9,6 +9,7 @@ from oscar.core.loading import get_class, get_model
 from commerce.analytics.models import ProductRanking
 
 Product = get_model("catalogue", "Product")
+Order = get_model("order", "Order")
 Repository = get_class("shipping.repository", "Repository")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 
@@ -77,3 +78,28 @@ def order_summary(basket, request):
         "shipping_charge": charge,
         "order_total": OrderTotalCalculator(request).calculate(basket, charge),
     }
+
+
+def saved_addresses(user):
+    """The signed-in shopper's address book, the default delivery address first, then the most used."""
+    if not (user and user.is_authenticated):
+        return []
+    return list(
+        user.addresses.select_related("country").order_by(
+            "-is_default_for_shipping", "-num_orders_as_shipping_address", "-date_created"
+        )
+    )
+
+
+def last_phone(user):
+    """The phone number the signed-in shopper gave on their latest order ("" if none)."""
+    if not (user and user.is_authenticated):
+        return ""
+    return (
+        Order.objects.filter(user=user)
+        .exclude(phone="")
+        .order_by("-date_placed")
+        .values_list("phone", flat=True)
+        .first()
+        or ""
+    )

@@ -39,6 +39,7 @@ OrderCreator = get_class("order.utils", "OrderCreator")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 Repository = get_class("shipping.repository", "Repository")
 Selector = get_class("partner.strategy", "Selector")
+UserAddress = get_model("address", "UserAddress")
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,17 @@ def _shipping_address(customer, delivery):
     )
 
 
+def _remember_address(user, shipping_address):
+    """The delivery address goes to the shopper's address book (once; counted per order), so the
+    next checkout offers it (as Oscar's own checkout does)."""
+    address = UserAddress(user=user)
+    shipping_address.populate_alternative_model(address)
+    existing = user.addresses.filter(hash=address.generate_hash()).first()
+    address = existing or address
+    address.num_orders_as_shipping_address += 1
+    address.save()
+
+
 @transaction.atomic
 def place_order(*, basket, customer, payment_method, delivery=None, language="fr", request=None):
     """Create the order of ``basket`` and hold its stock; raises a ``CheckoutError`` with a reason.
@@ -123,6 +135,8 @@ def place_order(*, basket, customer, payment_method, delivery=None, language="fr
     if ships and delivery is None:
         raise AddressRequired
     shipping_address = _shipping_address(customer, delivery) if ships else None
+    if shipping_address and customer.user and customer.user.is_authenticated:
+        _remember_address(customer.user, shipping_address)
     method = Repository().get_default_shipping_method(basket=basket, shipping_addr=shipping_address)
     charge = method.calculate(basket)
     total = OrderTotalCalculator(request).calculate(basket, charge)

@@ -14,6 +14,7 @@ from django.views.generic import FormView
 from oscar.apps.checkout.views import ThankYouView as OscarThankYouView
 from oscar.core.loading import get_model
 
+from commerce.order.selectors import with_line_details
 from commerce.payment.stripe.sessions import redirect_to_stripe
 
 from . import buy_now, services
@@ -185,7 +186,7 @@ class ThankYouView(OscarThankYouView):
 
     def get_object(self, queryset=None):
         """Oscar's lookup: a superuser's ``?order_number=`` or ``?order_id=``, else the session's order."""
-        orders = Order.objects.select_related("shipping_address").prefetch_related("lines")
+        orders = with_line_details(Order.objects.select_related("shipping_address"))
         order = None
         if self.request.user.is_superuser:
             if "order_number" in self.request.GET:

@@ -5,9 +5,12 @@ has no prefix, so Django's ``LocaleMiddleware`` takes its language from the lang
 the browser's ``Accept-Language``: a seller working on the site in Arabic got the dashboard in
 their browser's English. This keeps the cookie on the language of the last prefixed page a
 signed-in user saw; the dashboard's own language menu sets it through Django's ``set_language``.
+The same language is kept on the user (``User.language``), so emails sent later, outside any
+request (back in stock, orders), speak it.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.utils.translation import get_language_from_path
 
 
@@ -27,6 +30,7 @@ class RememberLanguageMiddleware:
             and user.is_authenticated
             and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
         ):
+            get_user_model().objects.filter(pk=user.pk).exclude(language=language).update(language=language)
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,
                 language,

@@ -14,6 +14,7 @@ SHOP_SECTION = {
         {"label": _("Stock levels"), "url_name": "dashboard:shop-stock"},
         {"label": _("Import or export stock (CSV)"), "url_name": "dashboard:shop-stock-import"},
         {"label": _("Low stock alerts"), "url_name": "dashboard:stock-alert-list"},
+        {"label": _("Reviews of my products"), "url_name": "dashboard:shop-reviews"},
     ],
 }
 

@@ -5,6 +5,7 @@ see, so a view can answer 404 either way and invoice numbers do not leak.
 """
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from commerce.invoices.models import Invoice
@@ -80,3 +81,22 @@ def invoice_links(order, verification_hash=None):
             url = reverse("invoices:customer-download", args=[order.number, invoice.number])
         links.append({"number": invoice.number, "vendor": invoice.vendor.get("name", ""), "url": url})
     return links
+
+
+def back_office_documents(order, user):
+    """The order's documents a dashboard user may download (invoices, and any other document kind
+    added here), for the "Documents" block of the dashboard's order page: every one for platform
+    admins, a seller only its own shop's. Each: ``kind``, ``number``, ``vendor``, ``issued_at``, ``url``."""
+    invoices = order.invoices.select_related("partner").order_by("pk")
+    if not can_download_any(user):
+        invoices = invoices.filter(partner__users=user)
+    return [
+        {
+            "kind": _("Invoice"),
+            "number": invoice.number,
+            "vendor": invoice.vendor.get("name", ""),
+            "issued_at": invoice.issued_at,
+            "url": reverse("invoices-dashboard:download", args=[invoice.pk]),
+        }
+        for invoice in invoices
+    ]

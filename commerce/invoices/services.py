@@ -156,7 +156,7 @@ def _line_snapshot(line):
         unit_excl = before_excl / quantity
     product_rate = _product_rate(line.product)
     return {
-        "description": line.title,
+        "description": line.description,
         "reference": line.partner_sku or line.upc or "",
         "quantity": quantity,
         "unit_price_excl_tax": unit_excl,

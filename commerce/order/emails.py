@@ -6,6 +6,10 @@ once. Templates follow Oscar's file convention
 (``oscar/communication/emails/commtype_<code>_{subject.txt,body.txt,body.html}``) and may be
 overridden per event type from the dashboard. The confirmation (cash on delivery) and payment
 emails carry the invoice PDFs.
+
+Shipping and delivery are told per parcel instead (a seller ships its lines on its own): one email
+per shipping event (``LINES_SHIPPED`` / ``LINES_DELIVERED``, with the tracking number), sent once
+thanks to the event's ``customer_notified_at``, checked and set under the event's row lock.
 """
 
 import logging
@@ -14,9 +18,10 @@ from functools import partial
 from django.conf import settings
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from oscar.core.loading import get_class, get_model
 
+from commerce.communication.utils import site_url
 from commerce.order import statuses
 
 logger = logging.getLogger(__name__)
@@ -32,6 +37,9 @@ ORDER_SHIPPED = "ORDER_SHIPPED"
 ORDER_DELIVERED = "ORDER_DELIVERED"
 ORDER_CANCELLED = "ORDER_CANCELLED"
 ORDER_REFUNDED = "ORDER_REFUNDED"
+#: One email per shipping event: a seller's parcel left, or reached the customer.
+LINES_SHIPPED = "LINES_SHIPPED"
+LINES_DELIVERED = "LINES_DELIVERED"
 
 #: Names of the event types as the dashboard lists them (staff-facing, kept in English like Oscar's).
 EVENT_NAMES = {
@@ -41,13 +49,16 @@ EVENT_NAMES = {
     ORDER_DELIVERED: "Order delivered",
     ORDER_CANCELLED: "Order cancelled",
     ORDER_REFUNDED: "Order refunded",
+    LINES_SHIPPED: "Order lines shipped",
+    LINES_DELIVERED: "Order lines delivered",
 }
 
-#: The email an order status change sends.
+#: The email of each shipping event type (see ``commerce.order.services.ship_lines``).
+SHIPPING_EVENTS = {statuses.SHIPPED: LINES_SHIPPED, statuses.DELIVERED: LINES_DELIVERED}
+
+#: The email an order status change sends (shipping and delivery are told per parcel instead).
 STATUS_EVENTS = {
     statuses.PAID: ORDER_PAID,
-    statuses.SHIPPED: ORDER_SHIPPED,
-    statuses.DELIVERED: ORDER_DELIVERED,
     statuses.CANCELLED: ORDER_CANCELLED,
     statuses.REFUNDED: ORDER_REFUNDED,
 }
@@ -84,24 +95,59 @@ def send_order_email(order, event_code):
         order = Order.objects.select_for_update().get(pk=order.pk)
         if already_sent(order, event_code):
             return False
-        recipient = order.email
-        if not recipient:
+        if not order.email:
             logger.warning("Order %s: no email address for %s", order.number, event_code)
             return False
-        event_type, _created = CommunicationEventType.objects.get_or_create(
-            code=event_code,
-            defaults={"name": EVENT_NAMES[event_code], "category": CommunicationEventType.ORDER_RELATED},
-        )
-        dispatcher = Dispatcher(logger=logger)
-        with translation.override(order_language(order)):
-            messages = dispatcher.get_messages(event_code, _context(order, event_code))
-        if order.user_id:
-            dispatcher.dispatch_user_messages(order.user, messages, attachments)
-        else:
-            dispatcher.dispatch_anonymous_messages(recipient, messages, attachments)
-        CommunicationEvent.objects.create(order=order, event_type=event_type)
+        _dispatch(order, event_code, _context(order, event_code), attachments)
     logger.info("Order %s: sent %s to the customer", order.number, event_code)
     return True
+
+
+def send_shipping_event_email_on_commit(shipping_event):
+    """Queue the email of a parcel shipped or delivered once the current transaction commits."""
+    from commerce.order.tasks import send_shipping_event_email as task
+
+    transaction.on_commit(partial(task.delay, shipping_event.pk))
+
+
+def send_shipping_event_email(shipping_event):
+    """Tell the customer these lines left (with the parcel's tracking) or arrived, once per event;
+    True if sent now."""
+    event_code = SHIPPING_EVENTS[shipping_event.event_type.code]
+    with transaction.atomic():
+        event = type(shipping_event).objects.select_for_update().get(pk=shipping_event.pk)
+        if event.customer_notified_at:
+            return False
+        order = event.order
+        if not order.email:
+            logger.warning("Order %s: no email address for %s", order.number, event_code)
+            return False
+        context = {
+            **_context(order, event_code),
+            "shipment": event,
+            "lines": list(event.lines.select_related("partner").order_by("pk")),
+        }
+        _dispatch(order, event_code, context)
+        event.customer_notified_at = timezone.now()
+        event.save(update_fields=["customer_notified_at"])
+    logger.info("Order %s: sent %s (shipping event %s) to the customer", order.number, event_code, event.pk)
+    return True
+
+
+def _dispatch(order, event_code, context, attachments=()):
+    """Render the event's email in the order's language and send it; log it on the order."""
+    event_type, _created = CommunicationEventType.objects.get_or_create(
+        code=event_code,
+        defaults={"name": EVENT_NAMES[event_code], "category": CommunicationEventType.ORDER_RELATED},
+    )
+    dispatcher = Dispatcher(logger=logger)
+    # The dispatcher renders in the context's language; URLs are reversed in it too (see _context).
+    messages = dispatcher.get_messages(event_code, context)
+    if order.user_id:
+        dispatcher.dispatch_user_messages(order.user, messages, list(attachments))
+    else:
+        dispatcher.dispatch_anonymous_messages(order.email, messages, list(attachments))
+    CommunicationEvent.objects.create(order=order, event_type=event_type)
 
 
 def order_language(order):
@@ -120,11 +166,17 @@ def _invoice_attachments(order):
 
 
 def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return site_url() + path
 
 
 def _context(order, event_code):
-    """What the templates see; URLs are built in the order's language (``/ar/…``)."""
+    """What the templates see, in the order's language: the dispatcher renders in ``language`` and
+    the URLs are built in it (``/ar/…``)."""
+    with translation.override(order_language(order)):
+        return {**_order_context(order, event_code), "language": order_language(order)}
+
+
+def _order_context(order, event_code):
     from commerce.invoices.selectors import invoice_links
 
     guest_hash = None if order.user_id else order.verification_hash()

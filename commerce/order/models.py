@@ -17,6 +17,7 @@ from oscar.apps.order.abstract_models import (
     AbstractOrderLineDiscount,
     AbstractOrderStatusChange,
     AbstractPaymentEvent,
+    AbstractShippingEvent,
     AbstractSurcharge,
 )
 
@@ -76,6 +77,16 @@ class Line(AbstractLine):
     )
     commission_amount = money_field(_("commission (inc. tax)"), default=ZERO)
 
+    @property
+    def description(self):
+        """The title, then the chosen variant ("Size: M, Colour: Red") and any options, so every
+        page, email and invoice that describes a line names what was bought, not just its SKU."""
+        from commerce.order.selectors import variant_summary
+
+        description = super().description
+        variant = variant_summary(self)
+        return f"{description} ({variant})" if variant else description
+
     class Meta(AbstractLine.Meta):
         constraints = [
             models.CheckConstraint(
@@ -108,6 +119,15 @@ class OrderLineDiscount(AbstractOrderLineDiscount):
 class Surcharge(AbstractSurcharge):
     incl_tax = money_field(_("Surcharge (inc. tax)"), default=ZERO)
     excl_tax = money_field(_("Surcharge (excl. tax)"), default=ZERO)
+
+
+class ShippingEvent(AbstractShippingEvent):
+    """Oscar's shipping event (a seller's lines leave or reach the customer), with the parcel's
+    tracking and the moment the customer was told, so the email goes once per event."""
+
+    tracking_number = models.CharField(_("tracking number"), max_length=64, blank=True)
+    carrier = models.CharField(_("carrier"), max_length=64, blank=True)
+    customer_notified_at = models.DateTimeField(_("customer notified at"), null=True, blank=True)
 
 
 class OrderStatusChange(AbstractOrderStatusChange):

@@ -9,17 +9,29 @@ from oscar.core.loading import get_model
 from commerce.order import emails
 
 Order = get_model("order", "Order")
+ShippingEvent = get_model("order", "ShippingEvent")
+
+RETRY = {
+    "acks_late": True,
+    "autoretry_for": (SMTPException, ConnectionError, OperationalError),
+    "retry_backoff": True,
+    "max_retries": 8,
+}
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(SMTPException, ConnectionError, OperationalError),
-    retry_backoff=True,
-    max_retries=8,
-)
+@shared_task(**RETRY)
 def send_order_email(order_number, event_code):
     """Send one order email (``emails.ORDER_PAID`` …) unless it was sent already."""
     order = Order.objects.filter(number=order_number).first()
     if order is None:
         return False
     return emails.send_order_email(order, event_code)
+
+
+@shared_task(**RETRY)
+def send_shipping_event_email(shipping_event_id):
+    """Tell the customer about one parcel shipped or delivered unless it was told already."""
+    event = ShippingEvent.objects.select_related("event_type").filter(pk=shipping_event_id).first()
+    if event is None:
+        return False
+    return emails.send_shipping_event_email(event)

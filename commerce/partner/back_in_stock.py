@@ -8,11 +8,23 @@ sends, so running it twice sends nothing twice).
 """
 
 from django.db import transaction
+from django.utils import translation
 from oscar.core.loading import get_class, get_model
+
+from commerce.communication.utils import language_of
 
 ProductAlert = get_model("customer", "ProductAlert")
 Product = get_model("catalogue", "Product")
 AlertsDispatcher = get_class("customer.alerts.utils", "AlertsDispatcher")
+
+
+class BackInStockDispatcher(AlertsDispatcher):
+    """Oscar's alerts dispatcher; the site notification is written in its recipient's language too
+    (the email already is: see commerce/communication/utils.py)."""
+
+    def notify_user_about_product_alert(self, user, context):
+        with translation.override(language_of(user)):
+            super().notify_user_about_product_alert(user, context)
 
 
 def _can_sell(stockrecord):
@@ -37,4 +49,4 @@ def queue_alerts(stockrecord):
 def send_alerts(product_id):
     product = Product.objects.filter(pk=product_id).first()
     if product is not None:
-        AlertsDispatcher().send_product_alert_email_for_user(product)
+        BackInStockDispatcher().send_product_alert_email_for_user(product)

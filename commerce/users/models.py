@@ -16,6 +16,8 @@ class User(AbstractUser):
     last_name = models.CharField(
         _("Last name"), max_length=255, blank=True, validators=[validate_name_characters]
     )
+    #: The language the person last used on the site: emails sent to them later speak it.
+    language = models.CharField(_("language"), max_length=8, blank=True)
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"

@@ -9,6 +9,7 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -21,9 +22,10 @@ from commerce.core.health import health
 from commerce.core.media import serve_media
 from commerce.dashboard.access import require_dashboard_access
 from commerce.invoices import urls as invoice_urls
-from commerce.order.views import GuestOrderView
+from commerce.order.views import GuestOrderView, OrderLineView
+from commerce.partner.views import ProductAlertCreateView
 from commerce.payment.stripe import views as stripe_views
-from commerce.users.views import LoginRedirectView
+from commerce.users.views import LoginRedirectView, ProfileUpdateView
 from config.errors import API_PREFIX
 
 # The Django admin signs in through allauth too (rate limits, MFA).
@@ -65,6 +67,15 @@ urlpatterns += i18n_patterns(
         GuestOrderView.as_view(),
         name="order-status",
     ),
+    # Oscar's account pages that allauth replaces lead to allauth's (Oscar's mail links to password
+    # reset pages allauth owns); the profile page keeps the names and links to allauth's email page.
+    path(
+        "accounts/change-password/",
+        login_required(RedirectView.as_view(pattern_name="account_change_password")),
+    ),
+    path("accounts/profile/edit/", login_required(ProfileUpdateView.as_view())),
+    path("accounts/orders/<str:order_number>/<int:line_id>/", login_required(OrderLineView.as_view())),
+    path("accounts/alerts/create/<int:pk>/", ProductAlertCreateView.as_view()),
     path("accounts/", apps.get_app_config("customer").urls),
     path("catalogue/", apps.get_app_config("catalogue").urls),
     path("basket/", apps.get_app_config("basket").urls),

@@ -81,3 +81,31 @@ def test_a_guest_opens_the_order_from_the_email_link_in_its_language(live_server
     assert page.locator(".site-header, header").count()
     assert fits(page)
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_partly_shipped_order_with_its_tracking_fits_a_phone(live_server, browser, artifacts_dir):
+    from commerce.order.services import ship_lines
+
+    # given: a guest's order from two sellers, one of which shipped with a tracking number
+    plate, _ = sellable(LONG_TITLE, "145.500", seller="Dar Nabeul")
+    scarf, _ = sellable("Foulard en soie", "33.335", seller="Jebba & Co")
+    order = order_of((plate, 1), (scarf, 2))
+    ship_lines(
+        order.lines.filter(partner__name="Dar Nabeul"), tracking_number="RR123456789TN", carrier="Aramex"
+    )
+    context = browser.new_context(viewport=PHONE, color_scheme="light")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    for language in ("fr", "ar"):
+        with translation.override(language):
+            link = reverse(
+                "order-status", kwargs={"order_number": order.number, "hash": order.verification_hash()}
+            )
+        page.goto(f"{live_server.url}{link}")
+        page.screenshot(path=str(artifacts_dir / f"partly-shipped-order-390-{language}.png"), full_page=True)
+        # then: the tracking number and the partial progress show, and the page fits
+        assert page.locator("text=RR123456789TN").count()
+        assert fits(page)
+    context.close()

@@ -4,7 +4,8 @@ site's brand (its colours and typography from the design tokens)."""
 import pytest
 from oscar.core.loading import get_model
 
-from tests.factories.sellers import make_seller, make_shop, stocked
+from commerce.order import statuses
+from tests.factories.sellers import make_seller, make_shop, order_of, stocked
 
 Product = get_model("catalogue", "Product")
 
@@ -83,3 +84,34 @@ def test_an_arabic_seller_on_a_phone_sees_a_products_variants_and_types_arabic_r
     assert page.locator("#id_title_ar").get_attribute("dir") == "rtl"
     assert page.locator("#id_title_fr").get_attribute("dir") == "ltr"
     assert page.locator("#product_variants").get_by_text("JS-JEB-L").is_visible()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_an_arabic_seller_ships_its_line_with_a_tracking_number_from_the_order_page(
+    live_server, page, artifacts_dir
+):
+    # given: a seller with an order of one of its products, working in Arabic
+    shop = make_shop("Dar Nabeul")
+    seller = make_seller(shop, "leila@dar-nabeul.example")
+    tajine, _ = stocked(shop, "Tajine émaillé", stock=50)  # no low-stock alert to push
+    order = order_of((tajine, 1), email="amira@example.com")
+    page.goto(f"{live_server.url}/ar/accounts/login/")
+    page.fill("input[name=login]", seller.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("form[action*='/accounts/login/'] button[type=submit]").click()
+    page.wait_for_load_state()
+
+    # when: they tick the line, choose "shipped", give the tracking number and submit
+    page.goto(f"{live_server.url}/dashboard/orders/{order.number}/")
+    page.check("input[name=selected_line]")
+    page.select_option("#new_status", statuses.SHIPPED)
+    page.fill("#id_tracking_number", "RR123456789TN")
+    page.locator("#line-status-form button[type=submit]").click()
+    page.wait_for_load_state()
+    page.screenshot(path=str(artifacts_dir / "dashboard-order-shipped-ar.png"), full_page=True)
+
+    # then: the parcel and its tracking number are on the page, in Arabic
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("#shipping-events").get_by_text("RR123456789TN").count() == 1
+    assert order.lines.get().status == statuses.SHIPPED

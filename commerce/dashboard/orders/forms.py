@@ -49,3 +49,15 @@ class OrderStatusForm(OscarOrderStatusForm):
         self.fields["new_status"].choices = [
             (status, statuses.label(status)) for status in order.available_statuses()
         ]
+
+
+class ShipmentForm(forms.Form):
+    """The parcel's optional tracking, given when a seller marks its lines shipped."""
+
+    tracking_number = forms.CharField(label=_("Tracking number"), max_length=64, required=False)
+    carrier = forms.CharField(label=_("Carrier"), max_length=64, required=False)
+
+    def errors_as_text(self):
+        return [
+            f"{self.fields[name].label}: {error}" for name, errors in self.errors.items() for error in errors
+        ]

@@ -69,6 +69,17 @@ def lines_of_orders(orders, user):
     )
 
 
+def shipping_events_for(order, lines):
+    """The order's parcels that hold any of these lines (a seller sees only its own parcels)."""
+    return (
+        order.shipping_events.filter(lines__in=[line.pk for line in lines])
+        .distinct()
+        .select_related("event_type")
+        .prefetch_related("lines")
+        .order_by("date_created", "pk")
+    )
+
+
 def notes_for(order, user):
     """Order notes the user may read: all for staff; a seller only those written by its shops' users."""
     notes = order.notes.select_related("user")

@@ -22,13 +22,15 @@ from oscar.core.loading import get_model
 from oscar.core.utils import datetime_combine
 from oscar.views import sort_queryset
 
+from commerce.invoices.selectors import back_office_documents
 from commerce.order import services, statuses
 from commerce.order.exceptions import InvalidStatusChange
+from commerce.order.selectors import cash_collected_line_ids
 from commerce.partner.exceptions import InsufficientStock
 from commerce.partner.selectors import partner_ids_for
 
 from .exports import export_response
-from .forms import EXPORT_FORMATS, OrderSearchForm
+from .forms import EXPORT_FORMATS, OrderSearchForm, ShipmentForm
 from .selectors import (
     commission_percent,
     lines_for,
@@ -36,6 +38,7 @@ from .selectors import (
     notes_for,
     orders_for,
     share_totals,
+    shipping_events_for,
     with_share,
 )
 
@@ -160,7 +163,9 @@ class OrderDetailView(oscar_views.OrderDetailView):
     """Staff: Oscar's page. Seller: its lines only, its share, commission, per-line status changes."""
 
     seller_order_actions = ("save_note", "delete_note")
-    seller_line_actions = ("change_line_statuses",)
+    #: Oscar's free-form shipping and payment events would bypass the order services: lines move
+    #: only through ``change_line_statuses`` (shipping records the parcel and tells the customer).
+    line_actions = ("change_line_statuses",)
 
     def get_template_names(self):
         if self.request.user.is_staff:
@@ -178,16 +183,13 @@ class OrderDetailView(oscar_views.OrderDetailView):
             return self.reload_page(error=_("Invalid action"))
         return super().handle_order_action(request, order, action)
 
-    def handle_line_action(self, request, order, action):
-        if not request.user.is_staff and action not in self.seller_line_actions:
-            return self.reload_page(error=_("Invalid action"))
-        return super().handle_line_action(request, order, action)
-
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         lines = list(ctx["lines"])
+        collected = cash_collected_line_ids(self.object)
         for line in lines:
+            line.cash_collected = line.pk in collected
             line.status_label = statuses.label(line.status)
             line.commission_percent = commission_percent(line.commission_rate)
             line.next_statuses = [(s, statuses.label(s)) for s in next_line_statuses(line, user)]
@@ -201,6 +203,8 @@ class OrderDetailView(oscar_views.OrderDetailView):
                 for change in reversed(list(line.status_changes.all()))
             ]
         ctx["lines"] = lines
+        ctx["shipping_events"] = shipping_events_for(self.object, lines)
+        ctx["documents"] = back_office_documents(self.object, user)
         ctx["share"] = share_totals(lines)
         ctx["notes"] = notes_for(self.object, user)
         ctx["status_label"] = statuses.label(self.object.status)
@@ -250,10 +254,18 @@ class OrderDetailView(oscar_views.OrderDetailView):
                     "lines": ", ".join(f"#{line.pk}" for line in refused or lines),
                 }
             )
+        shipment = ShipmentForm(request.POST)
+        if not shipment.is_valid():
+            return self.reload_page(error=" ".join(shipment.errors_as_text()))
         try:
             with transaction.atomic():
-                for line in lines:
-                    services.change_line_status(line, new_status, by=request.user)
+                if new_status == statuses.SHIPPED:
+                    services.ship_lines(lines, by=request.user, **shipment.cleaned_data)
+                elif new_status == statuses.DELIVERED:
+                    services.record_delivery(lines, by=request.user)
+                else:
+                    for line in lines:
+                        services.change_line_status(line, new_status, by=request.user)
         except (InvalidStatusChange, InsufficientStock, InvalidStockAdjustment) as exc:
             return self.reload_page(error=str(exc))
         messages.info(

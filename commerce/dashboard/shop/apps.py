@@ -1,4 +1,5 @@
-"""The seller's own pages in the dashboard: shop profile, stock levels, stock history, stock CSV."""
+"""The seller's own pages in the dashboard: shop profile, stock levels, stock history, stock CSV,
+reviews of its products."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -23,14 +24,16 @@ class ShopDashboardConfig(OscarDashboardConfig):
             "shop-stock-import": seller_or_staff,
             "shop-stockrecord-history": seller_or_staff,
             "shop-product-stock-history": seller_or_staff,
+            "shop-reviews": seller_or_staff,
             # Any shop's profile (and commission): platform staff only.
             "shop-partner-profile": DashboardPermission.staff,
         }
 
     def ready(self):
-        from . import views  # views load models: only once every app is ready
+        from . import reviews, views  # views load models: only once every app is ready
 
         self.views = views
+        self.reviews = reviews
         self.configure_permissions()
 
     def get_urls(self):
@@ -51,5 +54,6 @@ class ShopDashboardConfig(OscarDashboardConfig):
                 views.ProductStockHistoryView.as_view(),
                 name="shop-product-stock-history",
             ),
+            path("reviews/", self.reviews.ReviewsView.as_view(), name="shop-reviews"),
         ]
         return self.post_process_urls(urls)

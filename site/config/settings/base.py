@@ -28,6 +28,8 @@ SITE_NAME = env("SITE_NAME", default="Souk")
 #: The public origin (scheme, host, port) of every absolute link search engines and social networks
 #: see: canonical, hreflang, og:url, JSON-LD, sitemap (commerce/core/sites.py).
 SITE_URL = env("SITE_URL", default=f"http://{SITE_DOMAIN}")
+#: Scheme of the absolute links in Oscar's emails: the public origin's.
+OSCAR_URL_SCHEMA = SITE_URL.split("://", 1)[0]
 
 # --- Applications -----------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -64,8 +66,8 @@ INSTALLED_APPS = [
     "oscar.apps.address.apps.AddressConfig",
     "commerce.shipping.apps.ShippingConfig",
     "commerce.catalogue.apps.CatalogueConfig",
-    "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
-    "oscar.apps.communication.apps.CommunicationConfig",
+    "commerce.catalogue.reviews.apps.CatalogueReviewsConfig",
+    "commerce.communication.apps.CommunicationConfig",
     "commerce.partner.apps.PartnerConfig",
     "commerce.basket.apps.BasketConfig",
     "commerce.payment.apps.PaymentConfig",
@@ -450,6 +452,14 @@ OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
 OSCAR_ORDER_STATUS_CASCADE = {status: status for status in OSCAR_ORDER_STATUS_PIPELINE}
 #: Oscar's dashboard menu plus the sellers' pages (shop profile, stock levels, history, CSV).
 OSCAR_DASHBOARD_NAVIGATION = dashboard_navigation(OSCAR_DASHBOARD_NAVIGATION)  # noqa: F405
+
+# --- Reviews ----------------------------------------------------------------------------------
+#: Only signed-in verified buyers review (commerce/catalogue/reviews/services.py).
+OSCAR_ALLOW_ANON_REVIEWS = False
+#: Who approves a review before it is published: "seller" (the product's seller, or a platform
+#: admin) or "admin" (platform admins only). Empty publishes reviews at once.
+REVIEWS_MODERATED_BY = env("REVIEWS_MODERATED_BY", default="seller")
+OSCAR_MODERATE_REVIEWS = bool(REVIEWS_MODERATED_BY)
 
 # --- Sellers ----------------------------------------------------------------------------------
 #: Share of each sale the platform keeps for a new shop (a shop's own rate is set in the dashboard).

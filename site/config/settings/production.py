@@ -8,6 +8,7 @@ SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 SITE_DOMAIN = env("SITE_DOMAIN")
 SITE_URL = env("SITE_URL", default=f"https://{SITE_DOMAIN}")
+OSCAR_URL_SCHEMA = SITE_URL.split("://", 1)[0]
 DATABASES = {"default": database(env.db("DATABASE_URL"), pool_size=env.int("DATABASE_POOL_SIZE", default=10))}
 REDIS_URL = env("REDIS_URL")
 CELERY_TASK_ALWAYS_EAGER = False

@@ -19,8 +19,10 @@ CHECKOUT_PAGE_BUDGET = 5
 #: The page's reads, the basket row lock, the order, its line and the stock held (locked, written,
 #: with its history row; a sale reads no alert), the basket submitted and the new session.
 PLACE_ORDER_BUDGET = 21
-#: The order with its shipping address, its lines; the session; the chrome's basket.
-THANK_YOU_BUDGET = 5
+#: The order with its shipping address, its lines with their products, their options and the
+#: variants' attribute values (each line names the chosen size, colour …); the session; the
+#: chrome's basket.
+THANK_YOU_BUDGET = 7
 
 
 def queries(action):

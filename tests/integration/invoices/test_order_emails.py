@@ -80,7 +80,7 @@ def test_status_emails_have_no_attachment_and_each_goes_once(sellers, shopper, c
         f"Your order {order.number} has been delivered",
     ]
     assert all(not message.attachments for message in mail.outbox)
-    assert emails.event_for_status("shipped") == emails.ORDER_SHIPPED
+    assert emails.event_for_status("paid") == emails.ORDER_PAID
 
 
 @pytest.mark.django_db
