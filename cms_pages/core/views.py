@@ -3,12 +3,14 @@
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import services
+from commerce.core import pagecache
+
+from . import caching, services
 from .exceptions import NewsletterTokenInvalid
 from .forms import NewsletterForm
 from .ratelimit import allow, client_ip
@@ -67,12 +69,19 @@ def newsletter_unsubscribe(request, token):
 
 
 @require_GET
-@cache_page(getattr(settings, "CMS_SITEMAP_CACHE_SECONDS", 900))
 def sitemap_xml(request):
-    response = render(
-        request, "cms_core/sitemap.xml", {"entries": sitemap_entries(request)}, content_type="application/xml"
+    """Kept per host until a page is published, unpublished (a promo's end) or moved: never stale."""
+
+    def build():
+        return render_to_string("cms_core/sitemap.xml", {"entries": sitemap_entries(request)}, request)
+
+    xml = pagecache.remember(
+        f"cms:sitemap:{request.get_host()}",
+        [pagecache.GLOBAL_TAG, caching.PAGES_TAG],
+        build,
+        getattr(settings, "CMS_SITEMAP_CACHE_SECONDS", 900),
     )
-    return response
+    return HttpResponse(xml, content_type="application/xml")
 
 
 @require_GET

@@ -16,6 +16,8 @@ from cms_pages.core.pagetypes import CommercePageMixin, ViewRestrictionCacheMixi
 from cms_pages.core.permissions import PromoPermissionTester
 from cms_pages.core.seo import SeoMixin
 
+from .forms import PromoPageForm
+
 
 class LandingPage(CachedPageMixin, CommercePageMixin, ViewRestrictionCacheMixin, SeoMixin, Page):
     """A campaign page made only of blocks: hero, calls to action, testimonials, product grids…"""
@@ -65,6 +67,7 @@ class PromoPage(CachedPageMixin, CommercePageMixin, ViewRestrictionCacheMixin, S
     ]
     promote_panels = SeoMixin.seo_panels
     settings_panels = []
+    base_form_class = PromoPageForm
 
     parent_page_types = ["home.HomePage", "landing.LandingPage"]
     subpage_types = []
@@ -75,9 +78,9 @@ class PromoPage(CachedPageMixin, CommercePageMixin, ViewRestrictionCacheMixin, S
     def clean(self):
         super().clean()
         errors = {}
-        if not self.expire_at:
-            errors["expire_at"] = _("A promotion needs an end date.")
-        elif self.go_live_at and self.expire_at <= self.go_live_at:
+        # A missing end is the form's to report (PromoPageForm): here ``None`` may also mean that the
+        # form refused the date given (one in the past), which has its own message.
+        if self.expire_at and self.go_live_at and self.expire_at <= self.go_live_at:
             errors["expire_at"] = _("The end must come after the start.")
         if self.voucher_code:
             self.voucher_code = self.voucher_code.strip().upper()
@@ -95,8 +98,7 @@ class PromoPage(CachedPageMixin, CommercePageMixin, ViewRestrictionCacheMixin, S
         return PromoPermissionTester(user, self)
 
     def get_workflow(self):
-        name = getattr(settings, "CMS_PROMO_WORKFLOW_NAME", "Promo approval")
-        return Workflow.objects.filter(name=name, active=True).first() or super().get_workflow()
+        return promo_workflow() or super().get_workflow()
 
     @property
     def has_workflow(self):
@@ -108,6 +110,12 @@ class PromoPage(CachedPageMixin, CommercePageMixin, ViewRestrictionCacheMixin, S
         return (self.go_live_at is None or self.go_live_at <= now) and (
             self.expire_at is None or now < self.expire_at
         )
+
+
+def promo_workflow():
+    """The active "Promo approval" workflow (``CMS_PROMO_WORKFLOW_NAME``), or None."""
+    name = getattr(settings, "CMS_PROMO_WORKFLOW_NAME", "Promo approval")
+    return Workflow.objects.filter(name=name, active=True).first()
 
 
 def _first_hero_text(body):

@@ -67,15 +67,3 @@ def seconds_until(moment):
     if not moment:
         return 0
     return max(0, int((moment - timezone.now()).total_seconds()))
-
-
-@register.filter
-def countdown_parts(moment):
-    """{"days", "hours", "minutes", "seconds"} left until ``moment`` (server-side first paint)."""
-    left = seconds_until(moment)
-    return {
-        "days": left // 86400,
-        "hours": left % 86400 // 3600,
-        "minutes": left % 3600 // 60,
-        "seconds": left % 60,
-    }

@@ -490,6 +490,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
+#: "Translate this page" makes drafts: a translation goes live when someone publishes it, not when
+#: it is created (wagtail-localize would otherwise publish untranslated copies of a live page).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- CMS pages (cms_pages/) -------------------------------------------------------------------
 #: Seconds anonymous visitors get home, landing and promo pages from the page cache (0: off).
@@ -512,7 +515,7 @@ CMS_NEWSLETTER_RATE_LIMIT = (5, 3600)
 CMS_FEEDBACK_RATE_LIMIT = (20, 3600)
 #: False on staging: robots.txt then disallows everything.
 CMS_ROBOTS_ALLOW_INDEXING = env.bool("CMS_ROBOTS_ALLOW_INDEXING", default=True)
-#: Seconds sitemap.xml is cached.
+#: Seconds sitemap.xml is kept at most (it is rebuilt as soon as a page is published or unpublished).
 CMS_SITEMAP_CACHE_SECONDS = 900
 
 # --- API --------------------------------------------------------------------------------------
