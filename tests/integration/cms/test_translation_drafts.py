@@ -1,0 +1,75 @@
+"""Translations go live only when translated: drafts first, and no links to a language a page is not in."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Locale, Page
+
+from cms_pages.landing.models import LandingPage
+from tests.factories.pages import add_page, stream
+
+
+@pytest.fixture
+def live_landing(fr_home):
+    return add_page(
+        fr_home,
+        LandingPage,
+        title="Vendre sur Souk",
+        slug="vendre-sur-souk",
+        body=stream(("paragraph", "<p>Sans frais d'ouverture.</p>")),
+    )
+
+
+def switcher_links(html):
+    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, flags=re.S).group(0)
+    return {code: url for url, code in re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', nav)}
+
+
+@pytest.mark.django_db
+def test_translate_this_page_makes_drafts_kept_out_of_sitemap_hreflang_and_switcher(
+    admin_client, client, live_landing, django_capture_on_commit_callbacks
+):
+    # when: an editor uses "Translate this page" for English and Arabic
+    locales = Locale.objects.filter(language_code__in=["en", "ar"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[live_landing.pk]),
+            {"locales": [locale.pk for locale in locales]},
+        )
+
+    # then: both copies exist as drafts, unpublished
+    assert response.status_code == 302
+    copies = Page.objects.filter(translation_key=live_landing.translation_key).exclude(pk=live_landing.pk)
+    assert copies.count() == 2
+    assert not any(copy.live for copy in copies)
+    # and the public site never points at them
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/fr/vendre-sur-souk/" in sitemap
+    assert "/en/vendre-sur-souk/" not in sitemap and "/ar/vendre-sur-souk/" not in sitemap
+    html = client.get(live_landing.url).content.decode()
+    assert '<link rel="alternate" hreflang' not in html
+    assert "/en/vendre-sur-souk/" not in html and "/ar/vendre-sur-souk/" not in html
+    assert client.get("/en/vendre-sur-souk/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_language_switcher_never_links_to_a_404(client, fr_home, live_landing):
+    # given: a French page under it, translated nowhere; the landing page live in Arabic only
+    child = add_page(live_landing, LandingPage, title="Tarifs", slug="tarifs")
+    arabic = live_landing.copy_for_translation(Locale.objects.get(language_code="ar"))
+    arabic.save_revision().publish()
+
+    # when
+    html = client.get(child.url).content.decode()
+
+    # then: every language link answers 200; Arabic lands on the translated parent, English on its home
+    links = switcher_links(html)
+    assert links["fr"] == child.url
+    assert links["ar"] == arabic.url
+    assert links["en"] == "/en/"
+    for url in links.values():
+        assert client.get(url).status_code == 200, url
+    # and the visitor is told that the page itself is not translated
+    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, flags=re.S).group(0)
+    assert nav.count("language-switcher__note") == 2
