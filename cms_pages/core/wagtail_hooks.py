@@ -105,3 +105,13 @@ def register_translation_status_menu_item():
         icon_name="globe",
         order=900,
     )
+
+
+@hooks.register("construct_reports_menu")
+def name_translations_report_in_the_editors_language(request, menu_items):
+    """wagtail-localize names its report once per process, in the language of the first editor to open
+    the admin ("Traductions" then shows in the English admin): give it a label translated per request."""
+    report_url = reverse("wagtail_localize:translations_report")
+    for item in menu_items:
+        if item.url == report_url:
+            item.label = _("Translations")

@@ -4,9 +4,13 @@ import re
 
 import pytest
 from django.urls import reverse
+from wagtail.admin.menu import reports_menu
 from wagtail.models import Locale, Page
+from wagtail.users.models import UserProfile
+from wagtail_localize.operations import TranslationCreator
 
 from cms_pages.landing.models import LandingPage
+from commerce.users.roles import PLATFORM_ADMINS
 from tests.factories.pages import add_page, stream
 
 
@@ -73,3 +77,56 @@ def test_language_switcher_never_links_to_a_404(client, fr_home, live_landing):
     # and the visitor is told that the page itself is not translated
     nav = re.search(r'<nav class="language-switcher".*?</nav>', html, flags=re.S).group(0)
     assert nav.count("language-switcher__note") == 2
+
+
+@pytest.fixture
+def half_translated(live_landing, user_in_role, django_capture_on_commit_callbacks):
+    """English and Arabic translations made with wagtail-localize, none of their strings translated yet."""
+    admin = user_in_role(PLATFORM_ADMINS, is_staff=True, is_superuser=True)
+    locales = list(Locale.objects.filter(language_code__in=["en", "ar"]))
+    with django_capture_on_commit_callbacks(execute=True):
+        TranslationCreator(admin, locales).create_translations(live_landing)
+    return live_landing, admin
+
+
+@pytest.mark.django_db
+def test_status_report_shows_public_urls_and_tells_live_untranslated_from_in_progress(
+    client, half_translated
+):
+    # given: the Arabic copy was published before anyone translated it; the English one is a draft
+    page, admin = half_translated
+    arabic = page.get_translation(Locale.objects.get(language_code="ar"))
+    arabic.save_revision().publish()
+    client.force_login(admin)
+
+    # when
+    html = client.get("/cms/translation-status/").content.decode()
+
+    # then: each page shows the address visitors use, and the two states are told apart
+    row = re.search(rf'<tr data-page-id="{page.pk}">.*?</tr>', html, flags=re.S).group(0)
+    assert "/fr/vendre-sur-souk/" in row and "/ar/vendre-sur-souk/" in row
+    assert "/home/" not in row
+    assert re.search(r'data-locale="ar" data-status="live_untranslated"', row)
+    assert re.search(r'data-locale="en" data-status="in_progress"', row)
+
+
+@pytest.mark.django_db
+def test_admin_report_menu_follows_each_editors_language(client, user_in_role):
+    # given: a fresh process whose first admin visitor reads French
+    reports_menu.__dict__.pop("registered_menu_items", None)
+    french = user_in_role(PLATFORM_ADMINS, is_staff=True, is_superuser=True)
+    english = user_in_role(PLATFORM_ADMINS, is_staff=True, is_superuser=True)
+    for user, language in ((french, "fr"), (english, "en")):
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+    client.force_login(french)
+    assert "Traductions" in client.get("/cms/").content.decode()
+
+    # when: an editor who chose English opens the admin
+    client.force_login(english)
+    html = client.get("/cms/").content.decode()
+
+    # then: the report is named in English
+    assert "Traductions" not in html
+    assert '"Translations"' in html or "&quot;Translations&quot;" in html
