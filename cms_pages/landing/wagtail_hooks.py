@@ -3,12 +3,23 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
 from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
+from wagtail.permissions import register_permission_policy
 
 from cms_pages.core.permissions import PLATFORM_ADMINS, user_has_role
 
 from .models import PromoPage, promo_workflow
+from .voucher_chooser import PromoVoucherPermissionPolicy, promo_voucher_chooser_viewset
+
+Voucher = get_model("voucher", "Voucher")
+register_permission_policy(Voucher, PromoVoucherPermissionPolicy(Voucher))
+
+
+@hooks.register("register_admin_viewset")
+def register_promo_voucher_chooser():
+    return promo_voucher_chooser_viewset
 
 
 def _may_publish_promos(user):
