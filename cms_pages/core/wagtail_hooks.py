@@ -8,7 +8,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, translate_on_submit
 from .choosers import category_chooser_viewset, product_chooser_viewset
 from .models import Footer, NavigationMenu, NewsletterSubscription, Testimonial
 from .richtext import CachedPageLinkHandler
@@ -115,3 +115,12 @@ def name_translations_report_in_the_editors_language(request, menu_items):
     for item in menu_items:
         if item.url == report_url:
             item.label = _("Translations")
+
+
+@hooks.register("register_page_action_menu_item")
+def register_submit_and_translate_menu_item():
+    return translate_on_submit.SubmitAndTranslateMenuItem(order=61)  # right after Wagtail's "Submit"
+
+
+hooks.register("after_create_page", translate_on_submit.after_submit)
+hooks.register("after_edit_page", translate_on_submit.after_submit)

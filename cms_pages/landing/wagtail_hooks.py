@@ -9,6 +9,7 @@ from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.permissions import register_permission_policy
 
 from cms_pages.core.permissions import PLATFORM_ADMINS, user_has_role
+from cms_pages.core.translate_on_submit import SubmitAndTranslateMenuItem
 
 from .models import PromoPage, promo_workflow
 from .voucher_chooser import PromoVoucherPermissionPolicy, promo_voucher_chooser_viewset
@@ -53,6 +54,10 @@ class SubmitPromoMenuItem(SubmitForModerationMenuItem):
         return context
 
 
+class SubmitPromoAndTranslateMenuItem(SubmitAndTranslateMenuItem, SubmitPromoMenuItem):
+    """ "Submit to Promo approval and translate", on the create screen too."""
+
+
 @hooks.register("construct_page_action_menu")
 def hide_publish_on_promos(menu_items, request, context):
     if not _is_promo(request, context):
@@ -60,8 +65,12 @@ def hide_publish_on_promos(menu_items, request, context):
     if not _may_publish_promos(request.user):
         hidden = ("action-publish", "action-unpublish")
         menu_items[:] = [item for item in menu_items if item.name not in hidden]
+    promo_items = {
+        SubmitForModerationMenuItem: SubmitPromoMenuItem,
+        SubmitAndTranslateMenuItem: SubmitPromoAndTranslateMenuItem,
+    }
     menu_items[:] = [
-        SubmitPromoMenuItem(order=item.order) if type(item) is SubmitForModerationMenuItem else item
+        promo_items[type(item)](order=item.order) if type(item) in promo_items else item
         for item in menu_items
     ]
 

@@ -1,17 +1,22 @@
 """Translations go live only when translated: drafts first, and no links to a language a page is not in."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.menu import reports_menu
 from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
 
-from cms_pages.landing.models import LandingPage
-from commerce.users.roles import PLATFORM_ADMINS
+from cms_pages.landing.models import LandingPage, PromoPage
+from commerce.users.roles import MARKETING, PLATFORM_ADMINS
 from tests.factories.pages import add_page, stream
+
+from .admin_forms import post_new_page
 
 
 @pytest.fixture
@@ -130,3 +135,48 @@ def test_admin_report_menu_follows_each_editors_language(client, user_in_role):
     # then: the report is named in English
     assert "Traductions" not in html
     assert '"Translations"' in html or "&quot;Translations&quot;" in html
+
+
+@pytest.mark.django_db
+def test_marketing_submits_a_promo_for_approval_and_translation_in_one_step(client, fr_home, user_in_role):
+    # given: Marketing on the create screen of a promo
+    client.force_login(user_in_role(MARKETING, is_staff=True))
+    add_url = reverse("wagtailadmin_pages:add", args=["landing", "promopage", fr_home.pk])
+    form = client.get(add_url).content.decode()
+    button = re.search(r"<button[^>]*data-submit-and-translate[^>]*>.*?</button>", form, flags=re.S).group(0)
+    assert 'name="action-submit" value="translate"' in button and "Promo approval" in button
+
+    # when: it presses "Submit to Promo approval and translate"
+    ends = (timezone.localtime() + timedelta(days=5)).strftime("%Y-%m-%d %H:%M")
+    response = post_new_page(
+        client,
+        fr_home,
+        PromoPage,
+        {"title": "Soldes d'hiver", "slug": "soldes-hiver", "expire_at": ends},
+        action=None,
+        extra={"action-submit": "translate"},
+    )
+
+    # then: the promo waits for approval, and English and Arabic drafts wait for their translators
+    assert response.status_code == 302
+    promo = PromoPage.objects.get(slug="soldes-hiver", locale__language_code="fr")
+    assert promo.current_workflow_state.status == "in_progress"
+    assert not promo.live
+    copies = PromoPage.objects.filter(translation_key=promo.translation_key).exclude(pk=promo.pk)
+    assert sorted(copy.locale.language_code for copy in copies) == ["ar", "en"]
+    assert not any(copy.live for copy in copies)
+    assert Translation.objects.filter(source__object_id=promo.translation_key).count() == 2
+
+
+@pytest.mark.django_db
+def test_plain_submit_does_not_translate(client, fr_home, user_in_role):
+    client.force_login(user_in_role(MARKETING, is_staff=True))
+    ends = (timezone.localtime() + timedelta(days=5)).strftime("%Y-%m-%d %H:%M")
+
+    post_new_page(
+        client, fr_home, PromoPage, {"title": "Soldes", "slug": "soldes", "expire_at": ends}, "action-submit"
+    )
+
+    promo = PromoPage.objects.get(slug="soldes")
+    assert promo.current_workflow_state is not None
+    assert not Translation.objects.filter(source__object_id=promo.translation_key).exists()
