@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Page, Site
 
+from .translation_status import untranslated_pages
+
 
 @dataclass
 class SitemapEntry:
@@ -35,6 +37,8 @@ def sitemap_entries(request):
         .specific(defer=True)
     )
     pages = [page for page in pages if not getattr(page, "exclude_from_sitemap", False)]
+    untranslated = untranslated_pages(pages)
+    pages = [page for page in pages if page not in untranslated]
     by_key = defaultdict(list)
     for page in pages:
         by_key[page.translation_key].append(page)

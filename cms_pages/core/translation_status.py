@@ -95,6 +95,32 @@ def translation_statuses(*, source_locale=None, pages=None):
     return result
 
 
+def untranslated_pages(pages):
+    """The pages among ``pages`` that are wagtail-localize translations still missing strings.
+
+    Such a page, live, shows the source language's text under another language's address: search
+    engines should not be sent there until its translator finishes.
+    """
+    from wagtail_localize.models import Translation
+
+    keys = {(page.translation_key, page.locale_id): page for page in pages}
+    if not keys:
+        return set()
+    translations = Translation.objects.filter(
+        enabled=True,
+        source__object_id__in={key for key, _locale in keys},
+        target_locale_id__in={locale for _key, locale in keys},
+    ).select_related("source")
+    found = set()
+    for translation in translations:
+        page = keys.get((translation.source.object_id, translation.target_locale_id))
+        if page is not None:
+            total, translated = translation.get_progress()
+            if translated < total:
+                found.add(page)
+    return found
+
+
 def _locale_status(page, locale, target, source, translation):
     if target is None:
         return LocaleStatus(locale, "missing")

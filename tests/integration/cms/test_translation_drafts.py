@@ -17,6 +17,7 @@ from commerce.users.roles import MARKETING, PLATFORM_ADMINS
 from tests.factories.pages import add_page, stream
 
 from .admin_forms import post_new_page
+from .test_translation import translate_everything
 
 
 @pytest.fixture
@@ -180,3 +181,23 @@ def test_plain_submit_does_not_translate(client, fr_home, user_in_role):
     promo = PromoPage.objects.get(slug="soldes")
     assert promo.current_workflow_state is not None
     assert not Translation.objects.filter(source__object_id=promo.translation_key).exists()
+
+
+@pytest.mark.django_db
+def test_sitemap_leaves_out_a_live_translation_until_its_strings_are_translated(
+    client, half_translated, django_capture_on_commit_callbacks
+):
+    # given: the Arabic copy published before its translator started
+    page, _admin = half_translated
+    arabic_locale = Locale.objects.get(language_code="ar")
+    page.get_translation(arabic_locale).save_revision().publish()
+    assert "/ar/vendre-sur-souk/" not in client.get("/sitemap.xml").content.decode()
+
+    # when: the translator translates every string and publishes
+    translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=arabic_locale)
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_everything(translation, {"vendre-sur-souk": "bi3-3ala-souk"})
+
+    # then: the Arabic page is listed, with the French one as its alternate
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/ar/bi3-3ala-souk/" in sitemap and "/fr/vendre-sur-souk/" in sitemap
