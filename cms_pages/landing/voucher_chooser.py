@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from wagtail.admin.forms.choosers import BaseFilterForm
@@ -96,7 +97,13 @@ class PromoVoucherAccessMixin:
 
 
 class VoucherChooseView(PromoVoucherAccessMixin, VoucherListMixin, ChooseView):
-    pass
+    def get_creation_form_kwargs(self):
+        """The "Create" tab starts from the promo's own dates, which the page's chooser passes along."""
+        kwargs = super().get_creation_form_kwargs()
+        dates = {name: self.request.GET[name] for name in PROMO_DATES if self.request.GET.get(name)}
+        if self.request.method == "GET" and dates:
+            kwargs["initial"] = dates
+        return kwargs
 
 
 class VoucherChooseResultsView(PromoVoucherAccessMixin, VoucherListMixin, ChooseResultsView):
@@ -122,6 +129,10 @@ class VoucherCreateView(PromoVoucherAccessMixin, CreateView):
         return self.get_reshow_creation_form_response()
 
 
+#: Creation form field -> the promo editor's input it starts from.
+PROMO_DATES = {"starts_at": "#id_go_live_at", "ends_at": "#id_expire_at"}
+
+
 class PromoVoucherChooserViewSet(ChooserViewSet):
     model = "voucher.Voucher"
     icon = "tag"
@@ -134,6 +145,12 @@ class PromoVoucherChooserViewSet(ChooserViewSet):
     create_view_class = VoucherCreateView
     creation_form_class = PromoVoucherForm
     per_page = 20
+
+    @cached_property
+    def widget_class(self):
+        widget = super().widget_class
+        widget.linked_fields = PROMO_DATES
+        return widget
 
 
 promo_voucher_chooser_viewset = PromoVoucherChooserViewSet(

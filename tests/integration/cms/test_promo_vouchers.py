@@ -1,6 +1,7 @@
 """Marketing gives a promo its voucher from the page: chosen among running ones or created within limits."""
 
 import json
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -143,3 +144,18 @@ def test_support_cannot_open_the_voucher_chooser(client, user_in_role):
     assert client.get(reverse("promo_voucher_chooser:choose")).status_code in (302, 403)
     assert client.post(reverse(CREATE_URL), voucher_form()).status_code in (302, 403)
     assert not Voucher.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_create_tab_starts_from_the_promos_dates(marketer_client, draft_promo):
+    # given: the promo editor's voucher chooser passes the promo's start and end along
+    edit = marketer_client.get(f"/cms/pages/{draft_promo.pk}/edit/").content.decode()
+    assert "#id_expire_at" in edit and "#id_go_live_at" in edit
+
+    # when: it opens with them
+    dates = {"starts_at": "2027-01-10 09:00", "ends_at": "2027-01-17 23:00"}
+    html = json.loads(marketer_client.get(reverse("promo_voucher_chooser:choose"), dates).content)["html"]
+
+    # then: the voucher's validity is filled in with the promo's
+    assert re.search(r'name="starts_at"[^>]*value="2027-01-10 09:00"', html)
+    assert re.search(r'name="ends_at"[^>]*value="2027-01-17 23:00"', html)
