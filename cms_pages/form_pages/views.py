@@ -50,6 +50,13 @@ class FormSubmissionsView(SubmissionsListView):
             matches=True
         )
 
+    def get_context_data(self, **kwargs):
+        """The listing reads "Yes"/"No" for a box, like the email and the exports."""
+        context = super().get_context_data(**kwargs)
+        for row in context.get("data_rows", []):
+            row["fields"] = [yes_no(value) if isinstance(value, bool) else value for value in row["fields"]]
+        return context
+
     def stream_csv(self, queryset):
         yield "\ufeff"
         yield from super().stream_csv(queryset)

@@ -134,6 +134,8 @@ def test_submissions_search_filters_on_answers(client, request_page, user_in_rol
     assert "Search products" not in page and "Rechercher des produits" not in page
     assert 'name="q"' in page
     assert "سلمى" in found and "Amel" not in found
+    # and a ticked box reads "Oui", not "True"
+    assert "Oui" in found and "True" not in found
     assert "Amel" not in by_field_name and "سلمى" not in by_field_name
 
 
