@@ -2,7 +2,6 @@
 
 from django import template
 from django.core.cache import cache
-from django.utils import timezone
 from wagtail.models import Page
 
 from cms_pages.core import caching, selectors
@@ -59,11 +58,3 @@ def page_seo(context, page):
         cache.set(key, seo, max(caching.cache_seconds(), 60))
     page._cms_seo = seo
     return seo
-
-
-@register.filter
-def seconds_until(moment):
-    """Whole seconds from now until ``moment`` (0 once passed)."""
-    if not moment:
-        return 0
-    return max(0, int((moment - timezone.now()).total_seconds()))
