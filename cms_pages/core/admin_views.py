@@ -22,6 +22,10 @@ def translation_status(request):
     only = request.GET.get("show")
     if only == "todo":
         statuses = [status for status in statuses if status.needs_work]
+    for status in statuses:  # the addresses visitors use, not the page tree's internal paths
+        status.url = status.page.get_url(request) or ""
+        for item in status.locales:
+            item.url = item.page.get_url(request) if item.page is not None and item.page.live else ""
     return TemplateResponse(
         request,
         "cms_core/admin/translation_status.html",

@@ -21,6 +21,7 @@ from commerce.core import pagecache
 from commerce.core.sites import absolute_url, page_url
 
 from . import caching
+from .translation_status import untranslated_pages
 
 
 @dataclass
@@ -68,6 +69,8 @@ def page_entries(site):
         .specific(defer=True)
     )
     pages = [page for page in pages if not getattr(page, "exclude_from_sitemap", False)]
+    untranslated = untranslated_pages(pages)
+    pages = [page for page in pages if page not in untranslated]
     urls = {page.pk: page_url(page) for page in pages}
     by_key = defaultdict(list)
     for page in pages:

@@ -4,7 +4,8 @@ Statuses, from what wagtail-localize and Wagtail record:
 
 - ``missing``: no page in that locale yet.
 - ``up_to_date``: translated with wagtail-localize and every string of the current source is translated.
-- ``in_progress``: a wagtail-localize translation still has strings to translate.
+- ``in_progress``: a wagtail-localize translation still has strings to translate, and is not live.
+- ``live_untranslated``: the same, but already live: visitors read the untranslated strings (in French).
 - ``outdated``: the source changed after the translation was made — it was edited since the last sync
   (its latest revision is newer than the synced source), or the sync brought strings that are not
   translated yet into a translation published before that sync.
@@ -22,9 +23,12 @@ STATUS_LABELS = {
     "missing": _("Missing"),
     "up_to_date": _("Up to date"),
     "in_progress": _("In progress"),
+    "live_untranslated": _("Live but untranslated"),
     "outdated": _("Out of date"),
     "manual": _("Translated by copy"),
 }
+
+NEEDS_WORK = ("missing", "outdated", "in_progress", "live_untranslated")
 
 
 @dataclass
@@ -34,6 +38,7 @@ class LocaleStatus:
     page: Page | None = None
     total: int = 0
     translated: int = 0
+    url: str = ""  # public address, when live
 
     @property
     def label(self):
@@ -48,11 +53,12 @@ class LocaleStatus:
 class PageStatus:
     page: Page
     synced_at: object = None
+    url: str = ""  # public address
     locales: list = field(default_factory=list)
 
     @property
     def needs_work(self):
-        return any(item.status in ("missing", "outdated", "in_progress") for item in self.locales)
+        return any(item.status in NEEDS_WORK for item in self.locales)
 
 
 def translation_statuses(*, source_locale=None, pages=None):
@@ -89,6 +95,32 @@ def translation_statuses(*, source_locale=None, pages=None):
     return result
 
 
+def untranslated_pages(pages):
+    """The pages among ``pages`` that are wagtail-localize translations still missing strings.
+
+    Such a page, live, shows the source language's text under another language's address: search
+    engines should not be sent there until its translator finishes.
+    """
+    from wagtail_localize.models import Translation
+
+    keys = {(page.translation_key, page.locale_id): page for page in pages}
+    if not keys:
+        return set()
+    translations = Translation.objects.filter(
+        enabled=True,
+        source__object_id__in={key for key, _locale in keys},
+        target_locale_id__in={locale for _key, locale in keys},
+    ).select_related("source")
+    found = set()
+    for translation in translations:
+        page = keys.get((translation.source.object_id, translation.target_locale_id))
+        if page is not None:
+            total, translated = translation.get_progress()
+            if translated < total:
+                found.add(page)
+    return found
+
+
 def _locale_status(page, locale, target, source, translation):
     if target is None:
         return LocaleStatus(locale, "missing")
@@ -108,9 +140,10 @@ def _locale_status(page, locale, target, source, translation):
     if translated >= total:
         return LocaleStatus(locale, "up_to_date", target, total, translated)
     published_before_sync = target.last_published_at and target.last_published_at < source.last_updated_at
-    return LocaleStatus(
-        locale, "outdated" if published_before_sync else "in_progress", target, total, translated
-    )
+    if published_before_sync:
+        return LocaleStatus(locale, "outdated", target, total, translated)
+    status = "live_untranslated" if target.live else "in_progress"
+    return LocaleStatus(locale, status, target, total, translated)
 
 
 def sync_source(page):

@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, translate_on_submit
 from .choosers import category_chooser_viewset, product_chooser_viewset
 from .models import Footer, NavigationMenu, NewsletterSubscription, Testimonial
 from .richtext import CachedPageLinkHandler
@@ -118,3 +118,22 @@ def register_translation_status_menu_item():
         icon_name="globe",
         order=900,
     )
+
+
+@hooks.register("construct_reports_menu")
+def name_translations_report_in_the_editors_language(request, menu_items):
+    """wagtail-localize names its report once per process, in the language of the first editor to open
+    the admin ("Traductions" then shows in the English admin): give it a label translated per request."""
+    report_url = reverse("wagtail_localize:translations_report")
+    for item in menu_items:
+        if item.url == report_url:
+            item.label = _("Translations")
+
+
+@hooks.register("register_page_action_menu_item")
+def register_submit_and_translate_menu_item():
+    return translate_on_submit.SubmitAndTranslateMenuItem(order=61)  # right after Wagtail's "Submit"
+
+
+hooks.register("after_create_page", translate_on_submit.after_submit)
+hooks.register("after_edit_page", translate_on_submit.after_submit)

@@ -9,15 +9,31 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
 
 from cms_pages.core.forms import HONEYPOT_FIELD
 from cms_pages.core.pagetypes import ViewRestrictionCacheMixin
 from cms_pages.core.ratelimit import allow, client_ip
 from cms_pages.core.seo import SeoMixin
 
+from .answers import yes_no
 
-class FormField(AbstractFormField):
+
+class FormField(TranslatableMixin, AbstractFormField):
+    """A field of a form page, translated with the page (wagtail-localize): label, help text, choices and
+    default value per language; its name (the key submissions are stored under) and type stay the same."""
+
     page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    override_translatable_fields = [
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
 
 
 class FormPage(ViewRestrictionCacheMixin, SeoMixin, AbstractEmailForm):
@@ -50,6 +66,9 @@ class FormPage(ViewRestrictionCacheMixin, SeoMixin, AbstractEmailForm):
     ]
     promote_panels = SeoMixin.seo_panels
 
+    #: The recipients are the same people whatever the language the form is filled in.
+    override_translatable_fields = [SynchronizedField("to_address")]
+
     parent_page_types = ["home.HomePage", "landing.LandingPage", "standard.StandardPage"]
     subpage_types = []
 
@@ -58,6 +77,21 @@ class FormPage(ViewRestrictionCacheMixin, SeoMixin, AbstractEmailForm):
 
     def get_meta_description(self):
         return self.search_description or ""
+
+    def get_submissions_list_view_class(self):
+        from .views import FormSubmissionsView  # admin views load after the models
+
+        return FormSubmissionsView
+
+    def render_email(self, form):
+        """Wagtail's email text, with a ticked or unticked box as "Yes"/"No" in the visitor's language."""
+        data = form.cleaned_data
+        shown = {name: yes_no(value) for name, value in data.items() if isinstance(value, bool)}
+        form.cleaned_data = {**data, **shown}
+        try:
+            return super().render_email(form)
+        finally:
+            form.cleaned_data = data
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":

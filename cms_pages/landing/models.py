@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from oscar.core.loading import get_model
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, Workflow
@@ -15,6 +14,8 @@ from cms_pages.core.caching import CachedPageMixin
 from cms_pages.core.pagetypes import CommercePageMixin, ViewRestrictionCacheMixin
 from cms_pages.core.permissions import PromoPermissionTester
 from cms_pages.core.seo import SeoMixin
+
+from .forms import PromoPageForm
 
 
 class LandingPage(CachedPageMixin, CommercePageMixin, ViewRestrictionCacheMixin, SeoMixin, Page):
@@ -44,11 +45,14 @@ class PromoPage(CachedPageMixin, CommercePageMixin, ViewRestrictionCacheMixin, S
     """
 
     body = StreamField(BodyStreamBlock(), verbose_name=_("content"), blank=True)
-    voucher_code = models.CharField(
-        _("voucher code"),
-        max_length=128,
+    voucher = models.ForeignKey(
+        "voucher.Voucher",
+        verbose_name=_("voucher"),
+        null=True,
         blank=True,
-        help_text=_("A voucher made in the dashboard (Offers › Vouchers); shoppers copy it at checkout."),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Choose a running voucher or create one here; shoppers copy its code at checkout."),
     )
 
     content_panels = Page.content_panels + [
@@ -57,7 +61,7 @@ class PromoPage(CachedPageMixin, CommercePageMixin, ViewRestrictionCacheMixin, S
                 HelpPanel(content=_("The page goes live at the start and unpublishes itself at the end.")),
                 FieldPanel("go_live_at", heading=_("Starts at")),
                 FieldPanel("expire_at", heading=_("Ends at")),
-                FieldPanel("voucher_code"),
+                FieldPanel("voucher"),
             ],
             heading=_("Offer"),
         ),
@@ -65,6 +69,7 @@ class PromoPage(CachedPageMixin, CommercePageMixin, ViewRestrictionCacheMixin, S
     ]
     promote_panels = SeoMixin.seo_panels
     settings_panels = []
+    base_form_class = PromoPageForm
 
     parent_page_types = ["home.HomePage", "landing.LandingPage"]
     subpage_types = []
@@ -75,28 +80,27 @@ class PromoPage(CachedPageMixin, CommercePageMixin, ViewRestrictionCacheMixin, S
     def clean(self):
         super().clean()
         errors = {}
-        if not self.expire_at:
-            errors["expire_at"] = _("A promotion needs an end date.")
-        elif self.go_live_at and self.expire_at <= self.go_live_at:
+        # A missing end is the form's to report (PromoPageForm): here ``None`` may also mean that the
+        # form refused the date given (one in the past), which has its own message.
+        if self.expire_at and self.go_live_at and self.expire_at <= self.go_live_at:
             errors["expire_at"] = _("The end must come after the start.")
-        if self.voucher_code:
-            self.voucher_code = self.voucher_code.strip().upper()
-            Voucher = get_model("voucher", "Voucher")
-            if not Voucher.objects.filter(code__iexact=self.voucher_code).exists():
-                errors["voucher_code"] = _("No voucher has this code. Create it in the dashboard first.")
         if errors:
             raise ValidationError(errors)
 
     def get_meta_description(self):
         return self.search_description or _first_hero_text(self.body)
 
+    @property
+    def voucher_code(self):
+        """The code shoppers copy (the chosen voucher's), or ""."""
+        return self.voucher.code if self.voucher_id else ""
+
     # --- moderation: promo pages always go through the "Promo approval" workflow ---
     def permissions_for_user(self, user):
         return PromoPermissionTester(user, self)
 
     def get_workflow(self):
-        name = getattr(settings, "CMS_PROMO_WORKFLOW_NAME", "Promo approval")
-        return Workflow.objects.filter(name=name, active=True).first() or super().get_workflow()
+        return promo_workflow() or super().get_workflow()
 
     @property
     def has_workflow(self):
@@ -108,6 +112,12 @@ class PromoPage(CachedPageMixin, CommercePageMixin, ViewRestrictionCacheMixin, S
         return (self.go_live_at is None or self.go_live_at <= now) and (
             self.expire_at is None or now < self.expire_at
         )
+
+
+def promo_workflow():
+    """The active "Promo approval" workflow (``CMS_PROMO_WORKFLOW_NAME``), or None."""
+    name = getattr(settings, "CMS_PROMO_WORKFLOW_NAME", "Promo approval")
+    return Workflow.objects.filter(name=name, active=True).first()
 
 
 def _first_hero_text(body):

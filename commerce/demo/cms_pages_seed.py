@@ -259,7 +259,7 @@ def _promo_fields(lang, now, voucher):
         "title": data["title"][lang],
         "go_live_at": None,
         "expire_at": now + timedelta(days=6),
-        "voucher_code": voucher.code if voucher else "",
+        "voucher": voucher,
         "body": _stream(
             [
                 (

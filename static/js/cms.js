@@ -21,6 +21,8 @@
       units[node.getAttribute("data-unit")] = node;
     });
     var timer = null;
+    var shown = element.querySelector("[data-countdown-units]");
+    if (shown) shown.hidden = false;
 
     function tick() {
       var left = Math.max(0, Math.floor((deadline - Date.now()) / 1000));

@@ -1,7 +1,6 @@
 """Template tags for CMS pages and the site chrome (navigation, footer, settings, SEO)."""
 
 from django import template
-from django.utils import timezone
 from wagtail.models import Page
 
 from cms_pages.core import chrome
@@ -64,23 +63,3 @@ def page_seo(context, page):
         lambda: page.get_seo(request, cms_site_settings(context)),
     )
     return page._cms_seo
-
-
-@register.filter
-def seconds_until(moment):
-    """Whole seconds from now until ``moment`` (0 once passed)."""
-    if not moment:
-        return 0
-    return max(0, int((moment - timezone.now()).total_seconds()))
-
-
-@register.filter
-def countdown_parts(moment):
-    """{"days", "hours", "minutes", "seconds"} left until ``moment`` (server-side first paint)."""
-    left = seconds_until(moment)
-    return {
-        "days": left // 86400,
-        "hours": left % 86400 // 3600,
-        "minutes": left % 3600 // 60,
-        "seconds": left % 60,
-    }

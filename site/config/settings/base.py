@@ -510,6 +510,9 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "souk_search"}
 }
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
+#: "Translate this page" makes drafts: a translation goes live when someone publishes it, not when
+#: it is created (wagtail-localize would otherwise publish untranslated copies of a live page).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- CMS pages (cms_pages/) -------------------------------------------------------------------
 #: Seconds anonymous visitors get home, landing and promo pages from the page cache (0: off).
@@ -520,6 +523,12 @@ CMS_PRODUCT_LIST_CACHE_SECONDS = env.int("CMS_PRODUCT_LIST_CACHE_SECONDS", defau
 CMS_RANKING_DAYS = env.int("CMS_RANKING_DAYS", default=30)
 #: Name of the Wagtail workflow every promo page goes through (created by sync_roles).
 CMS_PROMO_WORKFLOW_NAME = "Promo approval"
+#: Most a voucher Marketing creates from a promo page may take off, in percent.
+CMS_PROMO_VOUCHER_MAX_PERCENT = env.int("CMS_PROMO_VOUCHER_MAX_PERCENT", default=30)
+#: Most times such a voucher may be used, all shoppers together.
+CMS_PROMO_VOUCHER_MAX_USES = env.int("CMS_PROMO_VOUCHER_MAX_USES", default=1000)
+#: Longest such a voucher may stay valid, in days.
+CMS_PROMO_VOUCHER_MAX_DAYS = env.int("CMS_PROMO_VOUCHER_MAX_DAYS", default=31)
 #: Refresh the strings to translate (wagtail-localize) when a French page is published.
 CMS_SYNC_TRANSLATIONS_ON_PUBLISH = env.bool("CMS_SYNC_TRANSLATIONS_ON_PUBLISH", default=True)
 #: (submissions, seconds) allowed per visitor address on each form page.

@@ -13,8 +13,9 @@ def _with_empty_streams(model, data):
     return data
 
 
-def post_new_page(client, parent, model, fields, action="action-publish"):
-    """POST the "add page" form of ``model`` under ``parent`` with ``fields`` (nested form data)."""
+def post_new_page(client, parent, model, fields, action="action-publish", extra=None):
+    """POST the "add page" form of ``model`` under ``parent`` with ``fields`` (nested form data);
+    ``extra`` is posted as is (e.g. the pressed button's name and value)."""
     url = reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk])
     form = client.get(url)
     if form.status_code != 200:
@@ -24,6 +25,7 @@ def post_new_page(client, parent, model, fields, action="action-publish"):
     _with_empty_streams(model, data)
     if action:
         data[action] = action
+    data.update(extra or {})
     return client.post(url, data)
 
 

@@ -1,15 +1,12 @@
 """Pure functions of the block library: video links, block keys, JSON-LD escaping, countdown."""
 
 import json
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
 from cms_pages.core.blocks import video_embed_url
 from cms_pages.core.selectors import block_key
 from cms_pages.core.seo import faq_page_node, json_ld_script
-from cms_pages.core.templatetags.cms_tags import countdown_parts
 
 
 @pytest.mark.parametrize(
@@ -49,14 +46,3 @@ def test_faq_node_keeps_plain_answers():
     node = faq_page_node([("Quel délai ?", "<p>De <b>2</b> à 5 jours.</p>")])
     assert node["mainEntity"][0]["acceptedAnswer"]["text"] == "De 2 à 5 jours."
     assert faq_page_node([]) is None
-
-
-def test_countdown_parts():
-    parts = countdown_parts(timezone.now() + timedelta(days=2, hours=3, minutes=4, seconds=30))
-    assert (parts["days"], parts["hours"], parts["minutes"]) == (2, 3, 4)
-    assert countdown_parts(timezone.now() - timedelta(seconds=5)) == {
-        "days": 0,
-        "hours": 0,
-        "minutes": 0,
-        "seconds": 0,
-    }
