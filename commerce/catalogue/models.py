@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 from taggit.managers import TaggableManager
 
+from commerce.core.html import seller_text
+
 
 class Product(AbstractProduct):
     """A product; its VAT class decides the rate included in its price (variants use the parent's)."""
@@ -35,6 +37,14 @@ class Product(AbstractProduct):
         on_delete=models.SET_NULL,
         related_name="products",
     )
+
+    def get_meta_description(self):
+        """Oscar's, with the description read as a seller's HTML: a script's text never reaches the
+        page's <meta name="description">."""
+        meta_description = self.meta_description
+        if not meta_description and self.is_child:
+            meta_description = self.parent.meta_description
+        return meta_description or seller_text(self.description)
 
     def get_tax_class(self):
         return self.parent.tax_class if self.is_child and self.parent_id else self.tax_class
