@@ -5,7 +5,8 @@ order row is locked while checking and sending, so a task that runs twice (or tw
 once. Templates follow Oscar's file convention
 (``oscar/communication/emails/commtype_<code>_{subject.txt,body.txt,body.html}``) and may be
 overridden per event type from the dashboard. The confirmation (cash on delivery) and payment
-emails carry the invoice PDFs.
+emails carry the invoice PDFs, the refund emails the credit notes: the invoices app registers what
+an email attaches and links (``register_documents``), so this module never imports it.
 """
 
 import logging
@@ -14,10 +15,11 @@ from functools import partial
 from django.conf import settings
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from oscar.core.loading import get_class, get_model
 
 from commerce.order import statuses
+from commerce.order.language import order_language
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +34,7 @@ ORDER_SHIPPED = "ORDER_SHIPPED"
 ORDER_DELIVERED = "ORDER_DELIVERED"
 ORDER_CANCELLED = "ORDER_CANCELLED"
 ORDER_REFUNDED = "ORDER_REFUNDED"
+REFUND_ISSUED = "REFUND_ISSUED"
 
 #: Names of the event types as the dashboard lists them (staff-facing, kept in English like Oscar's).
 EVENT_NAMES = {
@@ -41,6 +44,7 @@ EVENT_NAMES = {
     ORDER_DELIVERED: "Order delivered",
     ORDER_CANCELLED: "Order cancelled",
     ORDER_REFUNDED: "Order refunded",
+    REFUND_ISSUED: "Refund issued",
 }
 
 #: The email an order status change sends.
@@ -49,11 +53,31 @@ STATUS_EVENTS = {
     statuses.SHIPPED: ORDER_SHIPPED,
     statuses.DELIVERED: ORDER_DELIVERED,
     statuses.CANCELLED: ORDER_CANCELLED,
-    statuses.REFUNDED: ORDER_REFUNDED,
 }
 
 #: Emails that carry the invoices (issued first if the order may be invoiced).
 WITH_INVOICES = (ORDER_PLACED, ORDER_PAID)
+
+#: ``provider(order, event_code, refund, verification_hash) -> (attachments, links)``: documents an
+#: email carries (attachments as ``(filename, bytes, mimetype)``, links as ``{"number", "vendor",
+#: "url", "kind"}``); the invoices app registers its invoices and credit notes here.
+_document_providers = []
+
+
+def register_documents(provider):
+    """Add a provider of documents to order emails (idempotent: app registries may load twice)."""
+    if provider not in _document_providers:
+        _document_providers.append(provider)
+    return provider
+
+
+def _documents(order, event_code, refund=None, verification_hash=None):
+    attachments, links = [], []
+    for provider in _document_providers:
+        more_attachments, more_links = provider(order, event_code, refund, verification_hash)
+        attachments += more_attachments
+        links += more_links
+    return attachments, links
 
 
 def event_for_status(status):
@@ -79,7 +103,7 @@ def send_order_email(order, event_code):
     if already_sent(order, event_code):
         return False
     # PDFs are rendered before the order row is locked (rendering takes a while).
-    attachments = _invoice_attachments(order) if event_code in WITH_INVOICES else []
+    attachments, links = _documents(order, event_code, verification_hash=_guest_hash(order))
     with transaction.atomic():
         order = Order.objects.select_for_update().get(pk=order.pk)
         if already_sent(order, event_code):
@@ -94,7 +118,7 @@ def send_order_email(order, event_code):
         )
         dispatcher = Dispatcher(logger=logger)
         with translation.override(order_language(order)):
-            messages = dispatcher.get_messages(event_code, _context(order, event_code))
+            messages = dispatcher.get_messages(event_code, _context(order, event_code, links))
         if order.user_id:
             dispatcher.dispatch_user_messages(order.user, messages, attachments)
         else:
@@ -104,30 +128,17 @@ def send_order_email(order, event_code):
     return True
 
 
-def order_language(order):
-    from commerce.invoices.services import invoice_language
-
-    return invoice_language(order)
-
-
-def _invoice_attachments(order):
-    from commerce.invoices.services import invoices_ready_for, pdf_bytes
-
-    return [
-        (f"{invoice.number}.pdf", pdf_bytes(invoice), "application/pdf")
-        for invoice in invoices_ready_for(order)
-    ]
+def _guest_hash(order):
+    return None if order.user_id else order.verification_hash()
 
 
 def _absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _context(order, event_code):
+def _context(order, event_code, links):
     """What the templates see; URLs are built in the order's language (``/ar/…``)."""
-    from commerce.invoices.selectors import invoice_links
-
-    guest_hash = None if order.user_id else order.verification_hash()
+    guest_hash = _guest_hash(order)
     try:
         if guest_hash:
             status_path = reverse("order-status", kwargs={"order_number": order.number, "hash": guest_hash})
@@ -135,7 +146,7 @@ def _context(order, event_code):
             status_path = reverse("customer:order", kwargs={"order_number": order.number})
     except NoReverseMatch:
         status_path = ""
-    invoices = [{**link, "url": _absolute(link["url"])} for link in invoice_links(order, guest_hash)]
+    links = [{**link, "url": _absolute(link["url"])} for link in links]
     return {
         "order": order,
         "lines": list(order.lines.all()),
@@ -147,7 +158,8 @@ def _context(order, event_code):
         "shipping_address": order.shipping_address,
         "status_path": status_path,
         "status_url": _absolute(status_path) if status_path else "",
-        "invoices": invoices,
+        "invoices": [link for link in links if link.get("kind", "invoice") == "invoice"],
+        "credit_notes": [link for link in links if link.get("kind") == "credit_note"],
         "shop_name": settings.OSCAR_SHOP_NAME,
     }
 
@@ -159,3 +171,52 @@ def _customer_name(order):
     if order.user_id:
         return order.user.first_name
     return ""
+
+
+# --- Refunds ---------------------------------------------------------------------------------------
+def send_refund_email_on_commit(refund):
+    """Queue the email of a completed refund once the current transaction commits."""
+    # The task module imports this one: imported here, when a service queues an email.
+    from commerce.order.tasks import send_refund_email as task
+
+    transaction.on_commit(partial(task.delay, refund.pk))
+
+
+def send_refund_email(refund_pk):
+    """Tell the customer about one completed refund (amount, units, method, credit notes), once;
+    True if sent now. The refund row is locked while checking and sending, as orders are above."""
+    Refund = get_model("payment", "Refund")
+    refund = Refund.objects.select_related("order").filter(pk=refund_pk, status=Refund.SUCCEEDED).first()
+    if refund is None or refund.customer_notified_at is not None:
+        return False
+    order = refund.order
+    attachments, links = _documents(order, REFUND_ISSUED, refund, _guest_hash(order))
+    with transaction.atomic():
+        refund = Refund.objects.select_for_update().get(pk=refund.pk)
+        if refund.customer_notified_at is not None:
+            return False
+        if not order.email:
+            logger.warning("Order %s: no email address for refund %s", order.number, refund.pk)
+            return False
+        event_type, _created = CommunicationEventType.objects.get_or_create(
+            code=REFUND_ISSUED,
+            defaults={"name": EVENT_NAMES[REFUND_ISSUED], "category": CommunicationEventType.ORDER_RELATED},
+        )
+        context = {
+            **_context(order, REFUND_ISSUED, links),
+            "refund": refund,
+            "refund_lines": list(refund.lines.select_related("line")),
+            "fully_refunded": order.status == statuses.REFUNDED,
+        }
+        dispatcher = Dispatcher(logger=logger)
+        with translation.override(order_language(order)):
+            messages = dispatcher.get_messages(REFUND_ISSUED, context)
+        if order.user_id:
+            dispatcher.dispatch_user_messages(order.user, messages, attachments)
+        else:
+            dispatcher.dispatch_anonymous_messages(order.email, messages, attachments)
+        CommunicationEvent.objects.create(order=order, event_type=event_type)
+        refund.customer_notified_at = timezone.now()
+        refund.save(update_fields=["customer_notified_at"])
+    logger.info("Order %s: sent the email of refund %s", order.number, refund.pk)
+    return True

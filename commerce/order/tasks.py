@@ -23,3 +23,14 @@ def send_order_email(order_number, event_code):
     if order is None:
         return False
     return emails.send_order_email(order, event_code)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(SMTPException, ConnectionError, OperationalError),
+    retry_backoff=True,
+    max_retries=8,
+)
+def send_refund_email(refund_pk):
+    """Send the email of one completed refund unless it was sent already."""
+    return emails.send_refund_email(refund_pk)

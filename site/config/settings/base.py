@@ -480,6 +480,14 @@ INVOICES_PLATFORM_ADDRESS = env("INVOICES_PLATFORM_ADDRESS", default="")
 INVOICES_PLATFORM_TAX_ID = env("INVOICES_PLATFORM_TAX_ID", default="")
 #: Contact email printed on the platform's invoices.
 INVOICES_PLATFORM_EMAIL = env("INVOICES_PLATFORM_EMAIL", default="")
+#: First part of every credit note number: A-S7-2026-000012 (its own gapless series per seller).
+INVOICES_CREDIT_NOTE_PREFIX = env("INVOICES_CREDIT_NOTE_PREFIX", default="A")
+
+# --- After the sale -----------------------------------------------------------------------------
+#: Days after delivery during which a customer may ask to return delivered lines.
+ORDERS_RETURN_WINDOW_DAYS = env.int("ORDERS_RETURN_WINDOW_DAYS", default=14)
+#: Days a voucher given as a refund stays valid.
+VOUCHER_REFUND_VALIDITY_DAYS = env.int("VOUCHER_REFUND_VALIDITY_DAYS", default=365)
 
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = SITE_NAME
