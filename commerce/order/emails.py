@@ -13,9 +13,12 @@ import logging
 from functools import partial
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from oscar.core.loading import get_class, get_model
 
 from commerce.order import statuses
@@ -220,3 +223,51 @@ def send_refund_email(refund_pk):
         refund.save(update_fields=["customer_notified_at"])
     logger.info("Order %s: sent the email of refund %s", order.number, refund.pk)
     return True
+
+
+# --- Sellers -----------------------------------------------------------------------------------------
+SELLER_ORDER_CANCELLED = "order-cancelled"
+SELLER_RETURN_REQUESTED = "return-requested"
+
+
+def _seller_notice(event, order):
+    """(subject, body) of a notice to a seller, in the seller's language (the site's default)."""
+    if event == SELLER_ORDER_CANCELLED:
+        return (
+            gettext("Order %(number)s was cancelled by the customer") % {"number": order.number},
+            gettext(
+                "The customer cancelled order %(number)s: do not ship it. The stock of your lines is "
+                "available again; a paid order has been refunded."
+            )
+            % {"number": order.number},
+        )
+    return (
+        gettext("Return requested on order %(number)s") % {"number": order.number},
+        gettext(
+            "The customer asks to return lines of order %(number)s: approve or refuse it in the dashboard."
+        )
+        % {"number": order.number},
+    )
+
+
+def notify_sellers_on_commit(order, partner_ids, event):
+    """Tell the users of these shops about ``event`` on ``order`` (email and dashboard notification)."""
+    transaction.on_commit(partial(notify_sellers, order.pk, sorted(partner_ids), event))
+
+
+def notify_sellers(order_pk, partner_ids, event):
+    User = get_user_model()
+    Notification = get_model("communication", "Notification")
+    order = Order.objects.get(pk=order_pk)
+    users = list(User.objects.filter(partners__in=partner_ids, is_active=True).distinct())
+    if not users:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject, body = _seller_notice(event, order)
+        link = _absolute(reverse("dashboard:order-detail", kwargs={"number": order.number}))
+    Notification.objects.bulk_create(
+        [Notification(recipient=user, subject=subject, body=body) for user in users]
+    )
+    recipients = [user.email for user in users if user.email]
+    if recipients:
+        EmailMessage(subject, f"{body}\n\n{link}", to=recipients).send()

@@ -12,3 +12,13 @@ class InvalidStatusChange(Exception):
             _("An order that is “%(current)s” cannot become “%(requested)s”.")
             % {"current": statuses.label(current), "requested": statuses.label(requested)}
         )
+
+
+class PaidCancellation(InvalidStatusChange):
+    """A paid order or line is not just marked cancelled: it is refunded (commerce/order/cancellation.py)."""
+
+    def __init__(self, current):
+        from . import statuses
+
+        self.current, self.requested = current, statuses.CANCELLED
+        Exception.__init__(self, _("A paid order or line is cancelled by refunding it."))

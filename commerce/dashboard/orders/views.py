@@ -22,7 +22,8 @@ from oscar.core.loading import get_model
 from oscar.core.utils import datetime_combine
 from oscar.views import sort_queryset
 
-from commerce.order import services, statuses
+from commerce.order import cancellation, services, statuses
+from commerce.order.cancellation import CancellationRefused
 from commerce.order.exceptions import InvalidStatusChange
 from commerce.partner.exceptions import InsufficientStock
 from commerce.partner.selectors import partner_ids_for
@@ -36,6 +37,7 @@ from .selectors import (
     notes_for,
     orders_for,
     share_totals,
+    with_net,
     with_share,
 )
 
@@ -251,10 +253,13 @@ class OrderDetailView(oscar_views.OrderDetailView):
                 }
             )
         try:
-            with transaction.atomic():
-                for line in lines:
-                    services.change_line_status(line, new_status, by=request.user)
-        except (InvalidStatusChange, InsufficientStock, InvalidStockAdjustment) as exc:
+            if new_status == statuses.CANCELLED:  # a paid line is refunded: the order services decide
+                cancellation.cancel_lines(order, lines, by=request.user)
+            else:
+                with transaction.atomic():
+                    for line in lines:
+                        services.change_line_status(line, new_status, by=request.user)
+        except (InvalidStatusChange, InsufficientStock, InvalidStockAdjustment, CancellationRefused) as exc:
             return self.reload_page(error=str(exc))
         messages.info(
             request,
@@ -283,17 +288,20 @@ class ShippingAddressUpdateView(oscar_views.ShippingAddressUpdateView):
 
 
 class OrderStatsView(oscar_views.OrderStatsView):
-    """Oscar's statistics; for a seller, counted on its own lines."""
+    """Oscar's statistics; for a seller, counted on its own lines, revenue net of refunds and
+    cancellations."""
 
     def get_stats(self, filters):
         user = self.request.user
         if user.is_staff:
             return super().get_stats(filters)
         orders = orders_for(user).filter(**filters)
-        lines = Line.objects.filter(partner_id__in=partner_ids_for(user), order__in=orders.values("pk"))
+        lines = with_net(
+            Line.objects.filter(partner_id__in=partner_ids_for(user), order__in=orders.values("pk"))
+        )
         return {
             "total_orders": orders.count(),
             "total_lines": lines.count(),
-            "total_revenue": lines.aggregate(total=Sum("line_price_incl_tax"))["total"] or 0,
+            "total_revenue": lines.aggregate(total=Sum("net_incl_tax"))["total"] or 0,
             "order_status_breakdown": lines.order_by("status").values("status").annotate(freq=Count("id")),
         }
