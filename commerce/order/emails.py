@@ -271,3 +271,57 @@ def notify_sellers(order_pk, partner_ids, event):
     recipients = [user.email for user in users if user.email]
     if recipients:
         EmailMessage(subject, f"{body}\n\n{link}", to=recipients).send()
+
+
+# --- Returns -------------------------------------------------------------------------------------
+#: The customer's email for each step of a return request (its status).
+RETURN_EVENTS = {"requested": "RETURN_REQUESTED", "approved": "RETURN_APPROVED", "refused": "RETURN_REFUSED"}
+EVENT_NAMES.update(
+    {
+        "RETURN_REQUESTED": "Return requested",
+        "RETURN_APPROVED": "Return approved",
+        "RETURN_REFUSED": "Return refused",
+    }
+)
+
+
+def send_return_email_on_commit(return_request):
+    """Queue the customer's email about the return's current step once the transaction commits."""
+    # The task module imports this one: imported here, when a service queues an email.
+    from commerce.order.tasks import send_return_email as task
+
+    transaction.on_commit(partial(task.delay, return_request.pk))
+
+
+def send_return_email(return_pk):
+    """Tell the customer the return's current step (requested, approved, refused), once per step."""
+    ReturnRequest = get_model("returns", "ReturnRequest")
+    request = ReturnRequest.objects.select_related("order").filter(pk=return_pk).first()
+    if request is None or request.customer_notified == request.status:
+        return False
+    order = request.order
+    event_code = RETURN_EVENTS[request.status]
+    with transaction.atomic():
+        request = ReturnRequest.objects.select_for_update().get(pk=request.pk)
+        if request.customer_notified == request.status or not order.email:
+            return False
+        event_type, _created = CommunicationEventType.objects.get_or_create(
+            code=event_code,
+            defaults={"name": EVENT_NAMES[event_code], "category": CommunicationEventType.ORDER_RELATED},
+        )
+        context = {
+            **_context(order, event_code, []),
+            "return_request": request,
+            "return_lines": list(request.lines.select_related("line")),
+        }
+        dispatcher = Dispatcher(logger=logger)
+        with translation.override(order_language(order)):
+            messages = dispatcher.get_messages(event_code, context)
+        if order.user_id:
+            dispatcher.dispatch_user_messages(order.user, messages)
+        else:
+            dispatcher.dispatch_anonymous_messages(order.email, messages)
+        CommunicationEvent.objects.create(order=order, event_type=event_type)
+        request.customer_notified = request.status
+        request.save(update_fields=["customer_notified"])
+    return True

@@ -34,3 +34,23 @@ def send_order_email(order_number, event_code):
 def send_refund_email(refund_pk):
     """Send the email of one completed refund unless it was sent already."""
     return emails.send_refund_email(refund_pk)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(SMTPException, ConnectionError, OperationalError),
+    retry_backoff=True,
+    max_retries=8,
+)
+def send_return_email(return_pk):
+    """Send the customer's email about a return's current step unless it was sent already."""
+    return emails.send_return_email(return_pk)
+
+
+@shared_task(acks_late=True)
+def complete_pending_refunds():
+    """Finish refunds a crash or an unreachable Stripe left pending (Stripe refunds each once)."""
+    # Imported when run: the refund service imports this app's services, which import these tasks.
+    from commerce.payment.refunds import complete_pending_refunds as complete
+
+    return complete()

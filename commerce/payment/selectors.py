@@ -71,3 +71,10 @@ def customer_refunds(order):
     return list(
         order.refunds.filter(status__in=LIVE).prefetch_related("lines__line").order_by("-date_created", "-pk")
     )
+
+
+def completed_refunds(order):
+    """The order's completed refunds, oldest first, with their lines (what the API lists)."""
+    return list(
+        order.refunds.filter(status=Refund.SUCCEEDED).prefetch_related("lines").order_by("date_created", "pk")
+    )

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import ListView
@@ -158,6 +159,9 @@ class OrderListView(oscar_views.OrderListView):
             )
 
 
+# Cancelling a paid line refunds it through Stripe: each service commits on its own, so no
+# request-wide transaction keeps the order's row locked while Stripe answers.
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class OrderDetailView(oscar_views.OrderDetailView):
     """Staff: Oscar's page. Seller: its lines only, its share, commission, per-line status changes."""
 

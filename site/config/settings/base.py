@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "commerce.notifications",
     "commerce.api",
     "commerce.invoices",
+    "commerce.returns",
     "commerce.demo",
     "commerce.sellers",
     "cms_pages.core",
@@ -409,6 +410,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_SHOP_NAME = SITE_NAME
 OSCAR_SHOP_TAGLINE = _("Products, files, services and experts")
 OSCAR_DEFAULT_CURRENCY = "TND"
+#: Prices are tax-inclusive (TTC): offers and vouchers take their discounts off the price incl. tax
+#: (Oscar's default takes them off the price excl. tax, then adds VAT on top of the discount).
+OSCAR_OFFERS_INCL_TAX = True
 OSCAR_HOMEPAGE = "/"
 OSCAR_DYNAMIC_CLASS_LOADER = "search.loading.class_loader"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
