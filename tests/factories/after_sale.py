@@ -1,4 +1,5 @@
-"""After the sale: two shops' products, a customer, a card order of both paid at the Stripe fake."""
+"""After the sale (fixtures): two shops' products, a customer, a card order of both paid at the Stripe
+fake. Registered in tests/conftest.py for the order, invoices and API tests."""
 
 import pytest
 
