@@ -45,12 +45,3 @@ def send_refund_email(refund_pk):
 def send_return_email(return_pk):
     """Send the customer's email about a return's current step unless it was sent already."""
     return emails.send_return_email(return_pk)
-
-
-@shared_task(acks_late=True)
-def complete_pending_refunds():
-    """Finish refunds a crash or an unreachable Stripe left pending (Stripe refunds each once)."""
-    # Imported when run: the refund service imports this app's services, which import these tasks.
-    from commerce.payment.refunds import complete_pending_refunds as complete
-
-    return complete()

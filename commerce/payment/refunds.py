@@ -147,10 +147,14 @@ def confirm_refund(key, *, stripe_refund_id="", stripe_status="succeeded"):
     return record
 
 
-def complete_pending_refunds():
-    """Finish refunds left pending by a crash or an unreachable Stripe; returns how many completed."""
+def complete_pending_refunds(older_than=None):
+    """Finish refunds left pending by a crash or an unreachable Stripe (those recorded longer than
+    ``older_than`` ago); returns how many completed."""
+    pending = Refund.objects.filter(status=Refund.PENDING).select_related("order").order_by("pk")
+    if older_than:
+        pending = pending.filter(date_created__lt=timezone.now() - older_than)
     completed = 0
-    for record in Refund.objects.filter(status=Refund.PENDING, method=Refund.CARD).select_related("order"):
+    for record in pending:
         try:
             complete_refund(record)
         except RefundError:

@@ -17,7 +17,11 @@ class MultipleImageField(forms.ImageField):
 class ReturnForm(forms.Form):
     """A customer's return: units per delivered line (``line_<id>``), a reason, photos, the refund."""
 
-    reason = forms.CharField(label=_("Why are you returning them?"), max_length=2000)
+    reason = forms.CharField(
+        label=_("Why are you returning them?"),
+        max_length=2000,
+        error_messages={"required": _("Say why you are returning these items.")},
+    )
     refund_method = forms.ChoiceField(choices=ReturnRequest.REFUND_METHODS, initial=ReturnRequest.CARD)
     photos = MultipleImageField(label=_("Photos (optional)"), required=False)
 

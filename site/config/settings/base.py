@@ -304,6 +304,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "commerce.analytics.tasks.flush_product_views",
         "schedule": 60,
     },
+    "complete-pending-refunds": {
+        "task": "commerce.payment.tasks.complete_pending_refunds",
+        "schedule": 5 * 60,
+    },
     "send-pending-low-stock-alerts": {
         "task": "commerce.partner.tasks.send_pending_low_stock_alerts",
         "schedule": 15 * 60,
