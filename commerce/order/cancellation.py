@@ -12,6 +12,7 @@ Views and the API only call these functions; ``CancellationRefused`` carries the
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from oscar.core.loading import get_model
 
 from commerce.order import emails, statuses
@@ -48,15 +49,14 @@ def cancel_order_by_customer(order, *, by=None):
     refusal = customer_cancellation_refusal(order)
     if refusal:
         raise CancellationRefused(refusal)
-    reason = _("Cancelled by the customer.")
+    reason = gettext_noop("Cancelled by the customer.")  # translated where it is read
     partner_ids = set(order.lines.exclude(partner=None).values_list("partner_id", flat=True))
     if order.is_paid:
         _refund(order, None, by, reason)
     else:
-        with transaction.atomic():
-            change_order_status(order, statuses.CANCELLED, by=by)
-            order.notes.create(note_type="System", message=reason, user=by)
+        change_order_status(order, statuses.CANCELLED, by=by)
     order = Order.objects.get(pk=order.pk)
+    order.notes.create(note_type="System", message=_(reason), user=by)
     emails.notify_sellers_on_commit(order, partner_ids, emails.SELLER_ORDER_CANCELLED)
     return order
 
@@ -73,7 +73,7 @@ def cancel_lines(order, lines, *, by=None):
     if order.is_paid:
         if order.payment_method != Order.CARD:
             raise CancellationRefused(_("A paid cash-on-delivery line cannot be cancelled."))
-        _refund(order, lines, by, _("Cancelled by the seller."))
+        _refund(order, lines, by, gettext_noop("Cancelled by the seller."))
         return
     with transaction.atomic():
         for line in lines:

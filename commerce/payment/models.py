@@ -103,7 +103,8 @@ class Refund(models.Model):
         related_name="refunds",
         verbose_name=_("voucher"),
     )
-    #: Why the money is given back, as the customer reads it (cancellation, return …).
+    #: Why the money is given back (cancellation, return …): an English message of the catalogue,
+    #: translated where it is shown, in the reader's language.
     reason = models.CharField(_("reason"), max_length=255, blank=True)
     #: Stripe's refusal, for a failed refund.
     error = models.CharField(_("error"), max_length=500, blank=True)

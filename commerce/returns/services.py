@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from oscar.core.loading import get_model
 
 from commerce.order import emails
@@ -123,7 +124,7 @@ def _refund(request, by):
             lines=lines,
             by=by,
             key=f"return-{request.pk}",
-            reason=_("Return of your items."),
+            reason=gettext_noop("Return of your items."),
             method=method,
         )
     except RefundPending as pending:

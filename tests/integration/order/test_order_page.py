@@ -45,7 +45,8 @@ def test_the_customer_cancels_a_paid_order_and_is_refunded(client, paid_order, c
     order = Order.objects.get(pk=paid_order.pk)
     assert order.status == statuses.REFUNDED
     assert sum(refund["amount"] for refund in stripe_fake.refunds.values()) == 119310
-    assert order.notes.exists() or order.status_changes.filter(new_status=statuses.REFUNDED).exists()
+    assert order.notes.filter(message="Annulée par le client.").exists()
+    assert order.status_changes.filter(new_status=statuses.REFUNDED, changed_by=customer).exists()
 
 
 def test_a_shipped_order_offers_no_cancel_and_refuses_one(client, paid_order, customer, stripe_fake):
