@@ -11,14 +11,12 @@ from django.utils.timezone import now
 from oscar.apps.dashboard import views as oscar_views
 from oscar.core.loading import get_model
 
-from commerce.dashboard.orders.selectors import orders_for, with_net
+from commerce.dashboard.orders.selectors import net_revenue, orders_for, with_net
 from commerce.money.fields import ZERO
-from commerce.order import statuses
 from commerce.partner.selectors import low_stock, partner_ids_for, partners_for, stockrecords_for
 
 Line = get_model("order", "Line")
 Order = get_model("order", "Order")
-Refund = get_model("payment", "Refund")
 Notification = get_model("communication", "Notification")
 Product = get_model("catalogue", "Product")
 
@@ -47,19 +45,6 @@ def staff_stats(user, stats):
         "total_revenue": net_revenue(Order.objects.all()),
         "total_revenue_last_day": net_revenue(Order.objects.filter(date_placed__gt=day_ago)),
     }
-
-
-def net_revenue(orders):
-    """What these orders brought in: their totals, less cancelled orders and completed refunds."""
-    kept = orders.exclude(status=statuses.CANCELLED)
-    sold = kept.aggregate(total=Sum("total_incl_tax"))["total"] or ZERO
-    refunded = (
-        Refund.objects.filter(order__in=kept.values("pk"), status=Refund.SUCCEEDED).aggregate(
-            total=Sum("amount")
-        )["total"]
-        or ZERO
-    )
-    return sold - refunded
 
 
 def seller_stats(user):

@@ -150,3 +150,16 @@ def commission_percent(rate):
         return ""
     percent = (Decimal(rate) * 100).quantize(Decimal("0.01")).normalize()
     return f"{percent:f} %"
+
+
+def net_revenue(orders):
+    """What these orders brought in: their totals, less cancelled orders and completed refunds."""
+    kept = orders.exclude(status=statuses.CANCELLED)
+    sold = kept.aggregate(total=Sum("total_incl_tax"))["total"] or ZERO
+    refunded = (
+        Refund.objects.filter(order__in=kept.values("pk"), status=Refund.SUCCEEDED).aggregate(
+            total=Sum("amount")
+        )["total"]
+        or ZERO
+    )
+    return sold - refunded

@@ -35,6 +35,7 @@ from .selectors import (
     commission_percent,
     lines_for,
     lines_of_orders,
+    net_revenue,
     notes_for,
     orders_for,
     share_totals,
@@ -292,13 +293,14 @@ class ShippingAddressUpdateView(oscar_views.ShippingAddressUpdateView):
 
 
 class OrderStatsView(oscar_views.OrderStatsView):
-    """Oscar's statistics; for a seller, counted on its own lines, revenue net of refunds and
-    cancellations."""
+    """Oscar's statistics, revenue net of refunds and cancellations; for a seller, counted on its
+    own lines."""
 
     def get_stats(self, filters):
         user = self.request.user
         if user.is_staff:
-            return super().get_stats(filters)
+            stats = super().get_stats(filters)
+            return {**stats, "total_revenue": net_revenue(orders_for(user).filter(**filters))}
         orders = orders_for(user).filter(**filters)
         lines = with_net(
             Line.objects.filter(partner_id__in=partner_ids_for(user), order__in=orders.values("pk"))

@@ -230,3 +230,41 @@ def test_a_seller_cancelling_a_paid_line_from_the_dashboard_refunds_it(
     line.refresh_from_db()
     assert line.status == statuses.REFUNDED
     assert [refund["amount"] for refund in stripe_fake.refunds.values()] == [12500]
+
+
+def test_the_refund_form_refunds_a_quantity_and_the_shipping_and_refuses_more_than_is_left(
+    client, paid_order, tajine, stripe_fake
+):
+    from tests.factories import make_user
+
+    client.force_login(make_user(email="staff@example.com", is_staff=True, is_superuser=True))
+    url = f"/dashboard/payments/refund/{paid_order.number}/"
+    tajines = f"line_{line_of(paid_order, tajine).pk}"
+    page = client.get(url)
+    content = page.content.decode()
+    assert "49,905" in content and "99,810" in content and "7,000" in content  # per unit, left, shipping
+    token = page.context["form"]["token"].value()
+
+    # More than is left: refused, nothing refunded
+    refused = client.post(url, {"token": token, tajines: "3", "refund_lines": "1"})
+    assert refused.status_code == 200
+    assert "Il ne reste que 2 « Tajine » à rembourser." in refused.content.decode()
+    assert not Refund.objects.exists() and not stripe_fake.refunds
+
+    # One tajine and the shipping
+    client.post(url, {"token": token, tajines: "1", "shipping": "on", "refund_lines": "1"})
+    refund = Refund.objects.get()
+    assert (refund.lines.get().quantity, refund.shipping, refund.amount) == (
+        1,
+        Decimal("7.000"),
+        Decimal("56.900"),
+    )
+    assert "1 ×" in client.get(url).content.decode()
+
+
+def test_staff_figures_are_net_of_refunds(client, paid_order, plate, stripe_fake):
+    from commerce.dashboard.orders.selectors import net_revenue
+
+    assert net_revenue(Order.objects.all()) == Decimal("119.310")
+    refund_order(paid_order, lines=[line_of(paid_order, plate)])
+    assert net_revenue(Order.objects.all()) == Decimal("106.810")
