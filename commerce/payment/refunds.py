@@ -47,7 +47,6 @@ from .stripe.sessions import stripe_source_type
 log = logging.getLogger(__name__)
 
 Order = get_model("order", "Order")
-Line = get_model("order", "Line")
 PaymentEventType = get_model("order", "PaymentEventType")
 Source = get_model("payment", "Source")
 StripeCheckoutSession = get_model("payment", "StripeCheckoutSession")

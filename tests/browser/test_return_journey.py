@@ -48,6 +48,8 @@ def test_a_customer_asks_for_a_return_in_arabic_and_sees_the_refund_and_credit_n
     assert page.locator("html").get_attribute("dir") == "rtl"
     page.locator(f"input[name=line_{order.lines.get().pk}]").fill("1")
     page.locator("textarea[name=reason]").fill("وصل مكسورًا")
+    page.screenshot(path=str(artifacts_dir / "return-form-390-ar.png"), full_page=True)
+    assert fits(page)
     page.get_by_role("button", name="طلب إرجاع").click()
     page.wait_for_load_state()
 
@@ -72,4 +74,9 @@ def test_a_customer_asks_for_a_return_in_arabic_and_sees_the_refund_and_credit_n
         link.click()
     assert download.value.suggested_filename == f"{note.number}.pdf"
     assert fits(page)
+
+    # and the same page in French, left to right, fits the phone too
+    page.goto(url.replace("/ar/", "/fr/"))
+    page.screenshot(path=str(artifacts_dir / "return-refunded-390-fr.png"), full_page=True)
+    assert page.locator("text=Partiellement remboursée").count() and fits(page)
     context.close()
