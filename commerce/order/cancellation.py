@@ -1,8 +1,9 @@
 """Cancelling orders and lines, with the money: the rules of who may cancel what, and what follows.
 
-- A customer cancels their own order while it is unpaid or not yet shipped: the stock is released,
-  a paid order is refunded in full through the refund service (credit note, email), the sellers
-  are told, and the history keeps who did it and why.
+- A customer cancels their own order while it is unpaid or not yet shipped: an open Stripe payment
+  page is closed first (so it cannot be paid afterwards), the stock is released, a paid order is
+  refunded in full through the refund service (credit note, email), the sellers are told, and the
+  history keeps who did it and why.
 - A seller cancels its own lines: unpaid lines are cancelled (stock released); lines of an order
   paid by card are refunded through the same refund service (stock restored, credit note, emails);
   shipped or delivered lines are refused with the reason.
@@ -18,6 +19,7 @@ from oscar.core.loading import get_model
 from commerce.order import emails, statuses
 from commerce.order.services import change_line_status, change_order_status
 from commerce.payment.refunds import RefundError, RefundPending, refund_order
+from commerce.payment.stripe.sessions import close_open_sessions
 
 Order = get_model("order", "Order")
 
@@ -51,6 +53,8 @@ def cancel_order_by_customer(order, *, by=None):
         raise CancellationRefused(refusal)
     reason = gettext_noop("Cancelled by the customer.")  # translated where it is read
     partner_ids = set(order.lines.exclude(partner=None).values_list("partner_id", flat=True))
+    if order.payment_method == Order.CARD and not order.is_paid and close_open_sessions(order):
+        order = Order.objects.get(pk=order.pk)  # paid at Stripe just before: refunded below
     if order.is_paid:
         _refund(order, None, by, reason)
     else:

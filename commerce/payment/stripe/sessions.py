@@ -175,6 +175,24 @@ def abandon(order_number: str, *, reason: str) -> str:
     return Outcome.CANCELLED if cancel_unpaid_order(order_number, reason=reason) else Outcome.NOTHING_TO_DO
 
 
+def close_open_sessions(order) -> bool:
+    """Close the order's open Checkout Sessions at Stripe so none can be paid any more (a network
+    call: never under a row lock). True if one turned out to be paid meanwhile (it is then settled)."""
+    paid = False
+    for record in order.stripe_sessions.filter(status=StripeCheckoutSession.OPEN):
+        try:
+            client.expire_checkout_session(record.session_id)
+        except stripe.InvalidRequestError:
+            session = client.retrieve_checkout_session(record.session_id)
+            if session.status == "complete":
+                paid = settle(session) in (Outcome.CONFIRMED, Outcome.ALREADY_PAID) or paid
+                continue
+        StripeCheckoutSession.objects.filter(pk=record.pk, status=StripeCheckoutSession.OPEN).update(
+            status=StripeCheckoutSession.EXPIRED
+        )
+    return paid
+
+
 def leave(record) -> str:
     """The shopper left Stripe's page: close the session at Stripe first, so it can no longer be paid,
     then cancel the order. If Stripe says it was paid meanwhile, settle it instead."""

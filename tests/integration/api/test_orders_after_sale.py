@@ -10,6 +10,9 @@ from rest_framework.test import APIClient
 from commerce.order import statuses
 from commerce.order.services import change_order_status
 from commerce.payment.refunds import refund_order
+from commerce.payment.stripe import sessions
+from tests.factories import make_user
+from tests.factories.stripe import checkout_urls, place_card_order
 
 Order = get_model("order", "Order")
 
@@ -55,11 +58,11 @@ def test_cancelling_a_paid_order_refunds_it(api, paid_order, stripe_fake):
 
 
 def test_cancelling_an_unpaid_order_releases_it(api, customer, tajine, stripe_fake):
-    from tests.factories.stripe import place_card_order
-
     order = place_card_order([(tajine, 1)], user=customer)
+    record = sessions.start_checkout(order, **checkout_urls())
     response = api.post(f"/api/orders/{order.number}/cancel/")
     assert response.status_code == 200 and response.json()["status"] == statuses.CANCELLED
+    assert stripe_fake.sessions[record.session_id]["status"] == "expired"  # it can no longer be paid
     assert not stripe_fake.refunds
 
 
@@ -100,8 +103,6 @@ def test_a_return_of_more_than_was_bought_is_refused_400(api, paid_order, tajine
 
 
 def test_someone_elses_order_is_404(paid_order):
-    from tests.factories import make_user
-
     client = APIClient()
     client.force_authenticate(make_user(email="other@example.com"))
     assert client.post(f"/api/orders/{paid_order.number}/cancel/").status_code == 404

@@ -8,11 +8,15 @@ import pytest
 from django.core import mail
 from oscar.core.loading import get_model
 
+from commerce.dashboard.orders.selectors import net_revenue
 from commerce.dashboard.views import seller_stats
 from commerce.order import statuses
 from commerce.order.cancellation import CancellationRefused, cancel_lines
-from commerce.payment.refunds import RefundPending, complete_pending_refunds, refund_order
+from commerce.order.services import change_line_status
+from commerce.payment.refunds import RefundError, RefundPending, complete_pending_refunds, refund_order
 from commerce.payment.selectors import payment_status
+from tests.factories import make_user
+from tests.factories.sellers import make_seller
 from tests.factories.stripe import post_event
 
 Order = get_model("order", "Order")
@@ -104,8 +108,6 @@ def test_a_card_order_refunded_line_by_line_until_fully_refunded(
 
 
 def test_asking_for_more_than_is_left_refunds_nothing(paid_order, tajine, stripe_fake):
-    from commerce.payment.refunds import RefundError
-
     with pytest.raises(RefundError, match="Il ne reste que 2"):
         refund_order(paid_order, lines={line_of(paid_order, tajine): 3})
     assert not Refund.objects.exists() and not stripe_fake.refunds
@@ -199,8 +201,6 @@ def test_a_seller_cancelling_a_paid_line_refunds_it_through_stripe(
 
 
 def test_a_shipped_line_cannot_be_cancelled(paid_order, tajine, stripe_fake):
-    from commerce.order.services import change_line_status
-
     tajines = line_of(paid_order, tajine)
     change_line_status(tajines, statuses.PROCESSING)
     change_line_status(tajines, statuses.SHIPPED)
@@ -212,8 +212,6 @@ def test_a_shipped_line_cannot_be_cancelled(paid_order, tajine, stripe_fake):
 def test_a_seller_cancelling_a_paid_line_from_the_dashboard_refunds_it(
     client, paid_order, plate, jebba, stripe_fake
 ):
-    from tests.factories.sellers import make_seller
-
     seller = make_seller(jebba, email="seller@jebba.tn")
     client.force_login(seller)
     line = line_of(paid_order, plate)
@@ -235,8 +233,6 @@ def test_a_seller_cancelling_a_paid_line_from_the_dashboard_refunds_it(
 def test_the_refund_form_refunds_a_quantity_and_the_shipping_and_refuses_more_than_is_left(
     client, paid_order, tajine, stripe_fake
 ):
-    from tests.factories import make_user
-
     client.force_login(make_user(email="staff@example.com", is_staff=True, is_superuser=True))
     url = f"/dashboard/payments/refund/{paid_order.number}/"
     tajines = f"line_{line_of(paid_order, tajine).pk}"
@@ -263,8 +259,6 @@ def test_the_refund_form_refunds_a_quantity_and_the_shipping_and_refuses_more_th
 
 
 def test_staff_figures_are_net_of_refunds(client, paid_order, plate, stripe_fake):
-    from commerce.dashboard.orders.selectors import net_revenue
-
     assert net_revenue(Order.objects.all()) == Decimal("119.310")
     refund_order(paid_order, lines=[line_of(paid_order, plate)])
     assert net_revenue(Order.objects.all()) == Decimal("106.810")
