@@ -266,6 +266,8 @@ class OrderDetailView(oscar_views.OrderDetailView):
                         services.change_line_status(line, new_status, by=request.user)
         except (InvalidStatusChange, InsufficientStock, InvalidStockAdjustment, CancellationRefused) as exc:
             return self.reload_page(error=str(exc))
+        if new_status == statuses.CANCELLED and order.is_paid:
+            new_status = statuses.REFUNDED  # a paid line cancelled is refunded to the customer
         messages.info(
             request,
             ngettext(

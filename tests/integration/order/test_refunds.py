@@ -225,6 +225,7 @@ def test_a_seller_cancelling_a_paid_line_from_the_dashboard_refunds_it(
         },
     )
     assert response.status_code == 302
+    assert "1 ligne est maintenant « Remboursée »" in client.get(response.url).content.decode()
     line.refresh_from_db()
     assert line.status == statuses.REFUNDED
     assert [refund["amount"] for refund in stripe_fake.refunds.values()] == [12500]
