@@ -267,10 +267,7 @@ class OrderInvoiceView(APIView):
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The invoice PDF.")})
     def get(self, request, number, invoice_number):
-        from commerce.invoices import selectors
-        from commerce.invoices.views import pdf_response
-
-        invoice = selectors.customer_invoice(request.user, number, invoice_number)
+        invoice = invoice_selectors.customer_invoice(request.user, number, invoice_number)
         if invoice is None:
             raise Http404
         return pdf_response(invoice)

@@ -11,6 +11,7 @@ class InvoicesConfig(AppConfig):
     default_auto_field = "django.db.models.AutoField"
 
     def ready(self):
+        # Imported once the app registry is ready (they load models).
         from commerce.invoices.documents import documents_for_email
         from commerce.order import emails
 
