@@ -36,7 +36,6 @@ ORDER_PAID = "ORDER_PAID"
 ORDER_SHIPPED = "ORDER_SHIPPED"
 ORDER_DELIVERED = "ORDER_DELIVERED"
 ORDER_CANCELLED = "ORDER_CANCELLED"
-ORDER_REFUNDED = "ORDER_REFUNDED"
 REFUND_ISSUED = "REFUND_ISSUED"
 
 #: Names of the event types as the dashboard lists them (staff-facing, kept in English like Oscar's).
@@ -46,11 +45,10 @@ EVENT_NAMES = {
     ORDER_SHIPPED: "Order shipped",
     ORDER_DELIVERED: "Order delivered",
     ORDER_CANCELLED: "Order cancelled",
-    ORDER_REFUNDED: "Order refunded",
     REFUND_ISSUED: "Refund issued",
 }
 
-#: The email an order status change sends.
+#: The email an order status change sends (a refund sends its own, per refund: ``send_refund_email``).
 STATUS_EVENTS = {
     statuses.PAID: ORDER_PAID,
     statuses.SHIPPED: ORDER_SHIPPED,
