@@ -262,7 +262,10 @@ def notify_sellers(order_pk, partner_ids, event):
         return
     with translation.override(settings.LANGUAGE_CODE):
         subject, body = _seller_notice(event, order)
-        link = _absolute(reverse("dashboard:order-detail", kwargs={"number": order.number}))
+        if event == SELLER_RETURN_REQUESTED:
+            link = _absolute(reverse("returns-dashboard:queue"))
+        else:
+            link = _absolute(reverse("dashboard:order-detail", kwargs={"number": order.number}))
     Notification.objects.bulk_create(
         [Notification(recipient=user, subject=subject, body=body) for user in users]
     )
