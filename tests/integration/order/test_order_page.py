@@ -1,7 +1,11 @@
 """What the customer sees and does on their order page after the sale: payment status, each
 refund (amount, lines, date, method), credit notes; cancelling; asking for a return."""
 
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
 from oscar.core.loading import get_model
+from PIL import Image
 
 from commerce.order import statuses
 from commerce.order.services import change_order_status
@@ -59,7 +63,15 @@ def test_a_shipped_order_offers_no_cancel_and_refuses_one(client, paid_order, cu
     assert not stripe_fake.refunds
 
 
-def test_the_customer_asks_for_a_return_from_the_order_page(client, paid_order, tajine, customer):
+def jpeg(name):
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30), (180, 90, 40)).save(picture, "JPEG")
+    return SimpleUploadedFile(name, picture.getvalue(), content_type="image/jpeg")
+
+
+def test_the_customer_asks_for_a_return_from_the_order_page(
+    client, paid_order, tajine, customer, fakhar_seller
+):
     for status in (statuses.PROCESSING, statuses.SHIPPED, statuses.DELIVERED):
         change_order_status(paid_order, status)
     line = paid_order.lines.get(product=tajine)
@@ -72,10 +84,21 @@ def test_the_customer_asks_for_a_return_from_the_order_page(client, paid_order, 
     assert not ReturnRequest.objects.exists()
     assert "Indiquez pourquoi vous retournez ces articles." in response.content.decode()
 
-    response = client.post(
-        url, {f"line_{line.pk}": "1", "reason": "Fissuré", "refund_method": "card"}, follow=True
-    )
+    # Not a picture: refused, nothing written
+    fake_photo = SimpleUploadedFile("crack.jpg", b"not an image", content_type="image/jpeg")
+    data = {f"line_{line.pk}": "1", "reason": "Fissuré", "refund_method": "card"}
+    client.post(url, {**data, "photos": [fake_photo]})
+    assert not ReturnRequest.objects.exists()
+
+    response = client.post(url, {**data, "photos": [jpeg("crack.jpg")]}, follow=True)
     assert "Votre demande de retour a été envoyée au vendeur." in response.content.decode()
     request = ReturnRequest.objects.get()
     assert request.lines.get().quantity == 1 and request.reason == "Fissuré"
     assert "Demandé" in page(client, paid_order)
+
+    # The seller opens the photo from the returns queue; the customer cannot
+    (photo,) = request.photos.all()
+    client.force_login(fakhar_seller)
+    assert client.get(f"/dashboard/returns/photos/{photo.pk}/").status_code == 200
+    client.force_login(customer)
+    assert client.get(f"/dashboard/returns/photos/{photo.pk}/").status_code in (302, 403, 404)
