@@ -9,6 +9,7 @@ idempotent ``confirm_payment``: whichever comes first fulfils the order, the oth
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 import stripe
 from django.db import transaction
@@ -18,7 +19,7 @@ from oscar.core.loading import get_model
 
 from commerce.order import statuses
 
-from . import client
+from . import client, tasks
 from .amounts import from_stripe_amount, to_stripe_amount
 
 log = logging.getLogger(__name__)
@@ -151,14 +152,10 @@ def _record_debit(order, record, intent):
 
 
 def _refund_late_payment(order, record, intent):
-    """Money arrived for an order already cancelled (its stock released): give it all back."""
+    """Money arrived for an order already cancelled (its stock released): give it all back, once
+    the order's row lock is released (a task retried until Stripe answers)."""
     log.error("Order %s was paid through Stripe after it was cancelled; refunding %s", order.number, intent)
-    client.create_refund(
-        intent,
-        amount=None,
-        idempotency_key=f"late-payment-{record.session_id}",
-        metadata={"order_number": order.number, "reason": "paid after cancellation"},
-    )
+    transaction.on_commit(partial(tasks.refund_late_payment.delay, order.number, record.session_id, intent))
     return Outcome.REFUNDED_LATE_PAYMENT
 
 
