@@ -42,7 +42,7 @@ COLUMNS = (
     Column("line_status", _("Line status")),
     Column("unit_price", _("Unit price (inc. tax)"), amount=True),
     Column("total_incl_tax", _("Total (inc. tax)"), amount=True),
-    Column("refunded", _("Refunded (inc. tax)"), amount=True),
+    Column("refunded", _("Refunded or cancelled (inc. tax)"), amount=True),
     Column("total_excl_tax", _("Net total (excl. tax)"), amount=True),
     Column("commission_rate", _("Commission rate")),
     Column("commission", _("Net commission"), amount=True),
@@ -160,5 +160,10 @@ def export_response(lines, fmt, *, title):
     elif fmt == "xlsx":
         response.write(xlsx_bytes(rows))
     else:
-        response.write(pdf_bytes(rows, title=title, totals=share_totals(lines)))
+        totals = {
+            **share_totals(lines),
+            "sold": sum(row["total_incl_tax"] for row in rows),
+            "taken_off": sum(row["refunded"] for row in rows),
+        }
+        response.write(pdf_bytes(rows, title=title, totals=totals))
     return response

@@ -2,6 +2,8 @@
 seller see at each step, and refunds that survive Stripe failing or answering late (no Stripe call
 while the order row is locked; a pending refund is completed once, by a retry or the webhook)."""
 
+import csv
+import io
 from decimal import Decimal
 
 import pytest
@@ -18,6 +20,7 @@ from commerce.payment.selectors import payment_status
 from tests.factories import make_user
 from tests.factories.sellers import make_seller
 from tests.factories.stripe import post_event
+from tests.pdf import pdf_text
 
 Order = get_model("order", "Order")
 Refund = get_model("payment", "Refund")
@@ -263,3 +266,18 @@ def test_staff_figures_are_net_of_refunds(client, paid_order, plate, stripe_fake
     assert net_revenue(Order.objects.all()) == Decimal("119.310")
     refund_order(paid_order, lines=[line_of(paid_order, plate)])
     assert net_revenue(Order.objects.all()) == Decimal("106.810")
+
+
+def test_the_sellers_exports_are_net_of_refunds(client, paid_order, tajine, fakhar_seller, stripe_fake):
+    refund_order(paid_order, lines={line_of(paid_order, tajine): 1})
+    client.force_login(fakhar_seller)
+
+    csv_export = client.get("/dashboard/orders/?response_format=csv", HTTP_ACCEPT_LANGUAGE="en")
+    (row,) = csv.DictReader(io.StringIO(csv_export.content.decode("utf-8-sig")))
+    assert row["Total (inc. tax)"] == "99.810"
+    assert row["Refunded or cancelled (inc. tax)"] == "49.905"
+    assert (row["Net commission"], row["Seller's net share"]) == ("9.981", "39.924")
+
+    pdf_export = client.get("/dashboard/orders/?response_format=pdf", HTTP_ACCEPT_LANGUAGE="en")
+    text = " ".join(pdf_text(pdf_export.content).split())
+    assert "49.905" in text and "39.924" in text
