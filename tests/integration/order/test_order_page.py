@@ -11,6 +11,7 @@ from commerce.order import statuses
 from commerce.order.services import change_order_status
 from commerce.payment.refunds import refund_order
 from commerce.returns.models import ReturnRequest
+from tests.factories.stripe import pay, place_card_order
 
 Order = get_model("order", "Order")
 
@@ -102,3 +103,20 @@ def test_the_customer_asks_for_a_return_from_the_order_page(
     assert client.get(f"/dashboard/returns/photos/{photo.pk}/").status_code == 200
     client.force_login(customer)
     assert client.get(f"/dashboard/returns/photos/{photo.pk}/").status_code in (302, 403, 404)
+
+
+def test_a_guest_sees_the_refund_and_downloads_the_credit_note_from_the_signed_link(
+    client, stripe_fake, tajine
+):
+    order = pay(place_card_order([(tajine, 1)], email="guest@example.com"), client, stripe_fake)
+    refund = refund_order(order)
+    note = refund.credit_notes.get(partner__isnull=False)
+    signed = order.verification_hash()
+
+    content = client.get(f"/fr/accounts/order-status/{order.number}/{signed}/").content.decode()
+
+    assert "Remboursée" in content and "Annuler ma commande" not in content
+    link = f"/fr/accounts/orders/{order.number}/credit-note/{note.number}/{signed}/"
+    assert link in content
+    assert client.get(link)["Content-Type"] == "application/pdf"
+    assert client.get(link.replace(signed, "forged")).status_code == 404
