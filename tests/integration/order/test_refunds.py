@@ -281,3 +281,12 @@ def test_the_sellers_exports_are_net_of_refunds(client, paid_order, tajine, fakh
     pdf_export = client.get("/dashboard/orders/?response_format=pdf", HTTP_ACCEPT_LANGUAGE="en")
     text = " ".join(pdf_text(pdf_export.content).split())
     assert "49.905" in text and "39.924" in text
+
+
+def test_the_admins_dashboard_home_shows_revenue_net_of_refunds(client, paid_order, plate, stripe_fake):
+    refund_order(paid_order, lines=[line_of(paid_order, plate)])
+    client.force_login(make_user(email="admin@example.com", is_staff=True, is_superuser=True))
+    response = client.get("/dashboard/")
+    assert response.status_code == 200
+    assert response.context["total_revenue"] == Decimal("106.810")
+    assert "net des remboursements" in response.content.decode()
