@@ -11,6 +11,15 @@ from django.conf import settings
 from django.utils import translation
 
 from tests.factories import make_product, make_user
+from tests.factories.after_sale import (  # noqa: F401 - fixtures: shops, products, a paid card order
+    customer,
+    fakhar,
+    fakhar_seller,
+    jebba,
+    paid_order,
+    plate,
+    tajine,
+)
 from tests.factories.pages import build_home_pages
 from tests.factories.stripe import stripe_fake  # noqa: F401 - fixture: the local fake of Stripe
 

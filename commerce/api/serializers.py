@@ -7,6 +7,8 @@ from oscar.core.loading import get_class, get_model
 from rest_framework import serializers
 
 from commerce.core.validation import validate_name_characters
+from commerce.invoices.selectors import order_credit_notes, order_invoices
+from commerce.payment.selectors import PAYMENT_STATUSES, completed_refunds, payment_status
 
 Product = get_model("catalogue", "Product")
 Order = get_model("order", "Order")
@@ -211,10 +213,29 @@ class InvoiceLinkSerializer(serializers.Serializer):
     url = serializers.URLField(help_text="The invoice PDF.")
 
 
+class RefundLineSerializer(serializers.Serializer):
+    line = serializers.IntegerField(source="line_id", help_text="The order line's id.")
+    quantity = serializers.IntegerField()
+
+
+class RefundSerializer(serializers.Serializer):
+    amount = serializers.DecimalField(max_digits=12, decimal_places=3, help_text="Money given back (TND).")
+    lines = RefundLineSerializer(many=True, help_text="Units of the order's lines this refund covers.")
+    created = serializers.DateTimeField(source="date_created")
+
+
+class CreditNoteLinkSerializer(serializers.Serializer):
+    number = serializers.CharField()
+    url = serializers.URLField(help_text="The credit note PDF.")
+
+
 class OrderSerializer(serializers.ModelSerializer):
     lines = OrderLineSerializer(many=True, read_only=True)
     is_paid = serializers.BooleanField(read_only=True)
     invoices = serializers.SerializerMethodField()
+    payment_status = serializers.SerializerMethodField()
+    refunds = serializers.SerializerMethodField()
+    credit_notes = serializers.SerializerMethodField()
 
     class Meta:
         model = Order
@@ -230,12 +251,30 @@ class OrderSerializer(serializers.ModelSerializer):
             "date_placed",
             "lines",
             "invoices",
+            "payment_status",
+            "refunds",
+            "credit_notes",
         ]
+
+    @extend_schema_field(serializers.ChoiceField(choices=PAYMENT_STATUSES))
+    def get_payment_status(self, order):
+        return payment_status(order)
+
+    @extend_schema_field(RefundSerializer(many=True))
+    def get_refunds(self, order):
+        return RefundSerializer(completed_refunds(order), many=True).data
+
+    @extend_schema_field(CreditNoteLinkSerializer(many=True))
+    def get_credit_notes(self, order):
+        request = self.context.get("request")
+        links = []
+        for note in order_credit_notes(order):
+            url = reverse("api-order-credit-note", args=[order.number, note.number])
+            links.append({"number": note.number, "url": request.build_absolute_uri(url) if request else url})
+        return links
 
     @extend_schema_field(InvoiceLinkSerializer(many=True))
     def get_invoices(self, order):
-        from commerce.invoices.selectors import order_invoices
-
         request = self.context.get("request")
         links = []
         for invoice in order_invoices(order):
@@ -244,3 +283,32 @@ class OrderSerializer(serializers.ModelSerializer):
                 {"number": invoice.number, "url": request.build_absolute_uri(url) if request else url}
             )
         return links
+
+
+class ReturnLineSerializer(serializers.Serializer):
+    line = serializers.IntegerField(help_text="The order line's id.")
+    quantity = serializers.IntegerField(min_value=1)
+
+
+class ReturnRequestSerializer(serializers.Serializer):
+    """A return asked for: ``lines`` of the order and why; optionally a voucher instead of a card refund."""
+
+    lines = ReturnLineSerializer(many=True, allow_empty=False)
+    reason = serializers.CharField(max_length=2000)
+    refund_method = serializers.ChoiceField(choices=("card", "voucher"), default="card", required=False)
+
+
+class ReturnedLineSerializer(serializers.Serializer):
+    line = serializers.IntegerField(source="line_id", help_text="The order line's id.")
+    quantity = serializers.IntegerField()
+
+
+class ReturnSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.CharField(help_text="`requested`, `approved` or `refused`.")
+    seller = serializers.CharField(source="partner.name")
+    lines = ReturnedLineSerializer(many=True, source="lines.all", read_only=True)
+    reason = serializers.CharField()
+    refund_method = serializers.CharField()
+    comment = serializers.CharField(help_text="The seller's comment, or why the return was refused.")
+    created = serializers.DateTimeField(source="date_created")

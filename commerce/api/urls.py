@@ -6,6 +6,7 @@ from .views import (
     BasketLineView,
     BasketView,
     CheckoutView,
+    OrderCreditNoteView,
     OrderInvoiceView,
     OrderViewSet,
     ProductViewSet,
@@ -27,5 +28,10 @@ urlpatterns = [
         "orders/<str:number>/invoices/<str:invoice_number>/",
         OrderInvoiceView.as_view(),
         name="api-order-invoice",
+    ),
+    path(
+        "orders/<str:number>/credit-notes/<str:credit_note_number>/",
+        OrderCreditNoteView.as_view(),
+        name="api-order-credit-note",
     ),
 ]

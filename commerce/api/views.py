@@ -8,6 +8,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from oscar.core.loading import get_model
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -17,11 +18,17 @@ from commerce.basket.exceptions import BasketRefused
 from commerce.catalogue.selectors import browsable_products
 from commerce.checkout import services as checkout
 from commerce.checkout.exceptions import CheckoutError
+from commerce.invoices import selectors as invoice_selectors
+from commerce.invoices.downloads import pdf_response
+from commerce.order import cancellation
 from commerce.payment.stripe import sessions
+from commerce.returns import services as returns
+from commerce.returns.exceptions import ReturnRefused
+from commerce.returns.selectors import order_returns
 
 from .baskets import basket_for, line_of
 from .filters import ProductFilter
-from .schema import VALIDATION_ERROR
+from .schema import VALIDATION_ERROR, ErrorSerializer
 from .serializers import (
     AddToBasketSerializer,
     BasketSerializer,
@@ -30,6 +37,8 @@ from .serializers import (
     OrderSerializer,
     ProductDetailSerializer,
     ProductSerializer,
+    ReturnRequestSerializer,
+    ReturnSerializer,
 )
 
 Order = get_model("order", "Order")
@@ -152,8 +161,12 @@ class CheckoutView(APIView):
         return Response(body, status=status.HTTP_201_CREATED)
 
 
+# Cancelling refunds through Stripe: the refund commits before Stripe is called (no request-wide
+# transaction holding the order's row lock meanwhile).
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """The signed-in customer's orders, newest first, with invoice links."""
+    """The signed-in customer's orders, newest first, with invoice links, payment status, refunds and
+    credit notes; the customer cancels one or asks to return delivered items."""
 
     permission_classes = [IsAuthenticated]
     serializer_class = OrderSerializer
@@ -163,6 +176,53 @@ class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     def get_queryset(self):
         return Order.objects.filter(user=self.request.user).prefetch_related("lines").order_by("-date_placed")
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: OrderSerializer,
+            409: OpenApiResponse(
+                ErrorSerializer, "Why the order cannot be cancelled (e.g. already shipped)."
+            ),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, number=None):
+        """Cancel the order while it is unpaid or not yet shipped; a paid order is refunded in full."""
+        try:
+            order = cancellation.cancel_order_by_customer(self.get_object(), by=request.user)
+        except cancellation.CancellationRefused as refusal:
+            return Response({"detail": str(refusal)}, status=status.HTTP_409_CONFLICT)
+        return Response(OrderSerializer(order, context={"request": request}).data)
+
+    @extend_schema(methods=["GET"], request=None, responses=ReturnSerializer(many=True))
+    @extend_schema(
+        methods=["POST"],
+        request=ReturnRequestSerializer,
+        responses={
+            201: ReturnSerializer(many=True),
+            400: OpenApiResponse(VALIDATION_ERROR, "Why the return was refused (`detail`), or per field."),
+        },
+    )
+    @action(detail=True, methods=["get", "post"])
+    def returns(self, request, number=None):
+        """The order's return requests; POST asks to return delivered lines (one request per seller)."""
+        order = self.get_object()
+        if request.method == "GET":
+            return Response(ReturnSerializer(order_returns(order), many=True).data)
+        data = ReturnRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            made = returns.request_return(
+                order,
+                lines={item["line"]: item["quantity"] for item in data.validated_data["lines"]},
+                reason=data.validated_data["reason"],
+                refund_method=data.validated_data.get("refund_method", "card"),
+                by=request.user,
+            )
+        except ReturnRefused as refusal:
+            return Response({"detail": str(refusal)}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(ReturnSerializer(made, many=True).data, status=status.HTTP_201_CREATED)
 
 
 class TokenView(APIView):
@@ -185,6 +245,19 @@ class TokenView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+class OrderCreditNoteView(APIView):
+    """One credit note PDF of the caller's own order (404 for anyone else's)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The credit note PDF.")})
+    def get(self, request, number, credit_note_number):
+        note = invoice_selectors.customer_credit_note(request.user, number, credit_note_number)
+        if note is None:
+            raise Http404
+        return pdf_response(note)
+
+
 class OrderInvoiceView(APIView):
     """One invoice PDF of the caller's own order (404 for anyone else's, so numbers cannot be probed)."""
 
@@ -192,10 +265,7 @@ class OrderInvoiceView(APIView):
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The invoice PDF.")})
     def get(self, request, number, invoice_number):
-        from commerce.invoices import selectors
-        from commerce.invoices.views import pdf_response
-
-        invoice = selectors.customer_invoice(request.user, number, invoice_number)
+        invoice = invoice_selectors.customer_invoice(request.user, number, invoice_number)
         if invoice is None:
             raise Http404
         return pdf_response(invoice)

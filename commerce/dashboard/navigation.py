@@ -6,6 +6,12 @@ apps), so sellers see their shop pages and orders, staff see everything.
 
 from django.utils.translation import gettext_lazy as _
 
+
+def decides_returns(user, url_name, url_args=None, url_kwargs=None):
+    """The returns queue (outside Oscar's dashboard apps): staff, and users of a shop."""
+    return user.is_staff or user.partners.exists()
+
+
 SHOP_SECTION = {
     "label": _("My shop"),
     "icon": "fas fa-store",
@@ -15,6 +21,7 @@ SHOP_SECTION = {
         {"label": _("Import or export stock (CSV)"), "url_name": "dashboard:shop-stock-import"},
         {"label": _("Low stock alerts"), "url_name": "dashboard:stock-alert-list"},
         {"label": _("Reviews of my products"), "url_name": "dashboard:shop-reviews"},
+        {"label": _("Returns"), "url_name": "returns-dashboard:queue", "access_fn": decides_returns},
     ],
 }
 

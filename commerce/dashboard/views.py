@@ -11,11 +11,12 @@ from django.utils.timezone import now
 from oscar.apps.dashboard import views as oscar_views
 from oscar.core.loading import get_class, get_model
 
-from commerce.dashboard.orders.selectors import orders_for
+from commerce.dashboard.orders.selectors import net_revenue, orders_for, with_net
 from commerce.money.fields import ZERO
 from commerce.partner.selectors import low_stock, partner_ids_for, partners_for, stockrecords_for
 
 Line = get_model("order", "Line")
+Order = get_model("order", "Order")
 Notification = get_model("communication", "Notification")
 Product = get_model("catalogue", "Product")
 partner_product_visibility_q = get_class("dashboard.catalogue.utils", "partner_product_visibility_q")
@@ -36,20 +37,27 @@ class IndexView(oscar_views.IndexView):
 def staff_stats(user, stats):
     """Oscar's figures, but "open stock alerts" counts the rows low on stock now, as the stock page
     flags them: Oscar counts alert rows, which only exist where the stock service wrote one (stock
-    imported or seeded has none, so the home said 0 while the stock page flagged rows low)."""
-    return {**stats, "total_open_stock_alerts": low_stock(stockrecords_for(user)).count()}
+    imported or seeded has none, so the home said 0 while the stock page flagged rows low); and
+    revenue is net of refunds and cancellations (Oscar sums every order's total)."""
+    day_ago = now() - timedelta(hours=24)
+    return {
+        **stats,
+        "total_open_stock_alerts": low_stock(stockrecords_for(user)).count(),
+        "total_revenue": net_revenue(Order.objects.all()),
+        "total_revenue_last_day": net_revenue(Order.objects.filter(date_placed__gt=day_ago)),
+    }
 
 
 def seller_stats(user):
-    """The seller's figures: its lines, its revenue and commission, its stock records low on stock
-    (those the stock page flags), its inbox."""
+    """The seller's figures: its lines, its revenue and commission net of refunds and cancellations,
+    its stock records low on stock (those the stock page flags), its inbox."""
     partner_ids = partner_ids_for(user)
-    lines = Line.objects.filter(partner_id__in=partner_ids)
+    lines = with_net(Line.objects.filter(partner_id__in=partner_ids))
     day_ago = now() - timedelta(hours=24)
     recent = lines.filter(order__date_placed__gt=day_ago)
 
     def sums(queryset):
-        totals = queryset.aggregate(revenue=Sum("line_price_incl_tax"), commission=Sum("commission_amount"))
+        totals = queryset.aggregate(revenue=Sum("net_incl_tax"), commission=Sum("net_commission"))
         return totals["revenue"] or ZERO, totals["commission"] or ZERO
 
     revenue, commission = sums(lines)

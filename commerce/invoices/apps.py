@@ -9,3 +9,10 @@ class InvoicesConfig(AppConfig):
     label = "invoices"
     verbose_name = _("Invoices")
     default_auto_field = "django.db.models.AutoField"
+
+    def ready(self):
+        # Imported once the app registry is ready (they load models).
+        from commerce.invoices.documents import documents_for_email
+        from commerce.order import emails
+
+        emails.register_documents(documents_for_email)

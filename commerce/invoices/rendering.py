@@ -1,4 +1,5 @@
-"""An invoice as a PDF: an HTML template in the invoice's language, printed by WeasyPrint."""
+"""An invoice or a credit note as a PDF: one HTML template in the document's language, printed by
+WeasyPrint."""
 
 from decimal import Decimal
 
@@ -22,6 +23,7 @@ def invoice_html(invoice):
 
 
 def invoice_context(invoice):
+    """What the template reads; a credit note (it has a refund) also names the invoice it corrects."""
     lines = [{**line, **{key: Decimal(str(line[key])) for key in MONEY_KEYS}} for line in invoice.lines]
     order = invoice.order
     return {
@@ -36,11 +38,15 @@ def invoice_context(invoice):
         "is_cash_on_delivery": invoice.payment_method == order.CASH_ON_DELIVERY,
         "paid_at": order.paid_at if order.paid_at and order.paid_at <= invoice.issued_at else None,
         "payment_label": dict(order.PAYMENT_METHODS).get(invoice.payment_method, invoice.payment_method),
+        "is_credit_note": hasattr(invoice, "refund_id"),
+        "refund": getattr(invoice, "refund", None),
+        "corrected_invoice": getattr(invoice, "invoice", None),
     }
 
 
 def render_pdf(invoice):
     """The PDF's bytes. Nothing is fetched from outside: fonts are the system's, images inline."""
+    # WeasyPrint loads Pango and its fonts: only processes that render a PDF pay for it.
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 

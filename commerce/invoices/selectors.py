@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from commerce.invoices.models import Invoice
+from commerce.invoices.models import CreditNote, Invoice
 from commerce.order import statuses
 
 Order = get_model("order", "Order")
@@ -79,8 +79,66 @@ def invoice_links(order, verification_hash=None):
             url = reverse("invoices:guest-download", args=[order.number, invoice.number, verification_hash])
         else:
             url = reverse("invoices:customer-download", args=[order.number, invoice.number])
-        links.append({"number": invoice.number, "vendor": invoice.vendor.get("name", ""), "url": url})
+        links.append(
+            {
+                "number": invoice.number,
+                "vendor": invoice.vendor.get("name", ""),
+                "url": url,
+                "kind": "invoice",
+            }
+        )
     return links
+
+
+def order_credit_notes(order):
+    return list(order.creditnotes.select_related("partner").order_by("pk"))
+
+
+def credit_note_links(order, verification_hash=None, notes=None):
+    """Download links of the order's credit notes (or of ``notes``), as ``invoice_links``."""
+    links = []
+    for note in order_credit_notes(order) if notes is None else notes:
+        if verification_hash:
+            url = reverse("invoices:guest-credit-note", args=[order.number, note.number, verification_hash])
+        else:
+            url = reverse("invoices:customer-credit-note", args=[order.number, note.number])
+        links.append(
+            {"number": note.number, "vendor": note.vendor.get("name", ""), "url": url, "kind": "credit_note"}
+        )
+    return links
+
+
+def customer_credit_note(user, order_number, number):
+    """A credit note of one of the user's own orders."""
+    if not user.is_authenticated:
+        return None
+    return (
+        CreditNote.objects.select_related("order", "partner", "refund", "invoice")
+        .filter(order__number=order_number, order__user=user, number=number)
+        .first()
+    )
+
+
+def guest_credit_note(order_number, number, verification_hash):
+    """A credit note of a guest's order, for whoever holds the order's signed link."""
+    note = (
+        CreditNote.objects.select_related("order", "partner", "refund", "invoice")
+        .filter(order__number=order_number, order__user__isnull=True, number=number)
+        .first()
+    )
+    if note is None or not note.order.check_verification_hash(verification_hash):
+        return None
+    return note
+
+
+def back_office_credit_note(user, pk):
+    """Platform admins see every credit note; a seller only its own partner's."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    notes = CreditNote.objects.select_related("order", "partner", "refund", "invoice")
+    if not user.has_perm(DOWNLOAD_ANY):
+        notes = notes.filter(partner__users=user)
+    return notes.filter(pk=pk).first()
 
 
 def back_office_documents(order, user):
@@ -88,15 +146,24 @@ def back_office_documents(order, user):
     added here), for the "Documents" block of the dashboard's order page: every one for platform
     admins, a seller only its own shop's. Each: ``kind``, ``number``, ``vendor``, ``issued_at``, ``url``."""
     invoices = order.invoices.select_related("partner").order_by("pk")
+    notes = order.creditnotes.select_related("partner").order_by("pk")
     if not can_download_any(user):
         invoices = invoices.filter(partner__users=user)
+        notes = notes.filter(partner__users=user)
+    documents = [
+        (_("Invoice"), invoice, reverse("invoices-dashboard:download", args=[invoice.pk]))
+        for invoice in invoices
+    ]
+    documents += [
+        (_("Credit note"), note, reverse("invoices-dashboard:credit-note", args=[note.pk])) for note in notes
+    ]
     return [
         {
-            "kind": _("Invoice"),
-            "number": invoice.number,
-            "vendor": invoice.vendor.get("name", ""),
-            "issued_at": invoice.issued_at,
-            "url": reverse("invoices-dashboard:download", args=[invoice.pk]),
+            "kind": kind,
+            "number": document.number,
+            "vendor": document.vendor.get("name", ""),
+            "issued_at": document.issued_at,
+            "url": url,
         }
-        for invoice in invoices
+        for kind, document, url in documents
     ]

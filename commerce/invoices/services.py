@@ -19,8 +19,11 @@ from oscar.core.loading import get_model
 
 from commerce.invoices.exceptions import OrderNotInvoiceable
 from commerce.invoices.models import Invoice, InvoiceCounter
+from commerce.invoices.rendering import render_pdf
 from commerce.invoices.selectors import is_invoiceable
 from commerce.money.fields import ZERO
+from commerce.order.language import order_language
+from commerce.partner.strategy import rate_for_tax_code
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +51,7 @@ def issue_invoices(order):
         year = timezone.localtime(issued_at).year
         with translation.override(invoice_language(order)):
             drafts = _drafts(order)
-        numbers = _take_numbers(sorted({draft.series for draft in drafts}), year)
+        numbers = take_numbers(sorted({draft.series for draft in drafts}), year)
         invoices = []
         for draft in drafts:
             sequence = numbers[draft.series]
@@ -71,14 +74,10 @@ def seller_series(partner):
 
 
 def invoice_language(order):
-    supported = {code for code, _name in settings.LANGUAGES}
-    language = (order.language or "").lower()
-    if language not in supported:
-        language = language.split("-")[0]
-    return language if language in supported else settings.LANGUAGE_CODE
+    return order_language(order)
 
 
-def _take_numbers(series_list, year):
+def take_numbers(series_list, year):
     """Next number of each series, the counter rows locked in a fixed order (no deadlock)."""
     InvoiceCounter.objects.bulk_create(
         [InvoiceCounter(series=series, year=year) for series in series_list], ignore_conflicts=True
@@ -136,14 +135,16 @@ def _drafts(order):
 
 
 def _draft(common, *, lines, **fields):
-    return Invoice(
-        **common,
-        **fields,
-        lines=lines,
-        total_excl_tax=sum((Decimal(line["total_excl_tax"]) for line in lines), ZERO),
-        total_tax=sum((Decimal(line["vat_amount"]) for line in lines), ZERO),
-        total_incl_tax=sum((Decimal(line["total_incl_tax"]) for line in lines), ZERO),
-    )
+    return Invoice(**common, **fields, lines=lines, **totals_of(lines))
+
+
+def totals_of(lines):
+    """A document's totals: the sums of its lines."""
+    return {
+        "total_excl_tax": sum((Decimal(line["total_excl_tax"]) for line in lines), ZERO),
+        "total_tax": sum((Decimal(line["vat_amount"]) for line in lines), ZERO),
+        "total_incl_tax": sum((Decimal(line["total_incl_tax"]) for line in lines), ZERO),
+    }
 
 
 def _line_snapshot(line):
@@ -154,41 +155,52 @@ def _line_snapshot(line):
     unit_excl = line.unit_price_excl_tax
     if unit_excl is None:
         unit_excl = before_excl / quantity
-    product_rate = _product_rate(line.product)
     return {
         "description": line.description,
         "reference": line.partner_sku or line.upc or "",
         "quantity": quantity,
         "unit_price_excl_tax": unit_excl,
         "discount_excl_tax": max(before_excl - total_excl, ZERO),
-        "vat_rate": vat_rate(total_excl, total_incl, quantity, preferred=product_rate),
+        "vat_rate": line_vat_rate(line.tax_code, total_excl, total_incl, quantity),
         "vat_amount": total_incl - total_excl,
         "total_excl_tax": total_excl,
         "total_incl_tax": total_incl,
     }
 
 
+def shipping_description(order):
+    method = order.shipping_method or ""
+    return pgettext("invoice", "Shipping") + (f" — {method}" if method else "")
+
+
 def _charges_snapshot(order):
     """Shipping and surcharges: services of the platform."""
     charges = []
     if order.shipping_incl_tax:
-        method = order.shipping_method or ""
-        description = pgettext("invoice", "Shipping") + (f" — {method}" if method else "")
-        charges.append(_charge(description, order.shipping_excl_tax, order.shipping_incl_tax))
+        charges.append(
+            charge_snapshot(
+                shipping_description(order),
+                order.shipping_excl_tax,
+                order.shipping_incl_tax,
+                order.shipping_tax_code,
+            )
+        )
     for surcharge in order.surcharges.order_by("pk"):
         if surcharge.incl_tax:
-            charges.append(_charge(surcharge.name, surcharge.excl_tax, surcharge.incl_tax))
+            charges.append(
+                charge_snapshot(surcharge.name, surcharge.excl_tax, surcharge.incl_tax, surcharge.tax_code)
+            )
     return charges
 
 
-def _charge(description, excl_tax, incl_tax):
+def charge_snapshot(description, excl_tax, incl_tax, tax_code=None):
     return {
         "description": description,
         "reference": "",
         "quantity": 1,
         "unit_price_excl_tax": excl_tax,
         "discount_excl_tax": ZERO,
-        "vat_rate": vat_rate(excl_tax, incl_tax, 1),
+        "vat_rate": line_vat_rate(tax_code, excl_tax, incl_tax, 1),
         "vat_amount": incl_tax - excl_tax,
         "total_excl_tax": excl_tax,
         "total_incl_tax": incl_tax,
@@ -200,15 +212,14 @@ def _known_rates():
     return sorted({Decimal(str(rate)) for rate in rates.values()}, reverse=True)
 
 
-def _product_rate(product):
-    if product is None or not hasattr(product, "get_tax_class"):
-        return None
-    rates = getattr(settings, "PRICING_VAT_RATES", {})
-    rate = rates.get(product.get_tax_class())
-    return Decimal(str(rate)) if rate is not None else None
+def line_vat_rate(tax_code, excl_tax, incl_tax, quantity):
+    """The VAT rate a line was sold at: its tax code's (set by the pricing strategy when it was
+    priced); lines placed before tax codes were stored fall back on their amounts."""
+    rate = rate_for_tax_code(tax_code) if tax_code else None
+    return rate if rate is not None else vat_rate(excl_tax, incl_tax, quantity)
 
 
-def vat_rate(excl_tax, incl_tax, quantity, preferred=None):
+def vat_rate(excl_tax, incl_tax, quantity):
     """The VAT rate (0.19 for 19 %) behind a line's amounts, as a fraction.
 
     Prices are rounded to the millime, so the tax is compared with each known rate within the
@@ -216,8 +227,7 @@ def vat_rate(excl_tax, incl_tax, quantity, preferred=None):
     """
     excl_tax, tax = Decimal(excl_tax), Decimal(incl_tax) - Decimal(excl_tax)
     tolerance = RATE_TOLERANCE_PER_UNIT * max(quantity, 1)
-    candidates = ([preferred] if preferred is not None else []) + _known_rates()
-    for rate in candidates:
+    for rate in _known_rates():
         if abs(excl_tax * rate - tax) <= tolerance:
             return rate
     if not excl_tax:
@@ -287,16 +297,15 @@ def platform_identity():
     }
 
 
-def ensure_pdf(invoice):
-    """The invoice's stored PDF, rendered now if it was never stored or has gone missing."""
-    if invoice.pdf and invoice.pdf.storage.exists(invoice.pdf.name):
-        return invoice.pdf
-    from commerce.invoices.rendering import render_pdf
-
-    content = render_pdf(invoice)
-    invoice.pdf.save(f"{invoice.number}-{secrets.token_hex(8)}.pdf", ContentFile(content), save=False)
-    Invoice.objects.filter(pk=invoice.pk).update(pdf=invoice.pdf.name)
-    return invoice.pdf
+def ensure_pdf(document):
+    """The stored PDF of an invoice or credit note, rendered now if it was never stored or has gone
+    missing."""
+    if document.pdf and document.pdf.storage.exists(document.pdf.name):
+        return document.pdf
+    content = render_pdf(document)
+    document.pdf.save(f"{document.number}-{secrets.token_hex(8)}.pdf", ContentFile(content), save=False)
+    type(document).objects.filter(pk=document.pk).update(pdf=document.pdf.name)
+    return document.pdf
 
 
 def pdf_bytes(invoice):

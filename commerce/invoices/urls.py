@@ -20,11 +20,24 @@ customer_patterns = (
             views.guest_download,
             name="guest-download",
         ),
+        path(
+            "<str:order_number>/credit-note/<str:number>/",
+            views.customer_credit_note,
+            name="customer-credit-note",
+        ),
+        path(
+            "<str:order_number>/credit-note/<str:number>/<str:verification_hash>/",
+            views.guest_credit_note,
+            name="guest-credit-note",
+        ),
     ],
     "invoices",
 )
 
 dashboard_patterns = (
-    [path("<int:pk>/download/", views.back_office_download, name="download")],
+    [
+        path("<int:pk>/download/", views.back_office_download, name="download"),
+        path("credit-notes/<int:pk>/download/", views.back_office_credit_note, name="credit-note"),
+    ],
     "invoices-dashboard",
 )

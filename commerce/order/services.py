@@ -19,7 +19,7 @@ from oscar.core.loading import get_model
 from commerce.order import emails, statuses
 from commerce.partner import stock
 
-from .exceptions import InvalidStatusChange
+from .exceptions import InvalidStatusChange, PaidCancellation
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
@@ -42,9 +42,11 @@ SHIPPING_STEPS = (statuses.SHIPPED, statuses.DELIVERED)
 CASH_COLLECTED = "cash-collected"
 
 
-def _check(current, requested):
+def _check(current, requested, order):
     if requested not in statuses.PIPELINE.get(current, ()):
         raise InvalidStatusChange(current, requested)
+    if requested == statuses.CANCELLED and order.is_paid:
+        raise PaidCancellation(current)  # the money goes back first: cancellation.py
 
 
 def _move_stock(line, old_status, new_status, by):
@@ -60,11 +62,11 @@ def _move_stock(line, old_status, new_status, by):
 def change_line_status(line, new_status, *, by=None):
     """One seller line moves on (shipped, delivered …); stock follows; returns the locked line."""
     # Lock the order before the line, as change_order_status does, so the two never deadlock.
-    Order.objects.select_for_update().filter(lines=line.pk).first()
+    order = Order.objects.select_for_update().filter(lines=line.pk).first()
     line = Line.objects.select_for_update().get(pk=line.pk)
     if line.status == new_status:
         return line
-    _check(line.status, new_status)
+    _check(line.status, new_status, order)
     old_status = line.status
     line.status = new_status
     line.save(update_fields=["status"])
@@ -180,7 +182,7 @@ def change_order_status(order, new_status, *, by=None):
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.status == new_status:
         return order
-    _check(order.status, new_status)
+    _check(order.status, new_status, order)
     _set_order_status(order, new_status, by)
     following = [line for line in order.lines.all() if new_status in statuses.PIPELINE.get(line.status, ())]
     if following and new_status in SHIPPING_STEPS:

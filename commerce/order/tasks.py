@@ -35,3 +35,15 @@ def send_shipping_event_email(shipping_event_id):
     if event is None:
         return False
     return emails.send_shipping_event_email(event)
+
+
+@shared_task(**RETRY)
+def send_refund_email(refund_pk):
+    """Send the email of one completed refund unless it was sent already."""
+    return emails.send_refund_email(refund_pk)
+
+
+@shared_task(**RETRY)
+def send_return_email(return_pk):
+    """Send the customer's email about a return's current step unless it was sent already."""
+    return emails.send_return_email(return_pk)

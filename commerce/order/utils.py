@@ -32,6 +32,9 @@ class OrderCreator(OscarOrderCreator):
         return order
 
     def create_line_models(self, order, basket_line, extra_line_fields=None):
+        # The line is sold at today's VAT class, as it was priced, not the one its basket line was
+        # created with (Oscar copies ``basket_line.tax_code`` onto the order line and its prices).
+        basket_line.tax_code = basket_line.purchase_info.price.tax_code or basket_line.tax_code
         rate = commission_rate(basket_line.stockrecord.partner)
         extra = dict(extra_line_fields or {})
         if self._line_status:

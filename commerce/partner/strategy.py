@@ -15,9 +15,20 @@ from oscar.apps.partner.strategy import StockRequired, Structured, UseFirstStock
 from commerce.money.fields import to_millimes
 
 
+def tax_code(product):
+    """The tax code of this product's price: its VAT class (variants follow their parent)."""
+    return product.get_tax_class()
+
+
+def rate_for_tax_code(code):
+    """The VAT rate (0.19 for 19 %) of a tax code; None for a code this platform does not know."""
+    rate = settings.PRICING_VAT_RATES.get(code)
+    return None if rate is None else Decimal(rate)
+
+
 def vat_rate(product):
     """The VAT rate included in this product's price (variants follow their parent)."""
-    return Decimal(settings.PRICING_VAT_RATES[product.get_tax_class()])
+    return rate_for_tax_code(tax_code(product))
 
 
 def split_inclusive_price(price_incl_tax, rate):
@@ -33,7 +44,9 @@ class VATIncludedPrices:
         if not stockrecord or stockrecord.price is None:
             return Unavailable()
         excl_tax, tax = split_inclusive_price(stockrecord.price, vat_rate(product))
-        return TaxInclusiveFixedPrice(currency=stockrecord.price_currency, excl_tax=excl_tax, tax=tax)
+        return TaxInclusiveFixedPrice(
+            currency=stockrecord.price_currency, excl_tax=excl_tax, tax=tax, tax_code=tax_code(product)
+        )
 
     def parent_pricing_policy(self, product, children_stock):
         """A parent shows its cheapest variant's price ("from …")."""
@@ -41,7 +54,9 @@ class VATIncludedPrices:
         if cheapest is None:
             return Unavailable()
         excl_tax, tax = split_inclusive_price(cheapest.price, vat_rate(product))
-        return FixedPrice(currency=cheapest.price_currency, excl_tax=excl_tax, tax=tax)
+        return FixedPrice(
+            currency=cheapest.price_currency, excl_tax=excl_tax, tax=tax, tax_code=tax_code(product)
+        )
 
 
 def cheapest_record(children_stock):

@@ -6,7 +6,7 @@ from commerce.core.admin import ReadOnlyAdmin
 
 StripeCheckoutSession = get_model("payment", "StripeCheckoutSession")
 ProcessedStripeEvent = get_model("payment", "ProcessedStripeEvent")
-StripeRefund = get_model("payment", "StripeRefund")
+Refund = get_model("payment", "Refund")
 
 
 @admin.register(StripeCheckoutSession)
@@ -23,7 +23,8 @@ class ProcessedStripeEventAdmin(ReadOnlyAdmin):
     search_fields = ("event_id", "order_number")
 
 
-@admin.register(StripeRefund)
-class StripeRefundAdmin(ReadOnlyAdmin):
-    list_display = ("refund_id", "order", "amount", "includes_shipping", "created_by", "date_created")
-    search_fields = ("refund_id", "order__number")
+@admin.register(Refund)
+class RefundAdmin(ReadOnlyAdmin):
+    list_display = ("key", "order", "method", "status", "amount", "shipping", "created_by", "date_created")
+    list_filter = ("method", "status")
+    search_fields = ("key", "stripe_refund_id", "order__number")

@@ -7,7 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.shipping.methods import Free, NoShippingRequired  # noqa: F401 - Oscar loads them here
 from oscar.core import prices
 
-from commerce.partner.strategy import split_inclusive_price
+from commerce.partner.strategy import rate_for_tax_code, split_inclusive_price
+
+#: Delivery is a service taxed at the standard rate (Oscar stores the code on the order).
+SHIPPING_TAX_CODE = "standard"
 
 
 class FlatRateDelivery:
@@ -23,8 +26,8 @@ class FlatRateDelivery:
         threshold = settings.SHIPPING_FREE_ABOVE
         if threshold and basket.total_incl_tax >= Decimal(threshold):
             charge = Decimal("0.000")
-        excl_tax, tax = split_inclusive_price(charge, Decimal(settings.PRICING_VAT_RATES["standard"]))
-        return prices.Price(currency=basket.currency, excl_tax=excl_tax, tax=tax)
+        excl_tax, tax = split_inclusive_price(charge, rate_for_tax_code(SHIPPING_TAX_CODE))
+        return prices.Price(currency=basket.currency, excl_tax=excl_tax, tax=tax, tax_code=SHIPPING_TAX_CODE)
 
     def discount(self, basket):
         return Decimal("0.000")

@@ -25,6 +25,7 @@ from commerce.invoices import urls as invoice_urls
 from commerce.order.views import GuestOrderView, OrderLineView
 from commerce.partner.views import ProductAlertCreateView
 from commerce.payment.stripe import views as stripe_views
+from commerce.returns import urls as return_urls
 from commerce.users.views import LoginRedirectView, ProfileUpdateView
 from config.errors import API_PREFIX
 
@@ -45,6 +46,7 @@ urlpatterns = [
                 [
                     path("payments/", include("commerce.payment.dashboard.urls")),
                     path("invoices/", include(invoice_urls.dashboard_patterns)),
+                    path("returns/", include(return_urls.dashboard_patterns)),
                     path("", apps.get_app_config("dashboard").urls),
                 ]
             )
@@ -61,6 +63,7 @@ urlpatterns += i18n_patterns(
     path("accounts/register/", RedirectView.as_view(pattern_name="account_signup", query_string=True)),
     path("accounts/", include("allauth.urls")),
     path("accounts/orders/", include(invoice_urls.customer_patterns)),
+    path("accounts/orders/", include(return_urls.customer_patterns)),
     # Before Oscar's customer app: the signed link opens a guest's order (Oscar asks for the email).
     path(
         "accounts/order-status/<str:order_number>/<str:hash>/",

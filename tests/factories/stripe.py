@@ -61,3 +61,15 @@ def checkout_urls(base="http://testserver"):
         "success_url": f"{base}/en/checkout/stripe/return/?session_id={{CHECKOUT_SESSION_ID}}",
         "cancel_url": f"{base}/en/basket/",
     }
+
+
+def pay(order, client, fake):
+    """Pay ``order`` at the fake and deliver Stripe's webhook: the order is paid, as in production."""
+    from oscar.core.loading import get_model
+
+    from commerce.payment.stripe import sessions
+
+    record = sessions.start_checkout(order, **checkout_urls())
+    response = post_event(client, fake.pay(record.session_id), fake=fake)
+    assert response.json()["outcome"] == "confirmed", response.content
+    return get_model("order", "Order").objects.get(pk=order.pk)

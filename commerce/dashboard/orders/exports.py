@@ -1,5 +1,7 @@
 """Order lines as CSV, Excel or PDF: one row per line the user fulfils (a seller never sees others').
 
+Amounts after "Total (inc. tax)" are net of refunds and cancellations (see ``selectors.with_net``).
+
 The rows are built once (``line_rows``) and written by one small function per format. WeasyPrint is
 imported only when a PDF is asked for, so the dashboard works where its system libraries are absent.
 """
@@ -40,10 +42,11 @@ COLUMNS = (
     Column("line_status", _("Line status")),
     Column("unit_price", _("Unit price (inc. tax)"), amount=True),
     Column("total_incl_tax", _("Total (inc. tax)"), amount=True),
-    Column("total_excl_tax", _("Total (excl. tax)"), amount=True),
+    Column("refunded", _("Refunded or cancelled (inc. tax)"), amount=True),
+    Column("total_excl_tax", _("Net total (excl. tax)"), amount=True),
     Column("commission_rate", _("Commission rate")),
-    Column("commission", _("Commission"), amount=True),
-    Column("net", _("Seller's share"), amount=True),
+    Column("commission", _("Net commission"), amount=True),
+    Column("net", _("Seller's net share"), amount=True),
     Column("shop", _("Shop")),
 )
 CONTENT_TYPES = {
@@ -72,10 +75,11 @@ def line_rows(lines):
             "line_status": str(statuses.label(line.status)),
             "unit_price": line.unit_price_incl_tax,
             "total_incl_tax": line.line_price_incl_tax,
-            "total_excl_tax": line.line_price_excl_tax,
+            "refunded": line.line_price_incl_tax - line.net_incl_tax,
+            "total_excl_tax": line.net_excl_tax,
             "commission_rate": f"{line.commission_rate * 100:.2f} %",
-            "commission": line.commission_amount,
-            "net": line.line_price_incl_tax - line.commission_amount,
+            "commission": line.net_commission,
+            "net": line.net_incl_tax - line.net_commission,
             "shop": line.partner_name,
         }
 
@@ -156,5 +160,10 @@ def export_response(lines, fmt, *, title):
     elif fmt == "xlsx":
         response.write(xlsx_bytes(rows))
     else:
-        response.write(pdf_bytes(rows, title=title, totals=share_totals(lines)))
+        totals = {
+            **share_totals(lines),
+            "sold": sum(row["total_incl_tax"] for row in rows),
+            "taken_off": sum(row["refunded"] for row in rows),
+        }
+        response.write(pdf_bytes(rows, title=title, totals=totals))
     return response

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import ListView
@@ -23,7 +24,8 @@ from oscar.core.utils import datetime_combine
 from oscar.views import sort_queryset
 
 from commerce.invoices.selectors import back_office_documents
-from commerce.order import services, statuses
+from commerce.order import cancellation, services, statuses
+from commerce.order.cancellation import CancellationRefused
 from commerce.order.exceptions import InvalidStatusChange
 from commerce.order.selectors import cash_collected_line_ids
 from commerce.partner.exceptions import InsufficientStock
@@ -35,10 +37,12 @@ from .selectors import (
     commission_percent,
     lines_for,
     lines_of_orders,
+    net_revenue,
     notes_for,
     orders_for,
     share_totals,
     shipping_events_for,
+    with_net,
     with_share,
 )
 
@@ -159,6 +163,9 @@ class OrderListView(oscar_views.OrderListView):
             )
 
 
+# Cancelling a paid line refunds it through Stripe: each service commits on its own, so no
+# request-wide transaction keeps the order's row locked while Stripe answers.
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class OrderDetailView(oscar_views.OrderDetailView):
     """Staff: Oscar's page. Seller: its lines only, its share, commission, per-line status changes."""
 
@@ -258,16 +265,20 @@ class OrderDetailView(oscar_views.OrderDetailView):
         if not shipment.is_valid():
             return self.reload_page(error=" ".join(shipment.errors_as_text()))
         try:
-            with transaction.atomic():
-                if new_status == statuses.SHIPPED:
-                    services.ship_lines(lines, by=request.user, **shipment.cleaned_data)
-                elif new_status == statuses.DELIVERED:
-                    services.record_delivery(lines, by=request.user)
-                else:
+            if new_status == statuses.CANCELLED:  # a paid line is refunded: the order services decide
+                cancellation.cancel_lines(order, lines, by=request.user)
+            elif new_status == statuses.SHIPPED:
+                services.ship_lines(lines, by=request.user, **shipment.cleaned_data)
+            elif new_status == statuses.DELIVERED:
+                services.record_delivery(lines, by=request.user)
+            else:
+                with transaction.atomic():
                     for line in lines:
                         services.change_line_status(line, new_status, by=request.user)
-        except (InvalidStatusChange, InsufficientStock, InvalidStockAdjustment) as exc:
+        except (InvalidStatusChange, InsufficientStock, InvalidStockAdjustment, CancellationRefused) as exc:
             return self.reload_page(error=str(exc))
+        if new_status == statuses.CANCELLED and order.is_paid:
+            new_status = statuses.REFUNDED  # a paid line cancelled is refunded to the customer
         messages.info(
             request,
             ngettext(
@@ -295,17 +306,21 @@ class ShippingAddressUpdateView(oscar_views.ShippingAddressUpdateView):
 
 
 class OrderStatsView(oscar_views.OrderStatsView):
-    """Oscar's statistics; for a seller, counted on its own lines."""
+    """Oscar's statistics, revenue net of refunds and cancellations; for a seller, counted on its
+    own lines."""
 
     def get_stats(self, filters):
         user = self.request.user
         if user.is_staff:
-            return super().get_stats(filters)
+            stats = super().get_stats(filters)
+            return {**stats, "total_revenue": net_revenue(orders_for(user).filter(**filters))}
         orders = orders_for(user).filter(**filters)
-        lines = Line.objects.filter(partner_id__in=partner_ids_for(user), order__in=orders.values("pk"))
+        lines = with_net(
+            Line.objects.filter(partner_id__in=partner_ids_for(user), order__in=orders.values("pk"))
+        )
         return {
             "total_orders": orders.count(),
             "total_lines": lines.count(),
-            "total_revenue": lines.aggregate(total=Sum("line_price_incl_tax"))["total"] or 0,
+            "total_revenue": lines.aggregate(total=Sum("net_incl_tax"))["total"] or 0,
             "order_status_breakdown": lines.order_by("status").values("status").annotate(freq=Count("id")),
         }

@@ -1,26 +1,74 @@
 from django import forms
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from commerce.payment.selectors import units_amount
 
 
 class RefundForm(forms.Form):
-    """Which lines to refund; the "whole order" button ignores the choice."""
+    """How many units of each line to refund, and whether the shipping is; the "whole order" button
+    refunds everything left. Each line shows what is left of it and what one unit refunds; asking
+    for more than is left is refused before anything is refunded. ``token`` is the refund's
+    idempotency key: posting the same form twice (a double click) refunds once."""
 
-    lines = forms.ModelMultipleChoiceField(
-        label=_("Lines to refund"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
-    )
+    token = forms.UUIDField(widget=forms.HiddenInput)
+    shipping = forms.BooleanField(label=gettext_lazy("Refund the shipping"), required=False)
 
-    def __init__(self, *args, order, refundable, **kwargs):
+    def __init__(self, *args, order, left, shipping_left, **kwargs):
         super().__init__(*args, **kwargs)
         self.order = order
-        self.fields["lines"].queryset = refundable
-        self.fields["lines"].label_from_instance = lambda line: f"{line.quantity} × {line.title}"
+        self.shipping_left = shipping_left
+        self.rows = []
+        for line, units_left, amount_left in left:
+            if units_left <= 0:
+                continue
+            name = f"line_{line.pk}"
+            self.fields[name] = forms.IntegerField(
+                label=line.title,
+                min_value=0,
+                max_value=units_left,
+                initial=0,
+                required=False,
+                error_messages={
+                    "max_value": _("Only %(left)d of “%(title)s” can still be refunded.")
+                    % {"left": units_left, "title": line.title}
+                },
+            )
+            unit = units_amount(line, 1, units_left, amount_left) if units_left > 1 else amount_left
+            self.rows.append(
+                {
+                    "field": self[name],
+                    "line": line,
+                    "left": units_left,
+                    "amount_left": amount_left,
+                    "unit": unit,
+                }
+            )
+        if not shipping_left:
+            del self.fields["shipping"]
+
+    @property
+    def whole_order(self):
+        return bool(self.data.get("whole_order"))
 
     def clean(self):
         cleaned = super().clean()
-        if not self.data.get("whole_order") and not cleaned.get("lines"):
-            raise forms.ValidationError(_("Choose at least one line, or refund the whole order."))
+        if not self.whole_order and not self.quantities() and not cleaned.get("shipping"):
+            raise forms.ValidationError(
+                _("Choose how many units of a line to refund, or the shipping, or the whole order.")
+            )
         return cleaned
 
-    def lines_to_refund(self):
-        """None for the whole order, else the chosen lines."""
-        return None if self.data.get("whole_order") else list(self.cleaned_data["lines"])
+    def quantities(self):
+        return {
+            row["line"]: self.cleaned_data.get(f"line_{row['line'].pk}")
+            for row in self.rows
+            if self.cleaned_data.get(f"line_{row['line'].pk}")
+        }
+
+    def refund_arguments(self):
+        """Keyword arguments of ``refund_order`` for what was chosen."""
+        key = f"refund-{self.order.number}-{self.cleaned_data['token']}"
+        if self.whole_order:
+            return {"lines": None, "key": key}
+        return {"lines": self.quantities(), "shipping": bool(self.cleaned_data.get("shipping")), "key": key}

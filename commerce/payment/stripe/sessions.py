@@ -9,6 +9,7 @@ idempotent ``confirm_payment``: whichever comes first fulfils the order, the oth
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 import stripe
 from django.core import signing
@@ -21,7 +22,7 @@ from oscar.core.loading import get_model
 
 from commerce.order import statuses
 
-from . import client
+from . import client, tasks
 from .amounts import from_stripe_amount, to_stripe_amount
 
 log = logging.getLogger(__name__)
@@ -172,14 +173,10 @@ def _record_debit(order, record, intent):
 
 
 def _refund_late_payment(order, record, intent):
-    """Money arrived for an order already cancelled (its stock released): give it all back."""
+    """Money arrived for an order already cancelled (its stock released): give it all back, once
+    the order's row lock is released (a task retried until Stripe answers)."""
     log.error("Order %s was paid through Stripe after it was cancelled; refunding %s", order.number, intent)
-    client.create_refund(
-        intent,
-        amount=None,
-        idempotency_key=f"late-payment-{record.session_id}",
-        metadata={"order_number": order.number, "reason": "paid after cancellation"},
-    )
+    transaction.on_commit(partial(tasks.refund_late_payment.delay, order.number, record.session_id, intent))
     return Outcome.REFUNDED_LATE_PAYMENT
 
 
@@ -194,6 +191,24 @@ def abandon(order_number: str, *, reason: str) -> str:
         status=StripeCheckoutSession.EXPIRED
     )
     return Outcome.CANCELLED if cancel_unpaid_order(order_number, reason=reason) else Outcome.NOTHING_TO_DO
+
+
+def close_open_sessions(order) -> bool:
+    """Close the order's open Checkout Sessions at Stripe so none can be paid any more (a network
+    call: never under a row lock). True if one turned out to be paid meanwhile (it is then settled)."""
+    paid = False
+    for record in order.stripe_sessions.filter(status=StripeCheckoutSession.OPEN):
+        try:
+            client.expire_checkout_session(record.session_id)
+        except stripe.InvalidRequestError:
+            session = client.retrieve_checkout_session(record.session_id)
+            if session.status == "complete":
+                paid = settle(session) in (Outcome.CONFIRMED, Outcome.ALREADY_PAID) or paid
+                continue
+        StripeCheckoutSession.objects.filter(pk=record.pk, status=StripeCheckoutSession.OPEN).update(
+            status=StripeCheckoutSession.EXPIRED
+        )
+    return paid
 
 
 def leave(record) -> str:

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from .. import refunds
 from . import config, sessions
 from .sessions import Outcome
 
@@ -59,6 +60,24 @@ def _payment_intent_failed(intent):
     return sessions.abandon(_order_number(intent), reason=_("The payment failed."))
 
 
+def _refund_updated(refund):
+    """A refund we asked for changed (or was made while our own confirmation was lost): complete or
+    fail the pending refund it names."""
+    key = (refund.get("metadata") or {}).get("refund_key")
+    if not key:
+        return IGNORED
+    record = refunds.confirm_refund(
+        key, stripe_refund_id=refund.get("id", ""), stripe_status=refund.get("status")
+    )
+    return f"refund-{record.status}" if record is not None else IGNORED
+
+
+def _charge_refunded(charge):
+    """A charge was refunded: each of its refunds Stripe lists is confirmed (once)."""
+    outcomes = [_refund_updated(refund) for refund in (charge.get("refunds") or {}).get("data") or []]
+    return ",".join(sorted(set(outcomes))) or IGNORED
+
+
 def _order_number(obj) -> str:
     metadata = obj.get("metadata") or {}
     return metadata.get("order_number") or obj.get("client_reference_id") or ""
@@ -70,6 +89,8 @@ HANDLERS = {
     "checkout.session.expired": _session_expired,
     "checkout.session.async_payment_failed": _async_payment_failed,
     "payment_intent.payment_failed": _payment_intent_failed,
+    "charge.refunded": _charge_refunded,
+    "refund.updated": _refund_updated,
 }
 
 

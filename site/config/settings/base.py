@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "commerce.notifications",
     "commerce.api",
     "commerce.invoices",
+    "commerce.returns",
     "commerce.demo",
     "commerce.sellers",
     "cms_pages.core",
@@ -308,6 +309,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "commerce.analytics.tasks.flush_product_views",
         "schedule": 60,
     },
+    "complete-pending-refunds": {
+        "task": "commerce.payment.tasks.complete_pending_refunds",
+        "schedule": 5 * 60,
+    },
     "send-pending-low-stock-alerts": {
         "task": "commerce.partner.tasks.send_pending_low_stock_alerts",
         "schedule": 15 * 60,
@@ -414,6 +419,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_SHOP_NAME = SITE_NAME
 OSCAR_SHOP_TAGLINE = _("Products, files, services and experts")
 OSCAR_DEFAULT_CURRENCY = "TND"
+#: Prices are tax-inclusive (TTC): offers and vouchers take their discounts off the price incl. tax
+#: (Oscar's default takes them off the price excl. tax, then adds VAT on top of the discount).
+OSCAR_OFFERS_INCL_TAX = True
 OSCAR_HOMEPAGE = "/"
 OSCAR_DYNAMIC_CLASS_LOADER = "search.loading.class_loader"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
@@ -493,6 +501,14 @@ INVOICES_PLATFORM_ADDRESS = env("INVOICES_PLATFORM_ADDRESS", default="")
 INVOICES_PLATFORM_TAX_ID = env("INVOICES_PLATFORM_TAX_ID", default="")
 #: Contact email printed on the platform's invoices.
 INVOICES_PLATFORM_EMAIL = env("INVOICES_PLATFORM_EMAIL", default="")
+#: First part of every credit note number: A-S7-2026-000012 (its own gapless series per seller).
+INVOICES_CREDIT_NOTE_PREFIX = env("INVOICES_CREDIT_NOTE_PREFIX", default="A")
+
+# --- After the sale -----------------------------------------------------------------------------
+#: Days after delivery during which a customer may ask to return delivered lines.
+ORDERS_RETURN_WINDOW_DAYS = env.int("ORDERS_RETURN_WINDOW_DAYS", default=14)
+#: Days a voucher given as a refund stays valid.
+VOUCHER_REFUND_VALIDITY_DAYS = env.int("VOUCHER_REFUND_VALIDITY_DAYS", default=365)
 
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = SITE_NAME

@@ -80,16 +80,23 @@ def test_other_events_are_acknowledged_and_ignored(client, stripe_fake, kind, db
     assert post_event(client, event, fake=stripe_fake).json()["outcome"] == "ignored"
 
 
-def test_money_arriving_for_a_cancelled_order_goes_back(client, stripe_fake, card_order, checkout_session):
+def test_money_arriving_for_a_cancelled_order_goes_back(
+    client, stripe_fake, card_order, checkout_session, django_capture_on_commit_callbacks
+):
     # Given an order cancelled (say by staff) while its Stripe page was still open
     cancel_unpaid_order(card_order.number, reason="Cancelled by staff")
 
     # When the shopper pays anyway
     completed = stripe_fake.pay(checkout_session.session_id)
-    response = post_event(client, completed, fake=stripe_fake)
+    with django_capture_on_commit_callbacks() as after_commit:
+        response = post_event(client, completed, fake=stripe_fake)
 
-    # Then the whole payment is refunded and the order stays cancelled
+    # Then nothing was asked of Stripe while the order was locked; after commit, the whole payment
+    # is refunded and the order stays cancelled
     assert response.json()["outcome"] == "refunded-late-payment"
+    assert not stripe_fake.refunds
+    for callback in after_commit:
+        callback()
     (refund,) = stripe_fake.refunds.values()
     assert refund["amount"] == checkout_session.amount
     assert Order.objects.get(pk=card_order.pk).status == statuses.CANCELLED

@@ -204,7 +204,7 @@ def test_csv_export_has_only_the_sellers_lines(client, market):
     assert sorted(row["Order number"] for row in rows) == sorted([market.shared.number, market.only_a.number])
     assert {row["SKU"] for row in rows} == {"DN-TAJ"}
     shared = next(row for row in rows if row["Order number"] == market.shared.number)
-    assert (shared["Buyer email"], shared["Total (inc. tax)"], shared["Commission"]) == (
+    assert (shared["Buyer email"], shared["Total (inc. tax)"], shared["Net commission"]) == (
         "amira@example.com",
         "45.000",
         "6.750",

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from commerce.invoices.services import format_number, vat_rate
+from commerce.invoices.services import format_number, line_vat_rate, vat_rate
 from commerce.invoices.templatetags.invoice_tags import css_string, isolate, money, percent
 
 
@@ -30,8 +30,12 @@ def test_an_unknown_rate_is_kept_to_a_hundredth_of_a_percent():
     assert vat_rate(Decimal("100.000"), Decimal("105.500"), 1) == Decimal("0.0550")
 
 
-def test_the_product_rate_wins_when_amounts_fit_several():
-    assert vat_rate(Decimal("0.000"), Decimal("0.000"), 1, preferred=Decimal("0.07")) == Decimal("0.07")
+def test_the_line_tax_code_wins_over_the_amounts():
+    assert line_vat_rate("reduced", Decimal("0.000"), Decimal("0.000"), 1) == Decimal("0.07")
+
+
+def test_a_line_without_tax_code_falls_back_on_its_amounts():
+    assert line_vat_rate("", Decimal("93.458"), Decimal("100.000"), 1) == Decimal("0.07")
 
 
 def test_invoice_numbers_are_prefix_series_year_and_six_digits(settings):

@@ -137,3 +137,26 @@ def test_expiring_a_session_sends_the_expired_event(fake, api):
     assert [e["data"]["object"]["id"] for e in fake.app.events_of("checkout.session.expired")] == [session.id]
     with pytest.raises(stripe.InvalidRequestError):
         api.v1.checkout.sessions.expire(session.id)
+
+
+def test_an_injected_failure_is_not_retried_by_the_library_and_can_lose_an_answer(fake):
+    api = stripe.StripeClient("sk_test_unit", base_addresses={"api": fake.url}, max_network_retries=2)
+    session = api.v1.checkout.sessions.create(params=session_params())
+    fake.app.pay(session.id)
+    intent = api.v1.checkout.sessions.retrieve(session.id).payment_intent
+    params, options = {"payment_intent": intent, "amount": 49900}, {"idempotency_key": "refund-x"}
+
+    # Before doing anything: nothing refunded, even though the library may retry
+    fake.app.fail_next("/v1/refunds")
+    with pytest.raises(stripe.APIError):
+        api.v1.refunds.create(params=params, options=options)
+    assert not fake.app.refunds
+
+    # After doing it: the answer is lost, and asking again with the key replays the same refund
+    fake.app.fail_next("/v1/refunds", after_processing=True)
+    with pytest.raises(stripe.APIError):
+        api.v1.refunds.create(params=params, options=options)
+    (refund_id,) = fake.app.refunds
+    assert api.v1.refunds.create(params=params, options=options).id == refund_id
+    (event,) = fake.app.events_of("charge.refunded")
+    assert event["data"]["object"]["refunds"]["data"][0]["id"] == refund_id

@@ -8,7 +8,8 @@ own process (``python -m commerce.payment.stripe.fake``).
 
 Endpoints: ``POST /v1/checkout/sessions``, ``GET /v1/checkout/sessions/{id}``,
 ``POST /v1/checkout/sessions/{id}/expire``, ``POST /v1/refunds``, ``GET /v1/refunds/{id}``,
-``GET /v1/payment_intents/{id}``; the page ``GET|POST /pay/{session id}``.
+``GET /v1/payment_intents/{id}``; ``charge.refunded`` events for refunds;
+the page ``GET|POST /pay/{session id}``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ from . import page
 from .protocol import StripeError, check_amount, decode_form, json_body, new_id, to_int
 
 SESSION_LIFETIME = 24 * 3600
+
+
+def _injected_failure():
+    error = StripeError(500, "An unknown error occurred (injected by the test).", type="api_error")
+    error.headers = [("Stripe-Should-Retry", "false")]
+    return error
 
 
 class FakeStripe:
@@ -52,7 +59,23 @@ class FakeStripe:
         self._amount_refunded: dict[str, int] = {}
         self._idempotent: dict[str, tuple[str, int, bytes]] = {}
         self._pending: list[threading.Thread] = []
+        #: API paths whose next call fails once: (path, after processing?) — see ``fail_next``.
+        self._failures: list[tuple[str, bool]] = []
         self.api_version = None
+
+    def fail_next(self, path: str, *, after_processing: bool = False) -> None:
+        """The next call to ``path`` (``"/v1/refunds"``) answers a 500 that the library does not retry
+        (``Stripe-Should-Retry: false``): before doing anything, or after doing it, as when the
+        answer is lost on the way back (the idempotency key then replays what was done)."""
+        with self.lock:
+            self._failures.append((path, after_processing))
+
+    def _take_failure(self, path):
+        for failure in self._failures:
+            if failure[0] == path:
+                self._failures.remove(failure)
+                return failure
+        return None
 
     # --- WSGI ---------------------------------------------------------------------------------
     def __call__(self, environ, start_response):
@@ -70,9 +93,16 @@ class FakeStripe:
             status, content, headers = (
                 error.status,
                 json_body(error.body),
-                [("Content-Type", "application/json")],
+                [("Content-Type", "application/json"), *error.headers],
             )
-        reasons = {200: "OK", 303: "See Other", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found"}
+        reasons = {
+            200: "OK",
+            303: "See Other",
+            400: "Bad Request",
+            401: "Unauthorized",
+            404: "Not Found",
+            500: "Internal Server Error",
+        }
         start_response(
             f"{status} {reasons.get(status, 'Error')}", [*headers, ("Content-Length", str(len(content)))]
         )
@@ -88,6 +118,9 @@ class FakeStripe:
             params = decode_form(body)
         key = environ.get("HTTP_IDEMPOTENCY_KEY") if method == "POST" else None
         with self.lock:
+            failure = self._take_failure(path)
+            if failure and not failure[1]:
+                raise _injected_failure()
             if key and key in self._idempotent:
                 fingerprint, status, content = self._idempotent[key]
                 if fingerprint != f"{path}?{body}":
@@ -106,6 +139,8 @@ class FakeStripe:
             content = json_body(obj)
             if key:
                 self._idempotent[key] = (f"{path}?{body}", status, content)
+            if failure:
+                raise _injected_failure()
         return status, content, [("Content-Type", "application/json"), ("Request-Id", new_id("req"))]
 
     @staticmethod
@@ -326,7 +361,31 @@ class FakeStripe:
         }
         self.refunds[refund["id"]] = refund
         self._amount_refunded[intent_id] = self._amount_refunded.get(intent_id, 0) + amount
+        self._send(self.event("charge.refunded", self._charge(intent, refund)))
         return copy.deepcopy(refund)
+
+    def _charge(self, intent, refund):
+        """The charge behind a payment intent, as ``charge.refunded`` carries it (with the refund)."""
+        intent_id = intent["id"]
+        return {
+            "id": intent["latest_charge"],
+            "object": "charge",
+            "amount": intent["amount"],
+            "amount_refunded": self._amount_refunded.get(intent_id, 0),
+            "currency": intent["currency"],
+            "metadata": copy.deepcopy(intent.get("metadata") or {}),
+            "payment_intent": intent_id,
+            "refunded": self._amount_refunded.get(intent_id, 0) >= intent["amount"],
+            "refunds": {"object": "list", "data": [copy.deepcopy(refund)], "has_more": False},
+        }
+
+    def _send(self, event):
+        """Deliver ``event`` in the background when a webhook URL is set (else it is only recorded)."""
+        if not self.webhook_url:
+            return
+        thread = threading.Thread(target=self.deliver, args=(event,), daemon=True)
+        self._pending.append(thread)
+        thread.start()
 
     # --- Events and webhooks ------------------------------------------------------------------
     def event(self, kind: str, obj: dict) -> dict:

@@ -27,6 +27,8 @@ class StripeError(Exception):
     def __init__(self, status, message, *, type="invalid_request_error", code=None, param=None):
         super().__init__(message)
         self.status = status
+        #: Extra response headers (``Stripe-Should-Retry``).
+        self.headers = []
         self.body = {"error": {"type": type, "message": message}}
         if code:
             self.body["error"]["code"] = code
