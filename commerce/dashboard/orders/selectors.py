@@ -86,6 +86,26 @@ def orders_for(user):
     return orders.filter(Exists(_own_lines(user).filter(order=OuterRef("pk"))))
 
 
+def with_net_total(orders):
+    """Annotate ``net_total_incl_tax``: what the customer finally paid for each order (its total,
+    shipping included, less completed refunds; nothing for a cancelled order)."""
+    refunds = (
+        Refund.objects.filter(order=OuterRef("pk"), status=Refund.SUCCEEDED)
+        .order_by()
+        .values("order")
+        .annotate(total=Sum("amount"))
+        .values("total")[:1]
+    )
+    refunded = Coalesce(Subquery(refunds, output_field=MONEY), Value(ZERO), output_field=MONEY)
+    return orders.annotate(
+        net_total_incl_tax=Case(
+            When(status=statuses.CANCELLED, then=Value(ZERO)),
+            default=ExpressionWrapper(F("total_incl_tax") - refunded, output_field=MONEY),
+            output_field=MONEY,
+        )
+    )
+
+
 def with_share(orders, user):
     """Annotate ``share_items``, ``share_incl_tax`` and ``share_commission``: the user's lines only,
     net of refunds and cancellations."""

@@ -43,6 +43,7 @@ from .selectors import (
     share_totals,
     shipping_events_for,
     with_net,
+    with_net_total,
     with_share,
 )
 
@@ -83,8 +84,10 @@ class OrderListView(oscar_views.OrderListView):
 
     def get_queryset(self):
         user = self.request.user
-        sorts = ["number", "date_placed"] + (["total_incl_tax"] if user.is_staff else [])
-        queryset = sort_queryset(self.base_queryset, self.request, sorts)
+        queryset, sorts = self.base_queryset, ["number", "date_placed"]
+        if user.is_staff:
+            queryset, sorts = with_net_total(queryset), [*sorts, "net_total_incl_tax"]
+        queryset = sort_queryset(queryset, self.request, sorts)
         self.form = self.form_class(self.request.GET or None)
         if self.form.is_bound and self.form.is_valid():
             queryset = self.apply_filters(queryset, self.form.cleaned_data)

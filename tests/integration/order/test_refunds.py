@@ -290,3 +290,17 @@ def test_the_admins_dashboard_home_shows_revenue_net_of_refunds(client, paid_ord
     assert response.status_code == 200
     assert response.context["total_revenue"] == Decimal("106.810")
     assert "net des remboursements" in response.content.decode()
+
+
+def test_the_admins_order_list_shows_each_orders_total_net_of_refunds(client, paid_order, plate, stripe_fake):
+    # given: a paid order of 119.310 TND whose plate (12.500) was refunded
+    refund_order(paid_order, lines=[line_of(paid_order, plate)])
+    client.force_login(make_user(email="admin@example.com", is_staff=True, is_superuser=True))
+
+    # when: a platform admin lists the orders
+    response = client.get("/dashboard/orders/", HTTP_ACCEPT_LANGUAGE="fr")
+
+    # then: the order's total is what the customer finally paid, and the column says so
+    [listed] = response.context["orders"]
+    assert listed.net_total_incl_tax == Decimal("106.810")
+    assert "net des remboursements" in response.content.decode()
