@@ -3,7 +3,7 @@
 Every page type's body is a ``BodyStreamBlock``: editors compose pages from these blocks and each
 block has its template (``cms_core/blocks/``), an admin icon, a description and a preview value for
 Wagtail's block picker. Commerce blocks store product and category ids only; the page loads every
-product its blocks show in one batch (``selectors.CommerceLoader``) so prices and stock are always
+product its blocks show in one batch (``products.CommerceLoader``) so prices and stock are always
 current and the number of queries does not grow with the number of products. Image, page and
 snippet choosers take their objects from the stream's own batch (``streams``) for the same reason.
 """
@@ -578,7 +578,7 @@ class TrustBadgesBlock(StructBlock):
 
 def _loader(parent_context, value):
     """The page's batch loader, or one for this block alone (block previews, blocks outside a page)."""
-    from .selectors import CommerceLoader
+    from .products import CommerceLoader
 
     loader = (parent_context or {}).get("commerce")
     if loader is None:
@@ -669,7 +669,7 @@ class ExpertCardsBlock(StructBlock):
     count = blocks.IntegerBlock(label=_("How many"), default=4, min_value=1, max_value=12)
 
     def get_context(self, value, parent_context=None):
-        from .selectors import featured_experts
+        from .experts import featured_experts
 
         context = super().get_context(value, parent_context)
         context["experts"] = featured_experts(value["count"])

@@ -113,7 +113,7 @@ def _collect(block, raw, found):
 def load_batch(ids_by_model):
     """{model: (ids asked for, {id: object}, ids handed out so far)}, at most one query per model."""
     from .models import Testimonial
-    from .selectors import testimonials_in_bulk
+    from .testimonials import testimonials_in_bulk
 
     batch = {}
     for model, ids in ids_by_model.items():

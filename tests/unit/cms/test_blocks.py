@@ -5,7 +5,7 @@ import json
 import pytest
 
 from cms_pages.core.blocks import video_embed_url
-from cms_pages.core.selectors import block_key
+from cms_pages.core.products import block_key
 from cms_pages.core.seo import faq_page_node, json_ld_script
 
 
