@@ -57,6 +57,9 @@ class BatchedStreamValue(StreamValue):
         super().__init__(*args, **kwargs)
         self._batched = False
 
+    # Wagtail has no public hook run before a lazy stream converts its blocks: this overrides the
+    # private ``StreamValue._prefetch_blocks`` (and reads ``_raw_data``/``_bound_blocks``), whose
+    # signature tests/unit/core/test_upstream_private_apis.py pins.
     def _prefetch_blocks(self, type_name):
         if self._batched:
             return super()._prefetch_blocks(type_name)
