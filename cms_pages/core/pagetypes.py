@@ -5,7 +5,7 @@ from wagtail.models import PageViewRestriction
 from commerce.core import pagecache
 
 from . import caching
-from .selectors import CommerceLoader
+from .products import CommerceLoader
 
 
 class CommercePageMixin:

@@ -57,6 +57,9 @@ class BatchedStreamValue(StreamValue):
         super().__init__(*args, **kwargs)
         self._batched = False
 
+    # Wagtail has no public hook run before a lazy stream converts its blocks: this overrides the
+    # private ``StreamValue._prefetch_blocks`` (and reads ``_raw_data``/``_bound_blocks``), whose
+    # signature tests/unit/core/test_upstream_private_apis.py pins.
     def _prefetch_blocks(self, type_name):
         if self._batched:
             return super()._prefetch_blocks(type_name)
@@ -113,7 +116,7 @@ def _collect(block, raw, found):
 def load_batch(ids_by_model):
     """{model: (ids asked for, {id: object}, ids handed out so far)}, at most one query per model."""
     from .models import Testimonial
-    from .selectors import testimonials_in_bulk
+    from .testimonials import testimonials_in_bulk
 
     batch = {}
     for model, ids in ids_by_model.items():
@@ -169,7 +172,7 @@ def localized(page):
 
 def _content_language():
     """The language ``Page.localized`` would use: the active one, else the default one (as Wagtail)."""
-    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+    if not settings.WAGTAIL_I18N_ENABLED:
         return None
     for code in (translation.get_language(), settings.LANGUAGE_CODE):
         try:

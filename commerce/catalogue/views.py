@@ -13,7 +13,6 @@ import json
 import re
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch
 from oscar.apps.catalogue.views import CatalogueView, ProductCategoryView  # noqa: F401 - Oscar loads them here
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_class, get_model
@@ -21,11 +20,9 @@ from oscar.core.loading import get_class, get_model
 from commerce.analytics import services as analytics
 from commerce.core import pagecache
 
-from . import recently_viewed
+from . import cards, recently_viewed
 
 ProductRecommendation = get_model("catalogue", "ProductRecommendation")
-StockRecord = get_model("partner", "StockRecord")
-Option = get_model("catalogue", "Option")
 CustomerHistoryManager = get_class("customer.history", "CustomerHistoryManager")
 
 NAMESPACE = "product"
@@ -93,20 +90,13 @@ class ProductDetailView(OscarProductDetailView):
 
     def get_queryset(self):
         return (
-            super()
-            .get_queryset()
-            .select_related("product_class", "parent__product_class")
-            .annotate(
-                has_product_class_options=Exists(
-                    Option.objects.filter(productclass=OuterRef("product_class"))
-                ),
-                has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
-            )
+            cards.with_options(super().get_queryset())
+            .select_related("parent__product_class")
             .prefetch_related(
                 "categories",
                 "parent__categories",
                 "images",
                 "attribute_values__attribute",
-                Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
+                cards.offers(),
             )
         )

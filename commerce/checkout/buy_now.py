@@ -12,20 +12,18 @@ and orders it in one transaction, so a refused order (stock gone meanwhile, …)
 """
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Prefetch
 from oscar.core.loading import get_class, get_model
 
 from commerce.basket import services as basket_services
 from commerce.basket.exceptions import BasketRefused
+from commerce.catalogue import cards
 
 from . import services
 from .exceptions import CheckoutError
 
 Basket = get_model("basket", "Basket")
 Line = get_model("basket", "Line")
-Option = get_model("catalogue", "Option")
 Product = get_model("catalogue", "Product")
-StockRecord = get_model("partner", "StockRecord")
 Applicator = get_class("offer.applicator", "Applicator")
 
 
@@ -33,16 +31,11 @@ def products():
     """What the pop-up sells: public standalone products, and parents whose variant is chosen in the
     pop-up, without options to fill in (personalised products go through the product page's form
     and the basket)."""
+    sellable = Product.objects.public().filter(structure__in=[Product.STANDALONE, Product.PARENT])
     return (
-        Product.objects.public()
-        .filter(structure__in=[Product.STANDALONE, Product.PARENT])
-        .annotate(
-            class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
-            own_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
-        )
-        .filter(class_options=False, own_options=False)
-        .select_related("product_class")
-        .prefetch_related(Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")))
+        cards.with_options(sellable)
+        .filter(has_product_class_options=False, has_product_options=False)
+        .prefetch_related(cards.offers())
     )
 
 
@@ -56,9 +49,7 @@ def choices(product, strategy):
         candidates = (
             product.children.public()
             .select_related("parent__product_class")
-            .prefetch_related(
-                Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner"))
-            )
+            .prefetch_related(cards.offers())
             .order_by("pk")
         )
     offered = []

@@ -4,6 +4,10 @@ Django's ``RedisCacheClient.get_client`` builds a new ``redis.Redis`` object on 
 (the connection pool itself is shared). A page makes dozens of cache calls (sessions, header,
 thumbnails, rate limits), so the client is built once per pool and kept; redis-py clients are
 thread-safe over their pool.
+
+Django gives no public hook for this, and django-redis (whose client keeps its clients) is not a
+dependency, so ``get_client`` is overridden and calls the backend's private pool helpers;
+tests/unit/core/test_upstream_private_apis.py pins their signatures for the next upgrade.
 """
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient

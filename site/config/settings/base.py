@@ -182,7 +182,7 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:", "blob:", *SECURITY_CSP_MEDIA_ORIGINS],
         "font-src": [SELF, "data:"],
         "worker-src": [SELF, "blob:"],
-        # The CMS video block's players (cms_pages/core/blocks.py), loaded on the visitor's click.
+        # The CMS video block's players (cms_pages/core/blocks/content.py), loaded on the visitor's click.
         "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "object-src": [NONE],
         "base-uri": [SELF],

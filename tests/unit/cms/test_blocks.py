@@ -5,7 +5,7 @@ import json
 import pytest
 
 from cms_pages.core.blocks import video_embed_url
-from cms_pages.core.selectors import block_key
+from cms_pages.core.products import block_key
 from cms_pages.core.seo import faq_page_node, json_ld_script
 
 
@@ -46,3 +46,22 @@ def test_faq_node_keeps_plain_answers():
     node = faq_page_node([("Quel délai ?", "<p>De <b>2</b> à 5 jours.</p>")])
     assert node["mainEntity"][0]["acceptedAnswer"]["text"] == "De 2 à 5 jours."
     assert faq_page_node([]) is None
+
+
+def test_every_block_of_the_library_keeps_the_path_migrations_name_it_by():
+    """The library is split by family, but migrations name blocks ``cms_pages.core.blocks.<name>``:
+    a block deconstructing to its family module would rewrite every StreamField migration."""
+    from wagtail.blocks import Block
+
+    from cms_pages.core import blocks
+
+    library = [
+        getattr(blocks, name)
+        for name in blocks.__all__
+        if isinstance(getattr(blocks, name), type) and issubclass(getattr(blocks, name), Block)
+    ]
+    assert len(library) > 30
+    for block_class in library:
+        args = ["cms_core.Testimonial"] if block_class is blocks.SnippetChooserBlock else []
+        block = block_class(*args)
+        assert block.canonical_module_path == f"cms_pages.core.blocks.{block_class.__name__}"

@@ -1,31 +1,26 @@
-"""Reads for CMS pages: the products commerce blocks show, rankings, testimonials, experts.
+"""Which products a CMS page's commerce blocks show, loaded together for the whole page.
 
 ``CommerceLoader`` is the reason a page with five product blocks and 60 products costs the same
 three product queries as a page with one: it reads every commerce block's raw value first, works out
-which product ids each block shows (lists of ids are kept until products, categories or rankings
-change; prices and stock never are),
-then loads all the products with their stock records, children and images in one batch.
+which product ids each block shows (lists of ids are kept through the page cache's tags until
+products, categories or rankings change; prices and stock never are), then loads all the products
+for their cards in one batch (``commerce.catalogue.cards.cards_in_bulk``).
 """
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Q
 from oscar.core.loading import get_model
 
 from commerce.analytics.models import ProductRanking
+from commerce.catalogue import cards
 from commerce.core import pagecache
 
 from . import caching
 
-COMMERCE_BLOCK_TYPES = ("product_grid", "product_highlight")
 ID_LIST_CACHE_PREFIX = "cms:product-ids:"
-
-
-def _setting(name, default):
-    return getattr(settings, name, default)
 
 
 def block_key(value):
@@ -85,7 +80,7 @@ class CommerceLoader:
     def load(cls, keys, extra_ids=()):
         lists = resolve_id_lists(keys)
         wanted = list(OrderedDict.fromkeys([*extra_ids, *(pk for ids in lists.values() for pk in ids)]))
-        return cls(lists=lists, products=card_products(wanted))
+        return cls(lists=lists, products=cards.cards_in_bulk(wanted))
 
     def products_for(self, value):
         key = block_key(value)
@@ -100,7 +95,7 @@ class CommerceLoader:
     def product(self, pk):
         pk = _id(pk)
         if pk is not None and pk not in self.products:
-            self.products.update(card_products([pk]))
+            self.products.update(cards.cards_in_bulk([pk]))
         return self.products.get(pk)
 
     @property
@@ -132,7 +127,7 @@ def resolve_id_lists(keys):
         return {cache_key: computed.get(missing[cache_key], []) for cache_key in stale}
 
     found = pagecache.remember_many(
-        dict.fromkeys(missing, tags), compute, _setting("CMS_PRODUCT_LIST_CACHE_SECONDS", 300)
+        dict.fromkeys(missing, tags), compute, settings.CMS_PRODUCT_LIST_CACHE_SECONDS
     )
     lists.update({key: found[cache_key] for cache_key, key in missing.items()})
     return lists
@@ -186,69 +181,3 @@ def _compute_id_lists(keys):
                 else []
             )
     return result
-
-
-def card_products(ids):
-    """{id: product} for public parent/standalone products, ready for ``product_card.html``.
-
-    Three queries whatever the number of products: the products and their public children, their
-    stock records with partners, and the images. Children are attached where Oscar's strategy looks
-    for them (``_prefetched_public_children``), so pricing a parent costs nothing more.
-    """
-    if not ids:
-        return {}
-    Product = get_model("catalogue", "Product")
-    StockRecord = get_model("partner", "StockRecord")
-    Option = get_model("catalogue", "Option")
-    rows = list(
-        Product.objects.filter(Q(pk__in=ids, parent=None) | Q(parent_id__in=ids), is_public=True)
-        .select_related("product_class")
-        .annotate(
-            has_product_class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
-            has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
-        )
-        .order_by("pk")
-    )
-    top = {row.pk: row for row in rows if row.parent_id is None}
-    for parent in top.values():
-        parent._prefetched_public_children = []
-    for row in rows:
-        if row.parent_id is not None and row.parent_id in top:
-            row.parent = top[row.parent_id]
-            top[row.parent_id]._prefetched_public_children.append(row)
-    from django.db.models import prefetch_related_objects
-
-    prefetch_related_objects(
-        rows, Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner"))
-    )
-    prefetch_related_objects(list(top.values()), "images")
-    return top
-
-
-# --- Testimonials (cached, invalidated when a testimonial or an image is saved or deleted) -------------
-
-
-def testimonials_in_bulk(ids):
-    """{id: testimonial, with its photo} for the testimonials blocks of a page."""
-    from .models import Testimonial
-
-    ids = sorted(ids)
-    return pagecache.remember(
-        "cms:testimonials:" + ",".join(map(str, ids)),
-        [caching.TESTIMONIALS_TAG],
-        lambda: Testimonial.objects.select_related("photo").in_bulk(ids),
-    )
-
-
-# --- Experts --------------------------------------------------------------------------------------------
-
-
-def featured_experts(count):
-    """Verified experts to show on cards; empty until the experts module exists (no placeholder data)."""
-    if not apps.is_installed("commerce.experts"):
-        return []
-    try:
-        from commerce.experts.selectors import featured_experts as experts_featured
-    except ImportError:
-        return []
-    return list(experts_featured(count))
