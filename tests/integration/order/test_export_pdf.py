@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    ("language", "last_columns"), [("fr", ("Part nette du vendeur", "Boutique")), ("ar", ("حصة البائع الصافية", "المتجر"))]
+    ("language", "last_columns"),
+    [("fr", ("Part nette du vendeur", "Boutique")), ("ar", ("حصة البائع الصافية", "المتجر"))],
 )
 def test_the_orders_pdf_fits_the_page(client, two_shop_order, language, last_columns):
     # given: long unbreakable words and large amounts, as real orders have
