@@ -22,7 +22,7 @@ RANKINGS_TAG = "rankings"
 
 def cache_seconds():
     #: see CMS_PAGE_CACHE_SECONDS in settings
-    return getattr(settings, "CMS_PAGE_CACHE_SECONDS", 600)
+    return settings.CMS_PAGE_CACHE_SECONDS
 
 
 def cached_response(request):

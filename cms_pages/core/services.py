@@ -30,7 +30,7 @@ def compute_product_rankings(*, days=None, now=None):
     cards show); two products are "bought together" when they appear in the same order. Returns the
     number of rankings written.
     """
-    days = days or getattr(settings, "CMS_RANKING_DAYS", 30)
+    days = days or settings.CMS_RANKING_DAYS
     now = now or timezone.now()
     Line = get_model("order", "Line")
     lines = Line.objects.filter(

@@ -30,10 +30,7 @@ def _testimonials_changed(sender, **kwargs):
 
 def _page_published(sender, instance, **kwargs):
     _page_changed_on_site(sender)
-    if (
-        getattr(settings, "CMS_SYNC_TRANSLATIONS_ON_PUBLISH", True)
-        and instance.locale.language_code == settings.LANGUAGE_CODE
-    ):
+    if settings.CMS_SYNC_TRANSLATIONS_ON_PUBLISH and instance.locale.language_code == settings.LANGUAGE_CODE:
         page_id = instance.pk
         transaction.on_commit(lambda: _sync_later(page_id))
 

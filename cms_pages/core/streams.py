@@ -169,7 +169,7 @@ def localized(page):
 
 def _content_language():
     """The language ``Page.localized`` would use: the active one, else the default one (as Wagtail)."""
-    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+    if not settings.WAGTAIL_I18N_ENABLED:
         return None
     for code in (translation.get_language(), settings.LANGUAGE_CODE):
         try:

@@ -39,7 +39,7 @@ def newsletter_signup(request):
 @require_POST
 def newsletter_subscribe(request):
     form = NewsletterForm(request.POST)
-    limit, seconds = getattr(settings, "CMS_NEWSLETTER_RATE_LIMIT", (5, 3600))
+    limit, seconds = settings.CMS_NEWSLETTER_RATE_LIMIT
     if form.is_bot() or not allow("newsletter", client_ip(request), limit, seconds):
         return _message(request, _("Too many attempts"), _("Please try again in a little while."), status=429)
     if not form.is_valid():
@@ -102,7 +102,7 @@ def sitemap_xml(request):
 @require_GET
 def robots_txt(request):
     lines = ["User-agent: *"]
-    if getattr(settings, "CMS_ROBOTS_ALLOW_INDEXING", True):
+    if settings.CMS_ROBOTS_ALLOW_INDEXING:
         for path in ("/cms/", "/dashboard/", "/django-admin/", "/api/", "/health/"):
             lines.append(f"Disallow: {path}")
         for code, _name in settings.LANGUAGES:
