@@ -1,5 +1,6 @@
 """Settings: every task has a time limit, and each setting's default is written in one place."""
 
+import ast
 import re
 
 from django.conf import settings
@@ -48,3 +49,18 @@ def test_the_installed_apps_are_the_three_lists_in_order():
     # The project's apps come before the libraries whose templates they override.
     assert settings.INSTALLED_APPS.index("commerce.core") < settings.INSTALLED_APPS.index("oscar.config.Shop")
     assert settings.INSTALLED_APPS.index("cms_pages.core") < settings.INSTALLED_APPS.index("wagtail.admin")
+
+
+def test_settings_import_no_app_code_but_the_dashboard_menu_and_the_search_transport():
+    # given: the imports of every settings module
+    imported = set()
+    for path in (ROOT / "site" / "config" / "settings").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+    # then: none of the project's apps but two classes and callables the libraries take only as such
+    # (Oscar's menu ``access_fn``, the search client's ``node_class``): no new ones
+    ours = {name for name in imported if name.split(".")[0] in CODE_FOLDERS}
+    assert ours == {"commerce.dashboard.navigation", "search.transport"}
