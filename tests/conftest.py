@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from tests.factories import make_product, make_user
+from tests.factories import make_user
 from tests.factories.after_sale import (  # noqa: F401 - fixtures: shops, products, a paid card order
     customer,
     fakhar,
@@ -20,7 +20,9 @@ from tests.factories.after_sale import (  # noqa: F401 - fixtures: shops, produc
     plate,
     tajine,
 )
+from tests.factories.catalogue import product_for_sale
 from tests.factories.pages import build_home_pages
+from tests.factories.sellers import make_seller, make_shop
 from tests.factories.stripe import stripe_fake  # noqa: F401 - fixture: the local fake of Stripe
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,13 +38,34 @@ def default_language():
 
 
 @pytest.fixture
+def english(client):
+    """Unprefixed dashboard URLs follow the browser's language: read messages in the source language.
+
+    Modules of dashboard pages use it for every test: ``pytestmark = pytest.mark.usefixtures("english")``.
+    """
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
+@pytest.fixture
+def shop(db):
+    """A seller's shop, for tests of one shop."""
+    return make_shop("Dar Nabeul")
+
+
+@pytest.fixture
+def seller(shop):
+    """A seller of ``shop``."""
+    return make_seller(shop, "leila@example.com")
+
+
+@pytest.fixture
 def home_pages(db):
     return build_home_pages()
 
 
 @pytest.fixture
 def product(db):
-    return make_product()
+    return product_for_sale()[0]
 
 
 @pytest.fixture

@@ -97,7 +97,7 @@ class FormPage(ViewRestrictionCacheMixin, SeoMixin, AbstractEmailForm):
         if request.method == "POST":
             if request.POST.get(HONEYPOT_FIELD):
                 return self._refused(request, status=400)
-            limit, seconds = getattr(settings, "CMS_FORM_RATE_LIMIT", (5, 600))
+            limit, seconds = settings.CMS_FORM_RATE_LIMIT
             if not allow(f"form-{self.pk}", client_ip(request), limit, seconds):
                 return self._refused(request, status=429)
         return super().serve(request, *args, **kwargs)

@@ -12,7 +12,7 @@ from cms_pages.core.ratelimit import allow
 
 def record_feedback(article, *, helpful, comment="", language="", client=""):
     """Store one answer; ``None`` (nothing stored) when ``client`` answered too often lately."""
-    limit, seconds = getattr(settings, "CMS_FEEDBACK_RATE_LIMIT", (20, 3600))
+    limit, seconds = settings.CMS_FEEDBACK_RATE_LIMIT
     if not allow("help-feedback", client, limit, seconds):
         return None
     with transaction.atomic():

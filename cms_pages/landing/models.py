@@ -116,7 +116,7 @@ class PromoPage(CachedPageMixin, CommercePageMixin, ViewRestrictionCacheMixin, S
 
 def promo_workflow():
     """The active "Promo approval" workflow (``CMS_PROMO_WORKFLOW_NAME``), or None."""
-    name = getattr(settings, "CMS_PROMO_WORKFLOW_NAME", "Promo approval")
+    name = settings.CMS_PROMO_WORKFLOW_NAME
     return Workflow.objects.filter(name=name, active=True).first()
 
 

@@ -33,7 +33,7 @@ HISTORY_BLOCK = re.compile(f"{HISTORY_OPEN}.*?{HISTORY_CLOSE}", re.DOTALL)
 
 def cache_seconds():
     #: see CATALOGUE_PAGE_CACHE_SECONDS in settings
-    return getattr(settings, "CATALOGUE_PAGE_CACHE_SECONDS", 600)
+    return settings.CATALOGUE_PAGE_CACHE_SECONDS
 
 
 def record_view(request, response, product_id):

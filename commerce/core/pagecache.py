@@ -25,6 +25,7 @@ import re
 import uuid
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
@@ -74,8 +75,8 @@ def is_cacheable_request(request):
     cookies = request.COOKIES
     private = (
         settings.SESSION_COOKIE_NAME,
-        getattr(settings, "OSCAR_BASKET_COOKIE_OPEN", "oscar_open_basket"),
-        getattr(settings, "MESSAGE_COOKIE_NAME", "messages"),
+        settings.OSCAR_BASKET_COOKIE_OPEN,
+        CookieStorage.cookie_name,
     )
     return not any(name in cookies for name in private)
 

@@ -10,7 +10,7 @@ from django.core.cache import cache
 BEAT_HEARTBEAT_KEY = "health:beat-heartbeat"
 
 
-@shared_task(ignore_result=True)
+@shared_task(ignore_result=True, soft_time_limit=10, time_limit=20)  # one cache write
 def beat_heartbeat():
     """Scheduled by beat every ``CORE_BEAT_HEARTBEAT_SECONDS`` and run by a worker (safe to run twice)."""
     cache.set(BEAT_HEARTBEAT_KEY, time.time(), settings.CORE_BEAT_HEARTBEAT_SECONDS * 10)

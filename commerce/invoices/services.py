@@ -208,7 +208,7 @@ def charge_snapshot(description, excl_tax, incl_tax, tax_code=None):
 
 
 def _known_rates():
-    rates = getattr(settings, "PRICING_VAT_RATES", None) or {"standard": "0.19"}
+    rates = settings.PRICING_VAT_RATES
     return sorted({Decimal(str(rate)) for rate in rates.values()}, reverse=True)
 
 

@@ -16,6 +16,9 @@ RETRY = {
     "autoretry_for": (SMTPException, ConnectionError, OperationalError),
     "retry_backoff": True,
     "max_retries": 8,
+    # One email each: far below the default limits, so a stuck mail server frees the worker soon.
+    "soft_time_limit": 60,
+    "time_limit": 90,
 }
 
 

@@ -6,7 +6,7 @@ from . import back_in_stock
 from .alerts import notify_seller_of_low_stock, pending_low_stock_alerts
 
 
-@shared_task(acks_late=True)
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)  # one email
 def send_low_stock_alert(stockrecord_id):
     """Tell the seller its stock record fell below the threshold (no-op if already told)."""
     alert = notify_seller_of_low_stock(stockrecord_id)

@@ -115,7 +115,7 @@ def _sync_page_permissions(group, codenames):
 
 def _sync_promo_workflow():
     """The "Promo approval" workflow: one group approval task for Platform admins (created once)."""
-    name = getattr(settings, "CMS_PROMO_WORKFLOW_NAME", None)
+    name = settings.CMS_PROMO_WORKFLOW_NAME
     if not name:
         return
     workflow, _ = Workflow.objects.get_or_create(name=name)

@@ -8,7 +8,8 @@ import pytest
 
 from tests.browser.checkout_forms import order_cash_on_delivery
 from tests.factories import make_user
-from tests.factories.checkout import ensure_tunisia, sellable
+from tests.factories.catalogue import product_for_sale
+from tests.factories.checkout import ensure_tunisia
 from tests.factories.stripe import WEBHOOK_PATH
 
 PASSWORD = "correct-horse-battery"
@@ -25,8 +26,8 @@ def add_to_basket(page, base, product):
 def test_arabic_shopper_pays_by_card_and_downloads_the_invoice(live_server, page, stripe_fake, artifacts_dir):
     # given: two sellers' products, a shopper account, Stripe's fake sending webhooks to this server
     ensure_tunisia()
-    tajine, _ = sellable("Tajine émaillé", "45.000", seller="Dar Nabeul")
-    scarf, _ = sellable("Foulard en soie", "33.335", seller="Jebba & Co")
+    tajine, _ = product_for_sale("Tajine émaillé", "45.000", shop="Dar Nabeul")
+    scarf, _ = product_for_sale("Foulard en soie", "33.335", shop="Jebba & Co")
     make_user(email="layla@example.com", password=PASSWORD, first_name="Layla", last_name="Trabelsi")
     stripe_fake.webhook_url = f"{live_server.url}{WEBHOOK_PATH}"
     base = live_server.url
@@ -79,8 +80,8 @@ def test_arabic_shopper_pays_by_card_and_downloads_the_invoice(live_server, page
 def test_a_guest_on_a_phone_orders_from_the_pop_up_checkout(live_server, browser, artifacts_dir):
     # given: a product page on a phone, and a guest with something else in their basket
     ensure_tunisia()
-    tajine, _ = sellable("Tajine émaillé", "45.000", seller="Dar Nabeul")
-    vase, _ = sellable("Vase de Nabeul", "20.000", seller="Dar Nabeul")
+    tajine, _ = product_for_sale("Tajine émaillé", "45.000", shop="Dar Nabeul")
+    vase, _ = product_for_sale("Vase de Nabeul", "20.000", shop="Dar Nabeul")
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="light")
     page = context.new_page()
     page.set_default_timeout(15_000)

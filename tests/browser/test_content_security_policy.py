@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
 
-from tests.factories import make_product, make_user
+from tests.factories import make_user
+from tests.factories.catalogue import product_for_sale
 from tests.factories.pages import build_home_pages
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -48,7 +49,7 @@ def test_storefront_cms_admin_and_dashboard_run_without_csp_violations(live_serv
     # given: the French site with a product, and a platform admin
     homes = build_home_pages()
     Site.clear_site_root_paths_cache()
-    product = make_product("Tajine sous CSP", price="45.000")
+    product, _ = product_for_sale("Tajine sous CSP", price="45.000")
     with translation.override("fr"):
         product_url = product.get_absolute_url()
     admin = make_user("admin@example.com", is_staff=True, is_superuser=True)

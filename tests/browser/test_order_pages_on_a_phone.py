@@ -7,7 +7,8 @@ from django.utils import translation
 
 from commerce.checkout import services
 from tests.factories import make_user
-from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia, sellable
+from tests.factories.catalogue import product_for_sale
+from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia
 from tests.factories.sellers import order_of
 
 PASSWORD = "correct-horse-battery"
@@ -24,8 +25,8 @@ def fits(page):
 def test_the_account_order_pages_fit_a_phone(live_server, browser, artifacts_dir):
     # given: a shopper with an order of two products, one with a long name
     ensure_tunisia()
-    plate, _ = sellable(LONG_TITLE, "145.500", seller="Dar Nabeul")
-    scarf, _ = sellable("Foulard en soie", "33.335", seller="Jebba & Co")
+    plate, _ = product_for_sale(LONG_TITLE, "145.500", shop="Dar Nabeul")
+    scarf, _ = product_for_sale("Foulard en soie", "33.335", shop="Jebba & Co")
     shopper = make_user(email="layla@example.com", password=PASSWORD)
     order = services.place_order(
         basket=basket_with((plate, 2), (scarf, 1), owner=shopper),
@@ -59,7 +60,7 @@ def test_the_account_order_pages_fit_a_phone(live_server, browser, artifacts_dir
 @pytest.mark.django_db(transaction=True)
 def test_a_guest_opens_the_order_from_the_email_link_in_its_language(live_server, browser, artifacts_dir):
     # given: a guest's order and the link its Arabic confirmation email carries
-    plate, _ = sellable(LONG_TITLE, "145.500", seller="Dar Nabeul")
+    plate, _ = product_for_sale(LONG_TITLE, "145.500", shop="Dar Nabeul")
     order = order_of((plate, 1))
     with translation.override("ar"):
         link = reverse(
@@ -89,8 +90,8 @@ def test_a_partly_shipped_order_with_its_tracking_fits_a_phone(live_server, brow
     from commerce.order.services import ship_lines
 
     # given: a guest's order from two sellers, one of which shipped with a tracking number
-    plate, _ = sellable(LONG_TITLE, "145.500", seller="Dar Nabeul")
-    scarf, _ = sellable("Foulard en soie", "33.335", seller="Jebba & Co")
+    plate, _ = product_for_sale(LONG_TITLE, "145.500", shop="Dar Nabeul")
+    scarf, _ = product_for_sale("Foulard en soie", "33.335", shop="Jebba & Co")
     order = order_of((plate, 1), (scarf, 2))
     ship_lines(
         order.lines.filter(partner__name="Dar Nabeul"), tracking_number="RR123456789TN", carrier="Aramex"

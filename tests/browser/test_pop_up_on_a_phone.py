@@ -9,7 +9,8 @@ from oscar.core.loading import get_model
 from oscar.test.factories import create_product, create_stockrecord
 
 from tests.browser.checkout_forms import order_cash_on_delivery
-from tests.factories.checkout import ensure_tunisia, physical_class, sellable
+from tests.factories.catalogue import physical_class, product_for_sale
+from tests.factories.checkout import ensure_tunisia
 
 Order = get_model("order", "Order")
 Product = get_model("catalogue", "Product")
@@ -42,7 +43,7 @@ def opened_pop_up(page):
 def test_the_pop_up_opens_at_its_top_on_a_phone(live_server, browser, artifacts_dir):
     # given: a product page on a phone
     ensure_tunisia()
-    tajine, _ = sellable("Tajine émaillé", "45.000", seller="Dar Nabeul")
+    tajine, _ = product_for_sale("Tajine émaillé", "45.000", shop="Dar Nabeul")
     context, page = phone_page(browser)
     page.goto(f"{live_server.url}{tajine.get_absolute_url()}")
     # when: the shopper presses "Buy now"

@@ -8,7 +8,8 @@ from commerce.order.services import change_order_status
 from commerce.returns import services as returns
 from commerce.returns.models import ReturnRequest
 from tests.factories import make_user
-from tests.factories.sellers import make_seller, make_shop, stocked
+from tests.factories.catalogue import product_for_sale
+from tests.factories.sellers import make_seller, make_shop
 from tests.factories.stripe import pay, place_card_order
 
 PHONE = {"width": 390, "height": 844}
@@ -26,7 +27,7 @@ def test_a_customer_asks_for_a_return_in_arabic_and_sees_the_refund_and_credit_n
     # given: a delivered card order of a tajine, by a customer who shops in Arabic
     shop = make_shop("Dar Fakhar")
     seller = make_seller(shop, email="seller@darfakhar.tn")
-    tajine = stocked(shop, "طاجين فخار", price="49.905", stock=5)[0]
+    tajine = product_for_sale("طاجين فخار", shop=shop, price="49.905", stock=5)[0]
     customer = make_user(email="salma@example.com", first_name="سلمى")
     order = pay(place_card_order([(tajine, 1)], user=customer, language="ar"), client, stripe_fake)
     for status in (statuses.PROCESSING, statuses.SHIPPED, statuses.DELIVERED):

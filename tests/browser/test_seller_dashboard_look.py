@@ -5,7 +5,8 @@ import pytest
 from oscar.core.loading import get_model
 
 from commerce.order import statuses
-from tests.factories.sellers import make_seller, make_shop, order_of, stocked
+from tests.factories.catalogue import product_for_sale
+from tests.factories.sellers import make_seller, make_shop, order_of
 
 Product = get_model("catalogue", "Product")
 
@@ -20,7 +21,7 @@ def test_an_arabic_seller_gets_the_dashboard_in_arabic_and_in_the_sites_look(
     # given: a seller with a product low on stock, whose browser asks for English
     shop = make_shop("Dar Nabeul")
     seller = make_seller(shop, "leila@dar-nabeul.example")
-    stocked(shop, "Tajine émaillé", stock=2)
+    product_for_sale("Tajine émaillé", shop=shop, stock=2)
     page.set_extra_http_headers({"Accept-Language": "en"})
     page.goto(f"{live_server.url}/ar/accounts/login/")
     page.fill("input[name=login]", seller.email)
@@ -62,7 +63,7 @@ def test_an_arabic_seller_on_a_phone_sees_a_products_variants_and_types_arabic_r
     # given: a seller's parent product with one variant, stocked by the seller's shop
     shop = make_shop("Jebba Secrète")
     seller = make_seller(shop, "mehdi@jebba.example")
-    variant, _record = stocked(shop, "Jebba brodée taille L", stock=2, sku="JS-JEB-L")
+    variant, _record = product_for_sale("Jebba brodée taille L", shop=shop, stock=2, sku="JS-JEB-L")
     parent = Product.objects.create(
         title="Jebba brodée", structure="parent", product_class=variant.product_class, partner=shop
     )
@@ -94,7 +95,7 @@ def test_an_arabic_seller_ships_its_line_with_a_tracking_number_from_the_order_p
     # given: a seller with an order of one of its products, working in Arabic
     shop = make_shop("Dar Nabeul")
     seller = make_seller(shop, "leila@dar-nabeul.example")
-    tajine, _ = stocked(shop, "Tajine émaillé", stock=50)  # no low-stock alert to push
+    tajine, _ = product_for_sale("Tajine émaillé", shop=shop, stock=50)  # no low-stock alert to push
     order = order_of((tajine, 1), email="amira@example.com")
     page.goto(f"{live_server.url}/ar/accounts/login/")
     page.fill("input[name=login]", seller.email)

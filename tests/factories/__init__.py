@@ -1,8 +1,4 @@
-"""Test data builders on top of Oscar's factories (products, sellers) plus users in roles and pages."""
-
-from decimal import Decimal
-
-from oscar.test.factories import create_product, create_stockrecord
+"""Test data builders: users in roles here; products, shops, orders and pages in the modules beside."""
 
 from commerce.users.models import User
 from commerce.users.roles import add_to_role
@@ -20,13 +16,6 @@ def make_user(email="shopper@example.com", password="correct-horse-battery", rol
     if role:
         add_to_role(user, role)
     return user
-
-
-def make_product(title="Tajine en terre cuite", price="49.90", num_in_stock=10, partner_name="Dar Fakhar"):
-    """A public standalone product with one stock record from a seller."""
-    product = create_product(title=title, num_in_stock=None)
-    create_stockrecord(product, price=Decimal(price), num_in_stock=num_in_stock, partner_name=partner_name)
-    return product
 
 
 def make_product_image(product, size=(1200, 1200), colour=(180, 90, 40)):

@@ -4,7 +4,8 @@ fake. Registered in tests/conftest.py for the order, invoices and API tests."""
 import pytest
 
 from tests.factories import make_user
-from tests.factories.sellers import make_seller, make_shop, stocked
+from tests.factories.catalogue import product_for_sale
+from tests.factories.sellers import make_seller, make_shop
 from tests.factories.stripe import pay, place_card_order
 
 
@@ -26,12 +27,12 @@ def fakhar_seller(fakhar):
 @pytest.fixture
 def tajine(fakhar):
     """49.905 TND, 19 % VAT included."""
-    return stocked(fakhar, "Tajine", price="49.905", stock=10)[0]
+    return product_for_sale("Tajine", shop=fakhar, price="49.905", stock=10)[0]
 
 
 @pytest.fixture
 def plate(jebba):
-    return stocked(jebba, "Plate", price="12.500", stock=5)[0]
+    return product_for_sale("Plate", shop=jebba, price="12.500", stock=5)[0]
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ from oscar.core.loading import get_class, get_model
 from oscar.test.factories import create_product, create_stockrecord
 
 from commerce.checkout.services import Customer, Delivery
+from tests.factories.catalogue import physical_class
 
 Basket = get_model("basket", "Basket")
-ProductClass = get_model("catalogue", "ProductClass")
 Country = get_model("address", "Country")
 Selector = get_class("partner.strategy", "Selector")
 
@@ -23,25 +23,6 @@ def ensure_tunisia():
             "is_shipping_country": True,
         },
     )
-
-
-def physical_class():
-    return ProductClass.objects.get_or_create(
-        slug="physical", defaults={"name": "Physical", "track_stock": True, "requires_shipping": True}
-    )[0]
-
-
-def digital_class():
-    return ProductClass.objects.get_or_create(
-        slug="digital", defaults={"name": "Digital", "track_stock": False, "requires_shipping": False}
-    )[0]
-
-
-def sellable(title, price, *, stock=10, seller="Dar Fakhar", product_class=None):
-    """A public product with one stock record of ``seller`` at a VAT-inclusive ``price``."""
-    product = create_product(title=title, product_class=product_class or physical_class(), num_in_stock=None)
-    record = create_stockrecord(product, price=Decimal(price), num_in_stock=stock, partner_name=seller)
-    return product, record
 
 
 def sellable_variant(parent_title, title, price, *, stock=10, seller="Dar Fakhar"):

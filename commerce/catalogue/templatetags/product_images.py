@@ -37,7 +37,7 @@ def product_picture(source, size, alt="", sizes="100vw", crop="", eager=False, c
             candidates.setdefault(thumb.width, thumb.url)
     except Exception:
         # As Oscar's own thumbnail tag: a broken upload must not take the page down.
-        if getattr(settings, "OSCAR_THUMBNAIL_DEBUG", settings.DEBUG):
+        if settings.OSCAR_THUMBNAIL_DEBUG:
             raise
         logger.exception("no thumbnail for %s", source)
         return {"fallback": None}

@@ -32,8 +32,9 @@ SITE_URL = env("SITE_URL", default=f"http://{SITE_DOMAIN}")
 OSCAR_URL_SCHEMA = SITE_URL.split("://", 1)[0]
 
 # --- Applications -----------------------------------------------------------------------------
-INSTALLED_APPS = [
-    "modeltranslation",  # before the admin, as it asks
+#: Django's own apps. modeltranslation is not one, but it must come before the admin (it says so),
+#: so it opens the combined list below.
+DJANGO_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -44,7 +45,10 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
-    # Project apps come before the libraries so their templates and static files win.
+]
+#: The project's own apps (commerce/, cms_pages/). They come before the libraries so that their
+#: templates and static files win over the ones they override.
+LOCAL_APPS = [
     "commerce.users",
     "commerce.money",
     "commerce.core",
@@ -60,6 +64,10 @@ INSTALLED_APPS = [
     "cms_pages.help",
     "cms_pages.form_pages",
     "cms_pages.standard",
+]
+#: Libraries, Oscar's included. Oscar's apps that the project forks (commerce/...) stay in Oscar's
+#: place in this list, where Oscar expects them; the other local apps are in LOCAL_APPS.
+THIRD_PARTY_APPS = [
     # Oscar: forks in commerce/ (money to the millime, marketplace rules); its search app is replaced.
     "oscar.config.Shop",
     "commerce.analytics.apps.AnalyticsConfig",
@@ -128,6 +136,8 @@ INSTALLED_APPS = [
     "django_elasticsearch_dsl",
     "csp",
 ]
+#: Order matters: the first app holding a template or static file wins.
+INSTALLED_APPS = ["modeltranslation", *DJANGO_APPS, *LOCAL_APPS, *THIRD_PARTY_APPS]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -286,6 +296,10 @@ CELERY_RESULT_EXPIRES = 3600
 #: No caller waits for a task's result (they are all fire-and-forget, queued after commit), so none
 #: is stored: a stored result costs a Redis subscription per task sent and a key per task run.
 CELERY_TASK_IGNORE_RESULT = True
+#: Seconds a task may run before it is asked to stop (SoftTimeLimitExceeded, which a task may catch
+#: to clean up), then before its worker process is killed. Short tasks set tighter limits of their own.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 CELERY_TIMEZONE = "Africa/Tunis"
 #: Queue tasks go to when none is named (a test run gives its worker and beat a queue of their own).
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
@@ -409,6 +423,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+#: Raise on a thumbnail that cannot be made instead of logging it (Oscar's setting, read by its image
+#: tags and ours); off in production, where a broken upload must not take a page down.
+OSCAR_THUMBNAIL_DEBUG = DEBUG
 
 # --- Email ------------------------------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
@@ -537,7 +555,7 @@ CMS_PAGE_CACHE_SECONDS = env.int("CMS_PAGE_CACHE_SECONDS", default=600)
 CMS_PRODUCT_LIST_CACHE_SECONDS = env.int("CMS_PRODUCT_LIST_CACHE_SECONDS", default=300)
 #: Days of orders behind the best-seller and "often bought together" blocks.
 CMS_RANKING_DAYS = env.int("CMS_RANKING_DAYS", default=30)
-#: Name of the Wagtail workflow every promo page goes through (created by sync_roles).
+#: Name of the Wagtail workflow every promo page goes through (created by sync_roles; empty: none).
 CMS_PROMO_WORKFLOW_NAME = "Promo approval"
 #: Most a voucher Marketing creates from a promo page may take off, in percent.
 CMS_PROMO_VOUCHER_MAX_PERCENT = env.int("CMS_PROMO_VOUCHER_MAX_PERCENT", default=30)

@@ -20,6 +20,7 @@ from .base import *  # noqa: E402, F403
 from .base import env  # noqa: E402
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
+OSCAR_THUMBNAIL_DEBUG = DEBUG
 SEARCH_PLAIN_JSON = True
 SEARCH_ARABIC_ANALYZER = env("SEARCH_ARABIC_ANALYZER", default="ar")
 ELASTICSEARCH_DSL["default"]["node_class"] = PlainJsonNode  # noqa: F405

@@ -9,7 +9,8 @@ from wagtail.models import Site
 
 from cms_pages.landing.models import PromoPage
 from commerce.users.roles import MARKETING, PLATFORM_ADMINS
-from tests.factories import make_product, make_user
+from tests.factories import make_user
+from tests.factories.catalogue import product_for_sale
 from tests.factories.pages import build_home_pages
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -28,7 +29,7 @@ def test_marketing_builds_a_promo_an_admin_approves_it_and_a_shopper_sees_it(
     # given: the French site, a product, a Marketing user and a Platform admin
     homes = build_home_pages()
     Site.clear_site_root_paths_cache()
-    tajine = make_product("Tajine de la promo", price="59.000", num_in_stock=7)
+    tajine, _ = product_for_sale("Tajine de la promo", price="59.000", stock=7)
     marketer = make_user("salma@example.com", role=MARKETING, is_staff=True)
     approver = make_user("karim@example.com", role=PLATFORM_ADMINS, is_staff=True)
     ends = timezone.localtime() + timedelta(days=3)

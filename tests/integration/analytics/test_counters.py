@@ -7,7 +7,8 @@ from oscar.core.loading import get_model
 from commerce.analytics.counters import increment
 from commerce.analytics.services import record_order
 from tests.factories import make_user
-from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia, sellable
+from tests.factories.catalogue import product_for_sale
+from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia
 
 Order = get_model("order", "Order")
 ProductRecord = get_model("analytics", "ProductRecord")
@@ -21,7 +22,7 @@ def test_an_order_counts_purchases_and_the_buyers_spending_after_commit(django_c
 
     ensure_tunisia()
     user = make_user(email="buyer@example.com")
-    product, _ = sellable("Tapis mergoum", "150.500")
+    product, _ = product_for_sale("Tapis mergoum", "150.500")
     customer = services.Customer(**{**GUEST.__dict__, "user": user})
     with django_capture_on_commit_callbacks(execute=True):
         order = services.place_order(
@@ -40,7 +41,7 @@ def test_an_order_counts_purchases_and_the_buyers_spending_after_commit(django_c
 
 @pytest.mark.django_db
 def test_increment_creates_then_adds():
-    product, _ = sellable("Bol", "9.900")
+    product, _ = product_for_sale("Bol", "9.900")
     increment(ProductRecord, {"product": product}, {"num_views": 1})
     increment(ProductRecord, {"product": product}, {"num_views": 1})
     assert ProductRecord.objects.get(product=product).num_views == 2
@@ -50,7 +51,7 @@ def test_increment_creates_then_adds():
 def test_the_add_to_basket_view_and_the_product_page_count_a_signed_in_shopper(client):
     # given: a signed-in shopper (Oscar's receivers of these signals are not connected)
     user = make_user(email="counted@example.com")
-    product, _ = sellable("Plat à couscous", "38.000")
+    product, _ = product_for_sale("Plat à couscous", "38.000")
     client.force_login(user)
     with translation.override("fr"):
         url = product.get_absolute_url()

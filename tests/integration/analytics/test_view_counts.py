@@ -5,7 +5,7 @@ from django.core.cache import cache
 from oscar.core.loading import get_model
 
 from commerce.analytics import counters
-from tests.factories.checkout import sellable
+from tests.factories.catalogue import product_for_sale
 
 ProductRecord = get_model("analytics", "ProductRecord")
 
@@ -22,7 +22,7 @@ def views_of(product):
 
 @pytest.mark.django_db
 def test_views_reach_the_database_on_flush_only():
-    product, _ = sellable("Tajine", "45.000")
+    product, _ = product_for_sale("Tajine", "45.000")
     for _ in range(3):
         counters.count_view(product.pk)
     assert views_of(product) == 0
@@ -34,7 +34,7 @@ def test_views_reach_the_database_on_flush_only():
 
 @pytest.mark.django_db
 def test_views_counted_during_a_failed_flush_are_neither_lost_nor_doubled(monkeypatch):
-    product, _ = sellable("Tajine", "45.000")
+    product, _ = product_for_sale("Tajine", "45.000")
     counters.count_view(product.pk)
     counters.count_view(product.pk)
 
@@ -56,8 +56,8 @@ def test_views_counted_during_a_failed_flush_are_neither_lost_nor_doubled(monkey
 
 @pytest.mark.django_db
 def test_views_of_a_deleted_product_are_dropped():
-    product, _ = sellable("Tajine", "45.000")
-    kept, _ = sellable("Bol", "9.900")
+    product, _ = product_for_sale("Tajine", "45.000")
+    kept, _ = product_for_sale("Bol", "9.900")
     counters.count_view(product.pk)
     counters.count_view(kept.pk)
     product.delete()

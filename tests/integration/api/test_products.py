@@ -5,7 +5,8 @@ import pytest
 from oscar.core.loading import get_model
 from oscar.test.factories import create_product, create_stockrecord
 
-from tests.factories.checkout import physical_class, sellable_variant
+from tests.factories.catalogue import physical_class
+from tests.factories.checkout import sellable_variant
 
 Product = get_model("catalogue", "Product")
 

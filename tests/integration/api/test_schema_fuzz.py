@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, settings
 from rest_framework.throttling import SimpleRateThrottle
 from schemathesis.checks import not_a_server_error, response_schema_conformance, status_code_conformance
 
-from tests.factories.checkout import sellable, sellable_variant
+from tests.factories.catalogue import product_for_sale
+from tests.factories.checkout import sellable_variant
 from tests.factories.stripe import place_card_order
 
 MAX_EXAMPLES = 6
@@ -31,7 +32,7 @@ CONFIG = schemathesis.Config.from_dict(
 @pytest.fixture
 def catalogue(db):
     """What the operations find: products (one with variants), and an order of the token's user."""
-    tajine, _record = sellable("Tajine émaillé", "45.000", stock=20)
+    tajine, _record = product_for_sale("Tajine émaillé", "45.000", stock=20)
     sellable_variant("Chéchia", "Chéchia taille M", "25.000")
     return tajine
 

@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from oscar.test.factories import create_stockrecord
 
-from tests.factories.checkout import basket_with, sellable
+from tests.factories.catalogue import product_for_sale
+from tests.factories.checkout import basket_with
 
 CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
 
@@ -16,7 +17,7 @@ CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "ROL
 @pytest.mark.django_db
 def test_a_line_is_priced_from_its_own_sellers_stock_record_not_the_first_one():
     # given: a tajine sold by two sellers, the second one cheaper, and a line taken from the second
-    tajine, first = sellable("Tajine", "45.000", seller="Dar Fakhar")
+    tajine, first = product_for_sale("Tajine", "45.000", shop="Dar Fakhar")
     second = create_stockrecord(tajine, price=Decimal("39.500"), num_in_stock=2, partner_name="Jebba & Co")
     basket = basket_with()
     line = basket.lines.create(
@@ -39,7 +40,7 @@ def test_a_line_is_priced_from_its_own_sellers_stock_record_not_the_first_one():
 @pytest.mark.django_db
 def test_a_discounted_line_keeps_its_prices_to_the_millime():
     # given: 12.345 TND (VAT 19 %: 10.374 excl. tax), discounted by 1.000 TND tax included
-    vase, _ = sellable("Vase", "12.345")
+    vase, _ = product_for_sale("Vase", "12.345")
     basket = basket_with((vase, 1))
     (line,) = basket.all_lines()
     line.discount(Decimal("1.000"), 1, incl_tax=True)
@@ -52,7 +53,7 @@ def test_a_discounted_line_keeps_its_prices_to_the_millime():
 
 def basket_page_queries(client, count):
     for n in range(count):
-        product, _record = sellable(f"Article {count}-{n}", "10.000")
+        product, _record = product_for_sale(f"Article {count}-{n}", "10.000")
         client.post(f"/fr/basket/add/{product.pk}/", {"quantity": 1})
     with CaptureQueriesContext(connection) as captured:
         response = client.get("/fr/basket/")

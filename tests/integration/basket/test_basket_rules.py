@@ -7,7 +7,8 @@ from django.test import override_settings
 from oscar.core.loading import get_class, get_model
 
 from tests.factories import make_user
-from tests.factories.checkout import basket_with, sellable, sellable_variant
+from tests.factories.catalogue import product_for_sale
+from tests.factories.checkout import basket_with, sellable_variant
 
 Product = get_model("catalogue", "Product")
 Basket = get_model("basket", "Basket")
@@ -35,7 +36,7 @@ def test_a_variant_goes_in_the_basket_through_the_api_and_its_parent_does_not(an
 @pytest.mark.django_db
 def test_a_product_that_is_not_public_is_refused_by_the_api(anonymous_client):
     # given: a withdrawn product, and a variant of a withdrawn parent
-    withdrawn, _record = sellable("Ancien modèle", "10.000")
+    withdrawn, _record = product_for_sale("Ancien modèle", "10.000")
     Product.objects.filter(pk=withdrawn.pk).update(is_public=False)
     parent, variant = sellable_variant("Burnous", "Burnous taille L", "80.000")
     Product.objects.filter(pk=parent.pk).update(is_public=False)
@@ -61,7 +62,7 @@ def test_a_variant_of_a_withdrawn_parent_is_refused_by_the_product_page_form(cli
 @override_settings(OSCAR_MAX_BASKET_QUANTITY_THRESHOLD=5)
 def test_changing_a_line_through_the_api_keeps_the_basket_under_its_maximum(anonymous_client):
     # given: 3 items of a 5-item maximum
-    vase, _record = sellable("Vase", "12.000", stock=50)
+    vase, _record = product_for_sale("Vase", "12.000", stock=50)
     line = add_through_api(anonymous_client, vase, 3).json()["lines"][0]
     # when
     over = anonymous_client.patch(f"/api/basket/lines/{line['id']}/", {"quantity": 6}, format="json")
@@ -77,7 +78,7 @@ def test_changing_a_line_through_the_api_keeps_the_basket_under_its_maximum(anon
 @override_settings(OSCAR_MAX_BASKET_QUANTITY_THRESHOLD=5)
 def test_the_basket_page_form_keeps_the_basket_under_the_same_maximum(client):
     # given: 3 items of a 5-item maximum, added from the product page
-    vase, _record = sellable("Vase", "12.000", stock=50)
+    vase, _record = product_for_sale("Vase", "12.000", stock=50)
     client.post(f"/fr/basket/add/{vase.pk}/", {"quantity": 3})
     # when: 3 more asked from the product page
     client.post(f"/fr/basket/add/{vase.pk}/", {"quantity": 3})
@@ -88,7 +89,7 @@ def test_the_basket_page_form_keeps_the_basket_under_the_same_maximum(client):
 @pytest.mark.django_db
 def test_changing_a_line_through_the_api_stays_within_its_sellers_stock(anonymous_client):
     # given
-    vase, _record = sellable("Vase", "12.000", stock=4)
+    vase, _record = product_for_sale("Vase", "12.000", stock=4)
     line = add_through_api(anonymous_client, vase, 2).json()["lines"][0]
     # when
     response = anonymous_client.patch(f"/api/basket/lines/{line['id']}/", {"quantity": 5}, format="json")
@@ -101,7 +102,7 @@ def test_changing_a_line_through_the_api_stays_within_its_sellers_stock(anonymou
 def test_a_line_saved_for_later_does_not_go_back_once_its_product_is_withdrawn():
     # given: a shopper's vase saved for later, then withdrawn from sale
     shopper = make_user(email="saver@example.com")
-    vase, _record = sellable("Vase", "12.000")
+    vase, _record = product_for_sale("Vase", "12.000")
     saved = Basket.saved.create(owner=shopper)
     saved.strategy = Selector().strategy(user=shopper)
     line, _created = saved.add_product(vase, 1)

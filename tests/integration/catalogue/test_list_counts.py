@@ -5,7 +5,7 @@ import re
 import pytest
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 
-from tests.factories.checkout import sellable
+from tests.factories.catalogue import product_for_sale
 
 COUNT = re.compile(r'class="page-heading__meta">(\d+) produit')
 
@@ -18,13 +18,13 @@ def shown_count(client, url):
 
 @pytest.mark.django_db
 def test_the_catalogue_count_follows_publication(client):
-    products = [sellable(f"Bol {number}", "9.900")[0] for number in range(3)]
+    products = [product_for_sale(f"Bol {number}", "9.900")[0] for number in range(3)]
     assert shown_count(client, "/fr/catalogue/") == 3
     # when: one is unpublished, another added
     products[0].is_public = False
     products[0].save()
     assert shown_count(client, "/fr/catalogue/") == 2
-    sellable("Bol 4", "9.900")
+    product_for_sale("Bol 4", "9.900")
     assert shown_count(client, "/fr/catalogue/") == 3
     # when: one is deleted
     products[1].delete()
@@ -34,8 +34,8 @@ def test_the_catalogue_count_follows_publication(client):
 @pytest.mark.django_db
 def test_a_category_count_follows_its_products(client):
     kitchen = create_from_breadcrumbs("Maison > Cuisine")
-    bowl, _ = sellable("Bol", "9.900")
-    plate, _ = sellable("Assiette", "12.000")
+    bowl, _ = product_for_sale("Bol", "9.900")
+    plate, _ = product_for_sale("Assiette", "12.000")
     bowl.productcategory_set.create(category=kitchen)
     url = kitchen.get_absolute_url()
     assert shown_count(client, url) == 1

@@ -4,13 +4,13 @@ import pytest
 from django.utils import translation
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 
-from tests.factories.checkout import sellable
+from tests.factories.catalogue import product_for_sale
 
 
 @pytest.mark.django_db
 def test_renamed_category_shows_in_the_header_and_the_breadcrumb_at_once(client):
     # given: a product in Maison > Cuisine, pages already rendered (caches filled)
-    product, _ = sellable("Tajine émaillé", "45.000")
+    product, _ = product_for_sale("Tajine émaillé", "45.000")
     leaf = create_from_breadcrumbs("Maison > Cuisine")
     product.productcategory_set.create(category=leaf)
     with translation.override("fr"):
@@ -32,7 +32,7 @@ def test_renamed_category_shows_in_the_header_and_the_breadcrumb_at_once(client)
 
 @pytest.mark.django_db
 def test_the_catalogue_sidebar_lists_new_categories_at_once(client):
-    sellable("Bol", "9.900")
+    product_for_sale("Bol", "9.900")
     assert "Luminaires" not in client.get("/fr/catalogue/").content.decode()
     create_from_breadcrumbs("Maison > Luminaires")
     assert "Luminaires" in client.get("/fr/catalogue/").content.decode()

@@ -23,7 +23,7 @@ from PIL import Image
 from commerce.catalogue import cards
 from commerce.core import pagecache
 from commerce.partner import stock
-from tests.factories.checkout import physical_class, sellable
+from tests.factories.catalogue import physical_class, product_for_sale
 
 Basket = get_model("basket", "Basket")
 Product = get_model("catalogue", "Product")
@@ -115,7 +115,7 @@ def with_variants(title, *prices):
 @pytest.mark.django_db
 def test_a_second_visit_takes_every_card_from_the_cache_and_loads_no_product(rendered):
     # given: a catalogue seen once
-    products = [sellable(f"Bol {number}", "12.000")[0] for number in range(6)]
+    products = [product_for_sale(f"Bol {number}", "12.000")[0] for number in range(6)]
     first, first_visit = visit()
     assert sorted(rendered) == sorted(product.pk for product in products)
     # when: the next visitor comes
@@ -131,8 +131,8 @@ def test_a_second_visit_takes_every_card_from_the_cache_and_loads_no_product(ren
 
 @pytest.mark.django_db
 def test_a_new_price_shows_on_the_next_page_and_only_that_card_is_rendered_again(rendered):
-    tajine, record = sellable("Tajine émaillé", "45.000")
-    others = [sellable(f"Assiette {number}", "18.000")[0] for number in range(3)]
+    tajine, record = product_for_sale("Tajine émaillé", "45.000")
+    others = [product_for_sale(f"Assiette {number}", "18.000")[0] for number in range(3)]
     assert "45,000" in card_of(page(), tajine)
     rendered.clear()
     # when: the seller changes the price (a stock record save, as the dashboard does)
@@ -147,8 +147,8 @@ def test_a_new_price_shows_on_the_next_page_and_only_that_card_is_rendered_again
 
 @pytest.mark.django_db
 def test_a_sold_out_product_loses_its_add_button_at_once(rendered):
-    lamp, record = sellable("Lampe en cuivre", "120.000", stock=3)
-    bowl, _ = sellable("Bol", "9.900", stock=3)
+    lamp, record = product_for_sale("Lampe en cuivre", "120.000", stock=3)
+    bowl, _ = product_for_sale("Bol", "9.900", stock=3)
     before = page()
     assert "badge--success" in card_of(before, lamp) and f"/basket/add/{lamp.pk}/" in card_of(before, lamp)
     rendered.clear()
@@ -177,7 +177,7 @@ def test_a_variants_new_price_shows_on_its_parents_card(rendered):
 @pytest.mark.django_db
 def test_a_card_names_its_shop_and_a_renamed_shop_shows_on_the_next_page(rendered):
     # given: a product of one shop and a parent whose variants another shop sells
-    tajine, record = sellable("Tajine émaillé", "45.000", seller="Dar Nabeul")
+    tajine, record = product_for_sale("Tajine émaillé", "45.000", shop="Dar Nabeul")
     jarre = with_variants("Jarre", "80.000", "95.000")
     shop = record.partner
     html = page()
@@ -196,7 +196,7 @@ def test_a_card_names_its_shop_and_a_renamed_shop_shows_on_the_next_page(rendere
 
 @pytest.mark.django_db
 def test_a_renamed_product_class_shows_on_every_card():
-    tajine, _ = sellable("Tajine", "45.000")
+    tajine, _ = product_for_sale("Tajine", "45.000")
     assert "Physical" in card_of(page(), tajine)
     product_class = physical_class()
     product_class.name = "Artisanat"
@@ -207,7 +207,7 @@ def test_a_renamed_product_class_shows_on_every_card():
 
 @pytest.mark.django_db
 def test_each_visitor_gets_their_own_csrf_token_in_cached_cards_and_can_add_to_basket(rendered):
-    tajine, _ = sellable("Tajine", "45.000")
+    tajine, _ = product_for_sale("Tajine", "45.000")
     shoppers = [Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)]
     tokens = []
     for shopper in shoppers:
@@ -226,7 +226,7 @@ def test_each_visitor_gets_their_own_csrf_token_in_cached_cards_and_can_add_to_b
 
 @pytest.mark.django_db
 def test_arabic_and_french_cards_are_kept_apart(rendered):
-    tajine, _ = sellable("Tajine émaillé", "45.000")
+    tajine, _ = product_for_sale("Tajine émaillé", "45.000")
     tajine.title_ar = "طاجين مطلي"
     tajine.save()
     for _visit in range(2):
@@ -241,14 +241,14 @@ def test_arabic_and_french_cards_are_kept_apart(rendered):
 @pytest.mark.django_db
 def test_the_first_four_cards_load_their_image_at_once_and_the_others_lazily(rendered):
     # given: six products with pictures, newest first on the list
-    products = [with_picture(sellable(f"Vase {number}", "30.000")[0]) for number in range(6)]
+    products = [with_picture(product_for_sale(f"Vase {number}", "30.000")[0]) for number in range(6)]
     newest_first = products[::-1]
     html = page()
     lazy = ['loading="lazy"' in card_of(html, product) for product in newest_first]
     assert lazy == [False] * 4 + [True] * 2
     rendered.clear()
     # when: a new product comes first, pushing the fourth card to the fifth place
-    newcomer = with_picture(sellable("Vase neuf", "30.000")[0])
+    newcomer = with_picture(product_for_sale("Vase neuf", "30.000")[0])
     html = page()
     # then: the moved card is lazy now, the others keep their cached card
     order = [newcomer, *newest_first]
@@ -261,7 +261,7 @@ def test_the_first_four_cards_load_their_image_at_once_and_the_others_lazily(ren
 def test_the_list_costs_the_same_queries_however_large_the_catalogue():
     def grow(standalone, parents, start=0):
         for number in range(start, start + standalone):
-            sellable(f"Article {number}", "10.000", seller=f"Vendeur {number % 3}")
+            product_for_sale(f"Article {number}", "10.000", shop=f"Vendeur {number % 3}")
         for number in range(start, start + parents):
             with_picture(with_variants(f"Modèle {number}", "20.000", "25.000"))
 
@@ -281,7 +281,7 @@ def test_the_list_costs_the_same_queries_however_large_the_catalogue():
 
 @pytest.mark.django_db
 def test_other_grids_use_the_cards_the_catalogue_cached(rendered):
-    tajine, record = sellable("Tajine", "45.000", seller="Dar Nabeul")
+    tajine, record = product_for_sale("Tajine", "45.000", shop="Dar Nabeul")
     page()
     rendered.clear()
     shop = page(f"/fr/shops/{record.partner.slug}/")
@@ -292,7 +292,7 @@ def test_other_grids_use_the_cards_the_catalogue_cached(rendered):
 @pytest.mark.django_db
 def test_no_card_is_cached_when_the_lifetime_is_zero(settings, rendered):
     settings.CATALOGUE_CARD_CACHE_SECONDS = 0
-    tajine, record = sellable("Tajine", "45.000")
+    tajine, record = product_for_sale("Tajine", "45.000")
     parents = [with_variants(f"Jarre {number}", "80.000") for number in range(2)]
     assert "45,000" in card_of(page(), tajine)
     small = len(queries())

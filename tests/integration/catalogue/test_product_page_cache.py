@@ -14,7 +14,7 @@ from oscar.core.loading import get_model
 
 from commerce.analytics import counters
 from commerce.partner import stock
-from tests.factories.checkout import sellable
+from tests.factories.catalogue import product_for_sale
 
 ProductRecord = get_model("analytics", "ProductRecord")
 ProductRecommendation = get_model("catalogue", "ProductRecommendation")
@@ -46,7 +46,7 @@ def no_buffered_views():
 
 @pytest.fixture
 def tajine(db):
-    product, record = sellable("Tajine émaillé", "45.000", stock=20)
+    product, record = product_for_sale("Tajine émaillé", "45.000", stock=20)
     return product, record
 
 
@@ -104,7 +104,7 @@ def test_each_visitor_gets_their_own_csrf_token_and_can_add_to_basket(tajine):
 
 def test_recently_viewed_belongs_to_each_visitor_and_is_never_cached(tajine):
     product, _ = tajine
-    lamp, _ = sellable("Lampe en cuivre", "120.000")
+    lamp, _ = product_for_sale("Lampe en cuivre", "120.000")
     browsing = Client()
     visit(url_of(lamp), browsing)
     # when: the browsing visitor renders the tajine page first (a miss: stored without their history)
@@ -123,7 +123,7 @@ def test_recently_viewed_belongs_to_each_visitor_and_is_never_cached(tajine):
 
 def test_a_recommended_products_new_price_refreshes_the_page(tajine):
     product, _ = tajine
-    plate, plate_record = sellable("Assiette peinte", "18.000")
+    plate, plate_record = product_for_sale("Assiette peinte", "18.000")
     ProductRecommendation.objects.create(primary=product, recommendation=plate, ranking=1)
     url = url_of(product)
     assert "18,000" in visit(url)[1]

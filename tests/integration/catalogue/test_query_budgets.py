@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 
-from tests.factories.checkout import sellable
+from tests.factories.catalogue import product_for_sale
 
 PRODUCT_PAGE_BUDGET = 8
 #: The page's ids: the count is remembered (test_list_counts), every card comes from the card cache
@@ -25,13 +25,13 @@ def queries_for(client, url):
 
 def grow_catalogue(count, start=0):
     for number in range(start, start + count):
-        sellable(f"Article {number}", "10.000", seller=f"Vendeur {number % 7}")
+        product_for_sale(f"Article {number}", "10.000", shop=f"Vendeur {number % 7}")
 
 
 @pytest.mark.django_db
 @override_settings(CATALOGUE_PAGE_CACHE_SECONDS=0)  # the rendered page (a cache hit: test_product_page_cache)
 def test_product_page_fits_its_budget_and_does_not_grow_with_the_catalogue(client):
-    product, _ = sellable("Tajine émaillé", "45.000", seller="Dar Nabeul")
+    product, _ = product_for_sale("Tajine émaillé", "45.000", shop="Dar Nabeul")
     product.productcategory_set.create(category=create_from_breadcrumbs("Maison > Cuisine > Tajines"))
     with translation.override("fr"):
         url = product.get_absolute_url()

@@ -5,7 +5,8 @@ from django.contrib.messages import constants
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from tests.factories.checkout import ensure_tunisia, sellable
+from tests.factories.catalogue import product_for_sale
+from tests.factories.checkout import ensure_tunisia
 
 BasketLine = get_model("basket", "Line")
 
@@ -21,7 +22,7 @@ def product_url(product):
 def test_buy_now_lands_on_the_checkout_with_the_line(client):
     # given: the product page offers "Buy now" next to "Add to basket"
     ensure_tunisia()
-    product, _ = sellable("Tajine émaillé", "45.000", stock=5)
+    product, _ = product_for_sale("Tajine émaillé", "45.000", stock=5)
     page = client.get(product_url(product)).content.decode()
     assert f'name="next" value="{CHECKOUT}"' in page
     assert "Acheter maintenant" in page
@@ -45,7 +46,7 @@ def test_buy_now_lands_on_the_checkout_with_the_line(client):
 )
 def test_a_refused_buy_now_returns_to_the_product_page_with_the_error_and_no_line(client, stock, quantity):
     # given
-    product, _ = sellable("Jebba brodée", "240.000", stock=stock)
+    product, _ = product_for_sale("Jebba brodée", "240.000", stock=stock)
     url = product_url(product)
     # when: the browser sent no referrer
     response = client.post(f"/fr/basket/add/{product.pk}/", {"quantity": quantity, "next": CHECKOUT})
@@ -61,7 +62,7 @@ def test_a_refused_buy_now_returns_to_the_product_page_with_the_error_and_no_lin
 @pytest.mark.django_db
 @pytest.mark.parametrize("next_url", ["https://evil.example/checkout/", "//evil.example/checkout/"])
 def test_an_external_next_is_not_followed(client, next_url):
-    product, _ = sellable("Lampe en cuivre", "89.500")
+    product, _ = product_for_sale("Lampe en cuivre", "89.500")
     response = client.post(f"/fr/basket/add/{product.pk}/", {"quantity": 1, "next": next_url})
     assert response.status_code == 302
     assert response["Location"] == "/fr/basket/"

@@ -8,7 +8,8 @@ from oscar.core.loading import get_model
 
 from commerce.checkout import services
 from commerce.checkout.exceptions import OutOfStock
-from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia, sellable
+from tests.factories.catalogue import product_for_sale
+from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
@@ -21,7 +22,7 @@ UNITS_LEFT = 3
 def test_twenty_concurrent_checkouts_of_the_last_three_units_sell_exactly_three():
     # given: 3 units left and 20 shoppers, each with the product in an own basket
     ensure_tunisia()
-    product, record = sellable("Dernier tajine", "45.000", stock=UNITS_LEFT)
+    product, record = product_for_sale("Dernier tajine", "45.000", stock=UNITS_LEFT)
     baskets = [basket_with((product, 1)) for _ in range(SHOPPERS)]
     barrier = threading.Barrier(SHOPPERS)
     outcomes = []

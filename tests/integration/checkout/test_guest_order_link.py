@@ -3,7 +3,7 @@
 import pytest
 
 from tests.factories import make_user
-from tests.factories.checkout import sellable
+from tests.factories.catalogue import product_for_sale
 from tests.factories.sellers import order_of
 
 
@@ -14,7 +14,7 @@ def link(order, language="fr", signature=None):
 @pytest.mark.django_db
 def test_the_signed_link_opens_the_guests_order_in_the_language_of_the_link(client):
     # given: a guest's order, in a browser that never saw it (no email typed, no session)
-    tajine, _ = sellable("Tajine émaillé", "45.000")
+    tajine, _ = product_for_sale("Tajine émaillé", "45.000")
     order = order_of((tajine, 2))
     # when
     response = client.get(link(order, "ar"))
@@ -28,7 +28,7 @@ def test_the_signed_link_opens_the_guests_order_in_the_language_of_the_link(clie
 
 @pytest.mark.django_db
 def test_a_tampered_link_or_a_members_order_is_not_found(client):
-    tajine, _ = sellable("Tajine émaillé", "45.000")
+    tajine, _ = product_for_sale("Tajine émaillé", "45.000")
     order = order_of((tajine, 1))
     other = order_of((tajine, 1))
     member_order = order_of((tajine, 1))

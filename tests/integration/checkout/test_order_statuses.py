@@ -8,7 +8,8 @@ from commerce.order import statuses
 from commerce.order.exceptions import InvalidStatusChange
 from commerce.order.services import change_line_status, change_order_status
 from tests.factories import make_user
-from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia, sellable
+from tests.factories.catalogue import product_for_sale
+from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia
 
 Order = get_model("order", "Order")
 
@@ -16,8 +17,8 @@ Order = get_model("order", "Order")
 @pytest.fixture
 def two_seller_cod_order(db):
     ensure_tunisia()
-    vase, vase_stock = sellable("Vase", "20.000", stock=5, seller="Dar Nabeul")
-    scarf, scarf_stock = sellable("Foulard", "30.000", stock=5, seller="Jebba & Co")
+    vase, vase_stock = product_for_sale("Vase", "20.000", stock=5, shop="Dar Nabeul")
+    scarf, scarf_stock = product_for_sale("Foulard", "30.000", stock=5, shop="Jebba & Co")
     order = services.place_order(
         basket=basket_with((vase, 1), (scarf, 2)), customer=GUEST, payment_method="cod", delivery=TUNIS
     )
@@ -70,7 +71,7 @@ def test_the_customer_reads_the_status_in_words_in_their_language(client):
 
     ensure_tunisia()
     customer = make_user(email="reader@example.com")
-    vase, _ = sellable("Vase", "20.000")
+    vase, _ = product_for_sale("Vase", "20.000")
     order = services.place_order(
         basket=basket_with((vase, 1), owner=customer),
         customer=services.Customer("Lina", "Ayari", customer.email, "+21620123456", customer),

@@ -9,7 +9,8 @@ from oscar.core.loading import get_model
 from commerce.checkout import services
 from commerce.checkout.exceptions import BasketAlreadySubmitted, CashOnDeliveryNotAvailable, OutOfStock
 from commerce.order import statuses
-from tests.factories.checkout import GUEST, TUNIS, basket_with, digital_class, ensure_tunisia, sellable
+from tests.factories.catalogue import digital_class, product_for_sale
+from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia
 
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
@@ -24,7 +25,7 @@ def tunisia(db):
 @pytest.mark.django_db
 def test_guest_buys_a_physical_product_cash_on_delivery(django_capture_on_commit_callbacks):
     # given
-    product, record = sellable("Tajine émaillé", "45.000", stock=5)
+    product, record = product_for_sale("Tajine émaillé", "45.000", stock=5)
     basket = basket_with((product, 2))
     # when
     with django_capture_on_commit_callbacks(execute=True):
@@ -47,7 +48,7 @@ def test_guest_buys_a_physical_product_cash_on_delivery(django_capture_on_commit
 
 @pytest.mark.django_db
 def test_card_order_waits_for_payment_and_confirming_twice_pays_once():
-    product, _ = sellable("Kilim de Kairouan", "320.000")
+    product, _ = product_for_sale("Kilim de Kairouan", "320.000")
     basket = basket_with((product, 1))
     order = services.place_order(basket=basket, customer=GUEST, payment_method=Order.CARD, delivery=TUNIS)
     assert order.status == statuses.PENDING_PAYMENT
@@ -65,7 +66,7 @@ def test_card_order_waits_for_payment_and_confirming_twice_pays_once():
 
 @pytest.mark.django_db
 def test_a_wrong_amount_is_not_taken_as_payment():
-    product, _ = sellable("Chéchia", "42.000")
+    product, _ = product_for_sale("Chéchia", "42.000")
     order = services.place_order(
         basket=basket_with((product, 1)), customer=GUEST, payment_method=Order.CARD, delivery=TUNIS
     )
@@ -77,7 +78,7 @@ def test_a_wrong_amount_is_not_taken_as_payment():
 
 @pytest.mark.django_db
 def test_abandoned_card_payment_releases_stock_and_gives_the_basket_back():
-    product, record = sellable("Lampe en cuivre", "89.500", stock=3)
+    product, record = product_for_sale("Lampe en cuivre", "89.500", stock=3)
     basket = basket_with((product, 2))
     order = services.place_order(basket=basket, customer=GUEST, payment_method=Order.CARD, delivery=TUNIS)
     # when
@@ -97,7 +98,7 @@ def test_abandoned_card_payment_releases_stock_and_gives_the_basket_back():
 
 @pytest.mark.django_db
 def test_cash_on_delivery_is_refused_for_a_basket_with_a_digital_file():
-    ebook, _ = sellable("Guide PDF de la poterie", "19.000", product_class=digital_class())
+    ebook, _ = product_for_sale("Guide PDF de la poterie", "19.000", product_class=digital_class())
     with pytest.raises(CashOnDeliveryNotAvailable):
         services.place_order(
             basket=basket_with((ebook, 1)), customer=GUEST, payment_method=Order.CASH_ON_DELIVERY
@@ -106,7 +107,7 @@ def test_cash_on_delivery_is_refused_for_a_basket_with_a_digital_file():
 
 @pytest.mark.django_db
 def test_a_digital_only_basket_needs_no_address_and_no_delivery_charge():
-    ebook, _ = sellable("Guide PDF de la poterie", "19.000", product_class=digital_class())
+    ebook, _ = product_for_sale("Guide PDF de la poterie", "19.000", product_class=digital_class())
     order = services.place_order(basket=basket_with((ebook, 1)), customer=GUEST, payment_method=Order.CARD)
     assert order.shipping_address is None
     assert order.total_incl_tax == Decimal("19.000")
@@ -115,7 +116,7 @@ def test_a_digital_only_basket_needs_no_address_and_no_delivery_charge():
 
 @pytest.mark.django_db
 def test_more_than_the_stock_is_refused_with_a_message_and_nothing_is_written():
-    product, record = sellable("Jebba brodée", "240.000", stock=1)
+    product, record = product_for_sale("Jebba brodée", "240.000", stock=1)
     basket = basket_with((product, 1))
     basket.lines.update(quantity=2)  # the basket was filled when there were more
     with pytest.raises(OutOfStock, match="Il ne reste que 1"):  # the shopper reads French
@@ -129,8 +130,8 @@ def test_more_than_the_stock_is_refused_with_a_message_and_nothing_is_written():
 @pytest.mark.django_db
 def test_two_sellers_one_order_with_commission_per_line_to_the_millime():
     # given: awkward prices, two sellers
-    vase, _ = sellable("Vase de Nabeul", "12.345", seller="Dar Nabeul")
-    scarf, _ = sellable("Foulard en soie", "33.335", seller="Jebba & Co")
+    vase, _ = product_for_sale("Vase de Nabeul", "12.345", shop="Dar Nabeul")
+    scarf, _ = product_for_sale("Foulard en soie", "33.335", shop="Jebba & Co")
     basket = basket_with((vase, 3), (scarf, 1))
     # when
     order = services.place_order(basket=basket, customer=GUEST, payment_method=Order.CARD, delivery=TUNIS)
@@ -152,8 +153,8 @@ def test_two_sellers_one_order_with_commission_per_line_to_the_millime():
 @pytest.mark.django_db
 def test_basket_and_order_totals_keep_every_millime():
     # given: prices whose sum is not a whole number of hundredths (Oscar rounds totals to two decimals)
-    vase, _ = sellable("Vase de Nabeul", "12.345")
-    plate, _ = sellable("Assiette", "33.331")
+    vase, _ = product_for_sale("Vase de Nabeul", "12.345")
+    plate, _ = product_for_sale("Assiette", "33.331")
     basket = basket_with((vase, 1), (plate, 1))
     # then: the basket and the order add up to the millime
     assert basket.total_incl_tax == Decimal("45.676")
@@ -167,7 +168,7 @@ def test_basket_and_order_totals_keep_every_millime():
 @pytest.mark.parametrize("payment_method", [Order.CASH_ON_DELIVERY, Order.CARD])
 def test_a_second_submit_of_the_same_basket_is_refused_and_orders_once(payment_method):
     # given: the request's basket object, as a double click would post it twice
-    product, record = sellable("Plat de Nabeul", "30.000", stock=5)
+    product, record = product_for_sale("Plat de Nabeul", "30.000", stock=5)
     basket = basket_with((product, 1))
     services.place_order(basket=basket, customer=GUEST, payment_method=payment_method, delivery=TUNIS)
     # when: the same object (still "open" in memory) is submitted again

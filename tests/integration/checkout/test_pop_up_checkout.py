@@ -16,7 +16,8 @@ from oscar.test.factories import create_product, create_stockrecord
 
 from commerce.order import statuses
 from commerce.payment.stripe import views as stripe_views
-from tests.factories.checkout import digital_class, ensure_tunisia, guest_form, physical_class, sellable
+from tests.factories.catalogue import digital_class, physical_class, product_for_sale
+from tests.factories.checkout import ensure_tunisia, guest_form
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
@@ -47,7 +48,7 @@ def counted(action):
 def test_the_product_page_offers_the_pop_up_and_the_pop_up_shows_the_orders_totals(client):
     # given: a 45 TND tajine; delivery is 7 TND below 150 TND
     ensure_tunisia()
-    tajine, _ = sellable("Tajine émaillé", "45.000", stock=5)
+    tajine, _ = product_for_sale("Tajine émaillé", "45.000", stock=5)
     page = client.get(product_url(tajine)).content.decode()
     assert f'data-buy-now="{buy_url(tajine)}"' in page
     # when: the shopper picked 3 and presses "Buy now" (the dialog loads its form)
@@ -67,8 +68,8 @@ def test_the_product_page_offers_the_pop_up_and_the_pop_up_shows_the_orders_tota
 def test_a_guest_orders_the_product_alone_and_keeps_their_basket(client):
     # given: a guest with a vase in their basket
     ensure_tunisia()
-    vase, _ = sellable("Vase", "20.000")
-    tajine, tajine_stock = sellable("Tajine émaillé", "45.000", stock=5)
+    vase, _ = product_for_sale("Vase", "20.000")
+    tajine, tajine_stock = product_for_sale("Tajine émaillé", "45.000", stock=5)
     client.post(f"/fr/basket/add/{vase.pk}/", {"quantity": 1})
     basket = Basket.objects.get(lines__product=vase)
     # when: they buy two tajines from the pop-up, cash on delivery
@@ -101,7 +102,7 @@ def test_a_guest_orders_the_product_alone_and_keeps_their_basket(client):
 )
 def test_bad_input_shows_the_form_again_and_writes_nothing(client, changes, expected):
     ensure_tunisia()
-    tajine, _ = sellable("Tajine émaillé", "45.000", stock=5)
+    tajine, _ = product_for_sale("Tajine émaillé", "45.000", stock=5)
     baskets = Basket.objects.count()
 
     response = client.post(buy_url(tajine), {**guest_form("cod"), "quantity": 1, **changes})
@@ -118,7 +119,7 @@ def test_bad_input_shows_the_form_again_and_writes_nothing(client, changes, expe
 def test_stock_gone_meanwhile_refuses_the_order_and_leaves_no_basket(client):
     # given: the form was valid for 2, then another shopper took the last units
     ensure_tunisia()
-    tajine, record = sellable("Tajine émaillé", "45.000", stock=2)
+    tajine, record = product_for_sale("Tajine émaillé", "45.000", stock=2)
     baskets = Basket.objects.count()
     form = {**guest_form("cod"), "quantity": 2}
     StockRecord.objects.filter(pk=record.pk).update(num_allocated=1)
@@ -133,7 +134,9 @@ def test_stock_gone_meanwhile_refuses_the_order_and_leaves_no_basket(client):
 
 @pytest.mark.django_db
 def test_a_file_is_paid_by_card_and_asks_for_no_address(client):
-    ebook, _ = sellable("Recettes de Nabeul (PDF)", "25.000", stock=None, product_class=digital_class())
+    ebook, _ = product_for_sale(
+        "Recettes de Nabeul (PDF)", "25.000", stock=None, product_class=digital_class()
+    )
 
     html = client.get(buy_url(ebook), {"partial": 1}).content.decode()
     assert 'name="line1"' not in html and 'value="cod"' not in html and 'value="card"' in html
@@ -147,7 +150,7 @@ def test_a_file_is_paid_by_card_and_asks_for_no_address(client):
 def test_the_pop_up_keeps_to_the_baskets_maximum_for_products_without_stock(client, settings):
     # given: a file (no stock to run out of) and a basket maximum of 5 items
     settings.OSCAR_MAX_BASKET_QUANTITY_THRESHOLD = 5
-    ebook, _ = sellable("Recettes de Sfax (PDF)", "25.000", stock=None, product_class=digital_class())
+    ebook, _ = product_for_sale("Recettes de Sfax (PDF)", "25.000", stock=None, product_class=digital_class())
     baskets = Basket.objects.count()
     # when: the pop-up is posted for 6 copies
     response = client.post(buy_url(ebook), {**guest_form("card"), "quantity": 6})
@@ -162,7 +165,7 @@ def test_products_with_options_private_or_unknown_are_not_sold_by_the_pop_up(cli
     engraved = create_product(title="Plateau gravé", product_class=physical_class(), num_in_stock=None)
     create_stockrecord(engraved, price=Decimal("60.000"), num_in_stock=3, partner_name="Dar Fakhar")
     engraved.product_options.add(Option.objects.create(name="Gravure", code="gravure"))
-    hidden, _ = sellable("Brouillon", "10.000")
+    hidden, _ = product_for_sale("Brouillon", "10.000")
     hidden.is_public = False
     hidden.save()
 
@@ -192,7 +195,7 @@ def test_the_pop_up_of_a_product_with_variants_offers_the_choice_and_orders_that
     # given: a jebba in three sizes, and a guest with a vase in their basket
     ensure_tunisia()
     jebba, sizes = jebba_in_three_sizes()
-    vase, _ = sellable("Vase", "20.000")
+    vase, _ = product_for_sale("Vase", "20.000")
     client.post(f"/fr/basket/add/{vase.pk}/", {"quantity": 1})
     # then: its page opens the pop-up too (not the basket's checkout)
     assert f'data-buy-now="{buy_url(jebba)}"' in client.get(product_url(jebba)).content.decode()
@@ -234,7 +237,7 @@ def test_the_pop_up_refuses_a_variant_it_does_not_offer(client):
 def test_a_cancelled_card_payment_puts_the_product_in_the_guests_basket(client, stripe_fake):
     # given: a guest paying a pop-up order by card is sent to Stripe
     ensure_tunisia()
-    tajine, record = sellable("Tajine émaillé", "45.000", stock=5)
+    tajine, record = product_for_sale("Tajine émaillé", "45.000", stock=5)
     response = client.post(buy_url(tajine), {**guest_form("card"), "quantity": 2})
     order = Order.objects.get()
     assert response.status_code == 302
@@ -253,8 +256,8 @@ def test_a_cancelled_card_payment_puts_the_product_in_the_guests_basket(client, 
 @pytest.mark.django_db
 def test_the_pop_up_fits_its_query_budgets(client):
     ensure_tunisia()
-    sellable("Vase", "20.000")  # warm-up product: thumbnails, translations
-    tajine, _ = sellable("Tajine émaillé", "45.000", stock=50)
+    product_for_sale("Vase", "20.000")  # warm-up product: thumbnails, translations
+    tajine, _ = product_for_sale("Tajine émaillé", "45.000", stock=50)
     client.get(buy_url(tajine), {"partial": 1})  # the upsell ranking is cached from now on
     form_queries, response = counted(lambda: client.get(buy_url(tajine), {"partial": 1}))
     assert response.status_code == 200

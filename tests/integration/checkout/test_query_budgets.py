@@ -9,7 +9,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories.checkout import ensure_tunisia, guest_form, sellable
+from tests.factories.catalogue import product_for_sale
+from tests.factories.checkout import ensure_tunisia, guest_form
 
 CHECKOUT = "/fr/checkout/"
 CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
@@ -49,9 +50,9 @@ def checkout_queries(client, products):
 @pytest.mark.django_db
 def test_the_checkout_fits_its_query_budgets(client):
     ensure_tunisia()
-    checkout_queries(client, [sellable("Vase", "20.000")[0]])  # a first order: thumbnails made once
+    checkout_queries(client, [product_for_sale("Vase", "20.000")[0]])  # a first order: thumbnails made once
     client.cookies.clear()
-    page, placed, thanks = checkout_queries(client, [sellable("Tajine émaillé", "45.000")[0]])
+    page, placed, thanks = checkout_queries(client, [product_for_sale("Tajine émaillé", "45.000")[0]])
     assert page <= CHECKOUT_PAGE_BUDGET
     assert placed <= PLACE_ORDER_BUDGET
     assert thanks <= THANK_YOU_BUDGET
@@ -60,10 +61,10 @@ def test_the_checkout_fits_its_query_budgets(client):
 @pytest.mark.django_db
 def test_the_checkout_page_and_the_thank_you_page_do_not_grow_with_the_basket(client):
     ensure_tunisia()
-    one = checkout_queries(client, [sellable("Vase", "20.000")[0]])
+    one = checkout_queries(client, [product_for_sale("Vase", "20.000")[0]])
     client.cookies.clear()
     sellers = ("Dar Nabeul", "Jebba & Co", "Dar Fakhar")
     three = checkout_queries(
-        client, [sellable(f"Article {n}", "10.000", seller=s)[0] for n, s in enumerate(sellers)]
+        client, [product_for_sale(f"Article {n}", "10.000", shop=s)[0] for n, s in enumerate(sellers)]
     )
     assert (three[0], three[2]) == (one[0], one[2])

@@ -4,7 +4,8 @@ import pytest
 from oscar.core.loading import get_model
 
 from tests.factories import make_user
-from tests.factories.checkout import ensure_tunisia, sellable
+from tests.factories.catalogue import product_for_sale
+from tests.factories.checkout import ensure_tunisia
 
 UserAddress = get_model("address", "UserAddress")
 Order = get_model("order", "Order")
@@ -17,7 +18,7 @@ def shopper(db, client):
     ensure_tunisia()
     user = make_user("nadia@example.com", first_name="Nadia", last_name="Trabelsi")
     client.force_login(user)
-    product, _ = sellable("Tajine émaillé", "45.000")
+    product, _ = product_for_sale("Tajine émaillé", "45.000")
     client.post(f"/fr/basket/add/{product.pk}/", {"quantity": 1})
     return user
 
@@ -77,7 +78,7 @@ def test_a_new_address_must_be_filled_in_and_is_saved_for_next_time(client, shop
 
 def test_a_first_order_fills_the_address_book_and_the_next_checkout_offers_address_and_phone(client, shopper):
     checkout(client, phone="+21698765432", line1="5 rue de Rome", city="Bizerte")
-    client.post(f"/fr/basket/add/{sellable('Kilim', '90.000')[0].pk}/", {"quantity": 1})
+    client.post(f"/fr/basket/add/{product_for_sale('Kilim', '90.000')[0].pk}/", {"quantity": 1})
     page = client.get(CHECKOUT).content.decode()
     assert "5 rue de Rome" in page
     assert 'name="phone" value="98 765 432"' in page

@@ -8,17 +8,18 @@ from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from cms_pages.core.services import compute_product_rankings
 from commerce.checkout import services
 from commerce.checkout.selectors import often_bought_with
-from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia, sellable
+from tests.factories.catalogue import product_for_sale
+from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia
 
 
 @pytest.mark.django_db
 def test_suggestions_rank_co_purchases_then_fill_from_the_same_category():
     cache.clear()
     ensure_tunisia()
-    tajine, _ = sellable("Tajine", "45.000")
-    cups, _ = sellable("Tasses", "20.000")
-    spices, _ = sellable("Épices", "8.000")
-    bowl, _ = sellable("Bol", "9.900")
+    tajine, _ = product_for_sale("Tajine", "45.000")
+    cups, _ = product_for_sale("Tasses", "20.000")
+    spices, _ = product_for_sale("Épices", "8.000")
+    bowl, _ = product_for_sale("Bol", "9.900")
     kitchen = create_from_breadcrumbs("Maison > Cuisine")
     for product in (tajine, bowl):
         product.productcategory_set.create(category=kitchen)

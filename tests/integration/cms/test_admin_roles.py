@@ -130,9 +130,9 @@ def test_marketing_cannot_touch_the_help_centre(editors, home_pages, fr_home):
     new_centre = post_new_page(client, home_pages["en"], HelpCentrePage, {"title": "Help", "slug": "aide-2"})
     edit = client.get(f"/cms/pages/{article.pk}/edit/")
     # then
-    assert new_article.status_code in (302, 403) and created(HelpArticlePage, "retours") is None
-    assert new_centre.status_code in (302, 403) and created(HelpCentrePage, "aide-2") is None
-    assert edit.status_code in (302, 403)
+    assert new_article.status_code == 302 and created(HelpArticlePage, "retours") is None
+    assert new_centre.status_code == 302 and created(HelpCentrePage, "aide-2") is None
+    assert edit.status_code == 302
     assert not article.permissions_for_user(_user(client)).can_edit()
 
 
@@ -149,7 +149,7 @@ def test_support_cannot_create_pages_outside_the_help_centre(editors, fr_home, m
 
     response = post_new_page(client, fr_home, model, fields)
 
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302
     assert created(model, fields["slug"]) is None
     assert not Page.objects.get(pk=fr_home.pk).permissions_for_user(_user(client)).can_add_subpage()
 

@@ -11,7 +11,7 @@ from oscar.test.factories import create_order
 
 from cms_pages.core.tasks import compute_product_rankings
 from commerce.analytics.models import ProductRanking
-from tests.factories import make_product
+from tests.factories.catalogue import product_for_sale
 from tests.factories.checkout import basket_with
 from tests.factories.pages import add_page, stream
 
@@ -35,7 +35,7 @@ def landing_with(fr_home, *blocks):
 @pytest.mark.django_db
 def test_product_grid_shows_the_current_price_and_stock_even_when_cached(client, fr_home):
     # given: a landing page showing a hand-picked product, already in the page cache
-    tajine = make_product("Tajine de Nabeul", price="123.450", num_in_stock=5)
+    tajine, _ = product_for_sale("Tajine de Nabeul", price="123.450", stock=5)
     page = landing_with(
         fr_home, ("product_grid", {"title": "Sélection", "source": "hand_picked", "products": [tajine.pk]})
     )
@@ -62,7 +62,7 @@ def test_product_grid_shows_the_current_price_and_stock_even_when_cached(client,
 
 @pytest.mark.django_db
 def test_product_highlight_posts_to_the_basket(client, fr_home):
-    lamp = make_product("Lampe en cuivre", price="75.000", num_in_stock=3)
+    lamp, _ = product_for_sale("Lampe en cuivre", price="75.000", stock=3)
     page = landing_with(fr_home, ("product_highlight", {"product": lamp.pk, "headline": "Coup de cœur"}))
 
     html = client.get(page.url).content.decode()
@@ -84,7 +84,7 @@ def place_order(*items, days_ago):
 def test_best_sellers_and_combinations_come_from_the_last_30_days_of_orders(client, fr_home):
     # given: orders this month, and a big one two months ago
     tajine, plat, jarre, old = (
-        make_product(title, price="20.000", num_in_stock=100)
+        product_for_sale(title, price="20.000", stock=100)[0]
         for title in ("Tajine", "Plat", "Jarre", "Ancien")
     )
     place_order((tajine, 2), (plat, 1), days_ago=3)
@@ -136,13 +136,13 @@ def test_expert_cards_render_nothing_until_experts_exist(client, fr_home):
 def test_a_pricing_plan_shows_the_commission_orders_take(client, fr_home, settings):
     # given: the platform takes 15 % of each sale of a new shop, and a "Sell on Souk" page whose
     # plan shows the commission
-    from tests.factories.sellers import make_shop, order_of, stocked
+    from tests.factories.sellers import make_shop, order_of
 
     settings.SELLERS_DEFAULT_COMMISSION_RATE = Decimal("0.15")
     plan = {"name": "Essentiel", "price": "0.000", "features": ["Boutique"], "show_commission": True}
     page = landing_with(fr_home, ("pricing", {"title": "Vendre", "plans": [plan]}))
     # when: a new shop sells something, and a visitor reads the page
-    tajine, _ = stocked(make_shop("Dar Nabeul"), "Tajine", price="100.000")
+    tajine, _ = product_for_sale("Tajine", shop=make_shop("Dar Nabeul"), price="100.000")
     [line] = order_of((tajine, 1)).lines.all()
     html = client.get(page.url).content.decode()
     # then: the page shows the very rate the order took

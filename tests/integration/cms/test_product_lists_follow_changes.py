@@ -4,7 +4,7 @@ a product listed or unlisted, or rankings recomputed (page cache off, so each vi
 import pytest
 
 from cms_pages.core.tasks import compute_product_rankings
-from tests.factories import make_product
+from tests.factories.catalogue import product_for_sale
 
 from .test_commerce_blocks import landing_with, place_order
 
@@ -17,11 +17,11 @@ def uncached_pages(settings):
 @pytest.mark.django_db
 def test_the_newest_grid_follows_products_listed_and_unlisted(client, fr_home):
     # given: a "newest" grid already shown once
-    first = make_product("Tajine", price="20.000")
+    first, _ = product_for_sale("Tajine", price="20.000")
     page = landing_with(fr_home, ("product_grid", {"title": "Nouveautés", "source": "newest", "count": 8}))
     assert first.get_absolute_url() in client.get(page.url).content.decode()
     # when: a product is added and the first one is taken off the shop
-    second = make_product("Jarre", price="30.000")
+    second, _ = product_for_sale("Jarre", price="30.000")
     first.is_public = False
     first.save()
     # then: the next visit shows the new list
@@ -33,7 +33,7 @@ def test_the_newest_grid_follows_products_listed_and_unlisted(client, fr_home):
 @pytest.mark.django_db
 def test_the_best_sellers_grid_follows_recomputed_rankings(client, fr_home):
     # given: a best-sellers grid shown before any ranking exists
-    tajine = make_product("Tajine", price="20.000", num_in_stock=100)
+    tajine, _ = product_for_sale("Tajine", price="20.000", stock=100)
     page = landing_with(
         fr_home, ("product_grid", {"title": "Meilleures ventes", "source": "best_sellers", "count": 4})
     )

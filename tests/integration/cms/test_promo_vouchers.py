@@ -141,8 +141,8 @@ def test_the_chooser_lists_running_vouchers_only(marketer_client):
 def test_support_cannot_open_the_voucher_chooser(client, user_in_role):
     client.force_login(user_in_role(SUPPORT, is_staff=True))
 
-    assert client.get(reverse("promo_voucher_chooser:choose")).status_code in (302, 403)
-    assert client.post(reverse(CREATE_URL), voucher_form()).status_code in (302, 403)
+    assert client.get(reverse("promo_voucher_chooser:choose")).status_code == 302
+    assert client.post(reverse(CREATE_URL), voucher_form()).status_code == 302
     assert not Voucher.objects.exists()
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from cms_pages.landing.models import LandingPage
-from tests.factories import make_product
+from tests.factories.catalogue import product_for_sale
 from tests.factories.pages import add_page, build_help_centre
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -64,8 +64,8 @@ def test_canonical_hreflang_og_url_and_json_ld_use_the_public_origin(client, fr_
 @pytest.mark.django_db
 def test_the_sitemap_lists_products_and_shops_in_every_language(client, home_pages, public_origin):
     # given: a public product sold by a shop, and a product that is not public
-    product = make_product(title="Tajine", partner_name="Dar Fakhar")
-    hidden = make_product(title="Prototype", partner_name="Atelier Caché")
+    product, _ = product_for_sale(title="Tajine", shop="Dar Fakhar")
+    hidden, _ = product_for_sale(title="Prototype", shop="Atelier Caché")
     hidden.is_public = False
     hidden.save()
     shop_slug = product.stockrecords.get().partner.slug
@@ -105,7 +105,7 @@ def test_a_sitemap_longer_than_the_limit_becomes_an_index_of_parts(
     client, home_pages, public_origin, settings
 ):
     # given: more addresses than one file may hold (home page, product and its shop in 3 languages)
-    make_product(title="Tajine")
+    product_for_sale(title="Tajine")[0]
     settings.CMS_SITEMAP_MAX_URLS = 4
     # when
     index = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - the site's own sitemap

@@ -10,7 +10,7 @@ from django.utils import translation
 from oscar.core.loading import get_class
 
 from cms_pages.home.models import HomePage
-from tests.factories import make_product
+from tests.factories.catalogue import product_for_sale
 from tests.factories.pages import stream
 
 from .rich_pages import chooser_blocks, make_image, make_testimonial, translated_landing
@@ -22,7 +22,7 @@ Selector = get_class("partner.strategy", "Selector")
 
 def home_with_products(home, count):
     """Three product grids (hand-picked, newest, best-sellers) and a highlight, ``count`` products in all."""
-    products = [make_product(f"Produit {number}", price="10.000", num_in_stock=5) for number in range(count)]
+    products = [product_for_sale(f"Produit {number}", price="10.000", stock=5)[0] for number in range(count)]
     ids = [product.pk for product in products]
     home.body = stream(
         ("hero", {"headline": "Bienvenue", "cta": {"label": "", "page": None, "url": ""}}),
@@ -96,7 +96,7 @@ def test_full_request_query_count_does_not_grow_with_image_testimonial_and_link_
     # a hero with an image and a link, then 1 or 4 copies of every block choosing images, testimonials
     # (with photos) or pages, in blocks and in rich text
     settings.CMS_PAGE_CACHE_SECONDS = 0
-    make_product("Tajine", price="10.000", num_in_stock=5)
+    product_for_sale("Tajine", price="10.000", stock=5)[0]
     english_home = home_pages["en"]
     _french, linked = translated_landing(home_pages["fr"])
     images = [make_image(f"photo-{number}") for number in range(3)]

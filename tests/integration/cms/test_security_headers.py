@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from tests.factories.checkout import sellable
+from tests.factories.catalogue import product_for_sale
 
 SECURITY_HEADERS = (
     "Content-Security-Policy",
@@ -21,7 +21,7 @@ SCRIPT_NONCES = re.compile(r'<script nonce="([^"]*)"')
 
 
 def product_page_url():
-    product, _record = sellable("Tajine émaillé", "45.000", stock=20)
+    product, _record = product_for_sale("Tajine émaillé", "45.000", stock=20)
     with translation.override("fr"):
         return product.get_absolute_url()
 
@@ -69,7 +69,7 @@ def test_inline_scripts_of_a_cached_page_carry_the_nonce_of_its_own_policy(cache
 @pytest.mark.django_db
 def test_a_nonce_written_in_a_products_text_is_never_handed_a_visitors_nonce():
     # given: a seller's description carrying a script with a made-up nonce, its page in the cache
-    product, _record = sellable("Tajine piégé", "45.000", stock=20)
+    product, _record = product_for_sale("Tajine piégé", "45.000", stock=20)
     product.description = '<p>Beau.</p><script nonce="made-up">alert(1)</script>'
     product.save()
     with translation.override("fr"):

@@ -9,7 +9,7 @@ from oscar.core.loading import get_model
 
 from commerce.partner import stock
 from tests.factories import make_user
-from tests.factories.checkout import sellable
+from tests.factories.catalogue import product_for_sale
 
 ProductAlert = get_model("customer", "ProductAlert")
 
@@ -22,7 +22,7 @@ def restock_from_an_english_dashboard(record, django_capture_on_commit_callbacks
 
 
 def test_a_back_in_stock_email_speaks_arabic_to_an_arabic_shopper(django_capture_on_commit_callbacks):
-    product, record = sellable("Lampe en cuivre", "120.000", stock=0)
+    product, record = product_for_sale("Lampe en cuivre", "120.000", stock=0)
     shopper = make_user("salma@example.com", first_name="Salma", language="ar")
     ProductAlert.objects.create(product=product, user=shopper, status=ProductAlert.ACTIVE)
     restock_from_an_english_dashboard(record, django_capture_on_commit_callbacks)
@@ -36,7 +36,7 @@ def test_a_back_in_stock_email_speaks_arabic_to_an_arabic_shopper(django_capture
 
 
 def test_a_guest_is_written_to_in_the_sites_language_not_the_senders(django_capture_on_commit_callbacks):
-    product, record = sellable("Tapis berbère", "300.000", stock=0)
+    product, record = product_for_sale("Tapis berbère", "300.000", stock=0)
     alert = ProductAlert.objects.create(product=product, email="guest@example.com")
     alert.confirm()
     restock_from_an_english_dashboard(record, django_capture_on_commit_callbacks)
@@ -55,7 +55,7 @@ def test_visiting_the_site_in_a_language_makes_it_the_users_email_language(clien
 
 
 def test_a_guest_who_asked_in_arabic_is_answered_in_arabic(client, django_capture_on_commit_callbacks):
-    product, record = sellable("Jebba brodée", "450.000", stock=0)
+    product, record = product_for_sale("Jebba brodée", "450.000", stock=0)
     # when: a guest asks, on the Arabic site, to be told when it is back
     client.post(f"/ar/accounts/alerts/create/{product.pk}/", {"email": "Guest@Example.com"})
     alert = ProductAlert.objects.get()

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.factories.sellers import make_seller, make_shop, order_of, stocked
+from tests.factories.catalogue import product_for_sale
+from tests.factories.sellers import make_seller, make_shop, order_of
 
 
 @dataclass
@@ -22,9 +23,9 @@ def two_shop_order(db):
     shop_a, shop_b = make_shop("Dar Nabeul"), make_shop("Jebba & Co")
     seller_a = make_seller(shop_a, "leila@dar-nabeul.example")
     seller_b = make_seller(shop_b, "mehdi@jebba.example")
-    tajine, _ = stocked(shop_a, "Tajine émaillé", price="45.000", sku="DN-TAJ")
-    scarf, _ = stocked(shop_b, "Foulard en soie", price="30.000", sku="JB-FOU")
-    chechia, _ = stocked(shop_b, "Chéchia", price="25.000", sku="JB-CHE")
+    tajine, _ = product_for_sale("Tajine émaillé", shop=shop_a, price="45.000", sku="DN-TAJ")
+    scarf, _ = product_for_sale("Foulard en soie", shop=shop_b, price="30.000", sku="JB-FOU")
+    chechia, _ = product_for_sale("Chéchia", shop=shop_b, price="25.000", sku="JB-CHE")
     order = order_of((tajine, 1), (scarf, 2), (chechia, 1), email="amira@example.com")
     line_a, line_b, line_c = order.lines.order_by("pk")
     return TwoShopOrder(order, seller_a, seller_b, line_a, line_b, line_c)

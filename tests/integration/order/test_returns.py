@@ -14,8 +14,8 @@ from commerce.order.services import change_order_status
 from commerce.returns import services
 from commerce.returns.exceptions import ReturnRefused
 from commerce.returns.models import ReturnPolicy, ReturnRequest
+from tests.factories.catalogue import product_for_sale
 from tests.factories.checkout import basket_with
-from tests.factories.sellers import stocked
 
 Order = get_model("order", "Order")
 LineStatusChange = get_model("order", "LineStatusChange")
@@ -66,7 +66,7 @@ def test_a_return_approved_as_a_voucher_gives_a_usable_voucher_of_the_right_amou
     assert any("Fissuré" in note for note in notes) and any("Désolés" in note for note in notes)
 
     # And a basket of 119.000 TND takes the voucher for 49.905 TND off, to the millime
-    vase = stocked(tajine.stockrecords.get().partner, "Vase", price="119.000")[0]
+    vase = product_for_sale("Vase", shop=tajine.stockrecords.get().partner, price="119.000")[0]
     basket = basket_with((vase, 1), owner=customer)
     basket.vouchers.add(refund.voucher)
     Applicator().apply(basket, customer)

@@ -8,7 +8,8 @@ from oscar.core.loading import get_model
 from commerce.order import emails, statuses
 from commerce.users.roles import PLATFORM_ADMINS
 from tests.factories import make_user
-from tests.factories.sellers import make_seller, make_shop, order_of, stocked
+from tests.factories.catalogue import product_for_sale
+from tests.factories.sellers import make_seller, make_shop, order_of
 
 ProductAttribute = get_model("catalogue", "ProductAttribute")
 ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
@@ -94,7 +95,7 @@ def test_a_too_long_tracking_number_is_refused_and_nothing_is_written(client, tw
 def test_the_sellers_order_page_speaks_in_words_and_names_the_variant(client, db):
     shop = make_shop("Dar Nabeul")
     seller = make_seller(shop)
-    shirt, _ = stocked(shop, "Chemise en lin", price="60.000", sku="DN-CHEM-M")
+    shirt, _ = product_for_sale("Chemise en lin", shop=shop, price="60.000", sku="DN-CHEM-M")
     parent = shirt.__class__.objects.create(
         title="Chemise", structure="parent", product_class=shirt.product_class
     )

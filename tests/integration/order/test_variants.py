@@ -8,7 +8,8 @@ from oscar.core.loading import get_model
 
 from commerce.invoices.services import issue_invoices
 from commerce.order import emails
-from tests.factories.sellers import make_shop, order_of, stocked
+from tests.factories.catalogue import product_for_sale
+from tests.factories.sellers import make_shop, order_of
 
 ProductAttribute = get_model("catalogue", "ProductAttribute")
 ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def variant_order(db):
     shop = make_shop("Dar Nabeul")
-    shirt, _ = stocked(shop, "Chemise en lin", price="60.000", sku="DN-CHEM-M-BL")
+    shirt, _ = product_for_sale("Chemise en lin", shop=shop, price="60.000", sku="DN-CHEM-M-BL")
     parent = type(shirt).objects.create(
         title="Chemise en lin", structure="parent", product_class=shirt.product_class
     )

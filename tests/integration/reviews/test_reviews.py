@@ -11,8 +11,9 @@ from commerce.catalogue.reviews.exceptions import AlreadyReplied, NotAllowedToMo
 from commerce.checkout import services as checkout
 from commerce.order import services as orders
 from tests.factories import make_user
+from tests.factories.catalogue import product_for_sale
 from tests.factories.checkout import TUNIS, basket_with, ensure_tunisia
-from tests.factories.sellers import make_seller, make_shop, stocked
+from tests.factories.sellers import make_seller, make_shop
 
 ProductReview = get_model("reviews", "ProductReview")
 
@@ -26,7 +27,7 @@ def market(db):
     ensure_tunisia()
     shop = make_shop("Dar Nabeul")
     seller = make_seller(shop, "leila@dar-nabeul.example")
-    tajine, _ = stocked(shop, "Tajine émaillé", price="45.000")
+    tajine, _ = product_for_sale("Tajine émaillé", shop=shop, price="45.000")
     buyer = make_user("nadia@example.com", first_name="Nadia", last_name="Trabelsi")
     order = checkout.place_order(
         basket=basket_with((tajine, 1), owner=buyer),

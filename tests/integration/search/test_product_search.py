@@ -9,7 +9,7 @@ from elasticsearch.dsl.connections import connections
 from osmem_server import OsmemServer
 
 from search.documents import ProductDocument
-from tests.factories import make_product
+from tests.factories.catalogue import product_for_sale
 
 
 def search_titles(client, query, language="fr"):
@@ -25,7 +25,7 @@ def test_a_saved_product_is_indexed_by_the_worker_and_found_by_the_search_page(
     client, search_index, async_tasks
 ):
     # when: a seller's product is saved (the index update leaves after commit, through Redis)
-    product = make_product(title="Chechia rouge de Tunis", price="35.00")
+    product, _ = product_for_sale(title="Chechia rouge de Tunis", price="35.00")
     # then: the worker indexes it and the search page finds it
     deadline = time.monotonic() + 30
     while "Chechia rouge de Tunis" not in search_titles(client, "chechia"):
@@ -42,8 +42,8 @@ def test_search_tolerates_typos_and_hides_products_no_longer_public(
 ):
     # given (tasks run in-process here, when the test's transaction would commit)
     with django_capture_on_commit_callbacks(execute=True):
-        kept = make_product(title="Panier Zouhourine tressé")
-        hidden = make_product(title="Panier Zouhourine brodé")
+        kept, _ = product_for_sale(title="Panier Zouhourine tressé")
+        hidden, _ = product_for_sale(title="Panier Zouhourine brodé")
     with django_capture_on_commit_callbacks(execute=True):
         hidden.is_public = False
         hidden.save()
@@ -74,7 +74,7 @@ def test_with_the_search_server_stopped_pages_still_answer(
     # given: a product indexed while search was up
     ProductDocument._index.create()
     with django_capture_on_commit_callbacks(execute=True):
-        product = make_product(title="Lampe en cuivre ciselé")
+        product, _ = product_for_sale(title="Lampe en cuivre ciselé")
     assert search_titles(client, "cuivre") == [product.title]
     # when: the search server stops
     own_search_server.close()
@@ -99,7 +99,7 @@ def test_search_finds_products_by_keyword_and_by_their_arabic_title(
 ):
     # given: a product with an Arabic title and keywords
     with django_capture_on_commit_callbacks(execute=True):
-        product = make_product(title="Harissa du Cap Bon")
+        product, _ = product_for_sale(title="Harissa du Cap Bon")
         product.title_ar = "هريسة الوطن القبلي"
         product.tags.add("piment", "épicerie")
         product.save()
@@ -127,7 +127,7 @@ def test_each_language_is_searched_with_its_own_analyzer(
     products = {}
     with django_capture_on_commit_callbacks(execute=True):
         for key, (french, english, arabic) in titles.items():
-            products[key] = make_product(title=french)
+            products[key] = product_for_sale(title=french)[0]
             products[key].title_en, products[key].title_ar = english, arabic
             products[key].save()
     # when / then: words find their titles through each language's stemming, and nothing else

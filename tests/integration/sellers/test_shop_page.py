@@ -4,11 +4,14 @@ import pytest
 from django.test import override_settings
 from django.utils import translation
 
-from tests.factories.sellers import make_shop, stocked
+from tests.factories.catalogue import product_for_sale
+from tests.factories.sellers import make_shop
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture
-def shop(db):
+def profiled_shop(db):
     return make_shop(
         "Dar Nabeul — Céramique",
         description="Poterie de Nabeul, tournée à la main.",
@@ -30,14 +33,14 @@ def test_a_new_shop_gets_a_unique_slug_from_its_name():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["fr", "ar"])
-def test_shop_page_shows_the_profile_and_only_the_shops_public_products(client, shop, language):
+def test_shop_page_shows_the_profile_and_only_the_shops_public_products(client, profiled_shop, language):
     # given
-    stocked(shop, "Tajine émaillé")
-    stocked(shop, "Plat brouillon", public=False)
+    product_for_sale("Tajine émaillé", shop=profiled_shop)
+    product_for_sale("Plat brouillon", shop=profiled_shop, public=False)
     other = make_shop("Autre boutique")
-    stocked(other, "Chéchia d'une autre boutique")
+    product_for_sale("Chéchia d'une autre boutique", shop=other)
     # when
-    response = client.get(f"/{language}/shops/{shop.slug}/")
+    response = client.get(f"/{language}/shops/{profiled_shop.slug}/")
     # then
     html = response.content.decode()
     assert response.status_code == 200
@@ -60,31 +63,33 @@ def test_unknown_shop_is_404(client):
 
 @pytest.mark.django_db
 @override_settings(SELLERS_SHOP_PRODUCTS_PER_PAGE=4)
-def test_shop_page_is_paginated(client, shop):
+def test_shop_page_is_paginated(client, profiled_shop):
     for number in range(6):
-        stocked(shop, f"Produit {number}")
-    first = client.get(f"/fr/shops/{shop.slug}/")
-    second = client.get(f"/fr/shops/{shop.slug}/?page=2")
+        product_for_sale(f"Produit {number}", shop=profiled_shop)
+    first = client.get(f"/fr/shops/{profiled_shop.slug}/")
+    second = client.get(f"/fr/shops/{profiled_shop.slug}/?page=2")
     assert first.status_code == second.status_code == 200
     assert len(first.context["products"]) == 4
     assert len(second.context["products"]) == 2
 
 
 @pytest.mark.django_db
-def test_shop_page_query_count_does_not_grow_with_products(client, shop, django_assert_max_num_queries):
+def test_shop_page_query_count_does_not_grow_with_products(
+    client, profiled_shop, django_assert_max_num_queries
+):
     # given: a page with 2 products, then one with 20
     for number in range(2):
-        stocked(shop, f"Premier {number}")
-    client.get(f"/fr/shops/{shop.slug}/")  # warm caches (site, locale, categories)
+        product_for_sale(f"Premier {number}", shop=profiled_shop)
+    client.get(f"/fr/shops/{profiled_shop.slug}/")  # warm caches (site, locale, categories)
     with django_assert_max_num_queries(30) as few:
-        client.get(f"/fr/shops/{shop.slug}/")
+        client.get(f"/fr/shops/{profiled_shop.slug}/")
     few_queries = len(few.captured_queries)  # read now: the next request resets Django's query log
     for number in range(18):
-        stocked(shop, f"Suivant {number}")
-    client.get(f"/fr/shops/{shop.slug}/")  # the new products' cards, as the first visitor renders them
+        product_for_sale(f"Suivant {number}", shop=profiled_shop)
+    client.get(f"/fr/shops/{profiled_shop.slug}/")  # the new cards, as the first visitor renders them
     # when
     with django_assert_max_num_queries(few_queries) as many:
-        response = client.get(f"/fr/shops/{shop.slug}/")
+        response = client.get(f"/fr/shops/{profiled_shop.slug}/")
     # then
     assert len(response.context["products"]) == 20
     assert len(many.captured_queries) == few_queries
@@ -92,12 +97,12 @@ def test_shop_page_query_count_does_not_grow_with_products(client, shop, django_
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["fr", "ar"])
-def test_the_product_page_names_its_shop_and_links_to_it(client, shop, language):
+def test_the_product_page_names_its_shop_and_links_to_it(client, profiled_shop, language):
     # given
-    tajine, _ = stocked(shop, "Tajine émaillé")
+    tajine, _ = product_for_sale("Tajine émaillé", shop=profiled_shop)
     with translation.override(language):
         url = tajine.get_absolute_url()
     # when
     html = client.get(url).content.decode()
     # then
-    assert f'<a href="/{language}/shops/{shop.slug}/">Dar Nabeul — Céramique</a>' in html
+    assert f'<a href="/{language}/shops/{profiled_shop.slug}/">Dar Nabeul — Céramique</a>' in html

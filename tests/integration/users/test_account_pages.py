@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import URLPattern, URLResolver, reverse
 from oscar.core.loading import get_model
 
-from tests.factories import make_product
+from tests.factories.catalogue import product_for_sale
 from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia
 
 UserAddress = get_model("address", "UserAddress")
@@ -41,7 +41,7 @@ def shopper_with_everything(db, user_in_role):
 
     ensure_tunisia()
     user = user_in_role(email="nadia@example.com", password=PASSWORD, first_name="Nadia")
-    product = make_product()
+    product, _ = product_for_sale()
     order = services.place_order(
         basket=basket_with((product, 1), owner=user),
         customer=services.Customer("Nadia", "Trabelsi", user.email, GUEST.phone, user),

@@ -8,7 +8,8 @@ import pytest
 from oscar.core.loading import get_model
 
 from commerce.users.roles import EXPERTS, MARKETING, PLATFORM_ADMINS, ROLES, SELLERS, SHOPPERS, SUPPORT
-from tests.factories.sellers import make_seller, make_shop, order_of, stocked
+from tests.factories.catalogue import product_for_sale
+from tests.factories.sellers import make_seller, make_shop, order_of
 
 Partner = get_model("partner", "Partner")
 
@@ -82,7 +83,7 @@ def test_a_seller_opening_the_refund_page_gets_a_translated_403_in_arabic(client
     # given: a seller and an order of its own shop
     shop = make_shop("Dar Nabeul")
     seller = make_seller(shop, "leila@dar-nabeul.example")
-    order = order_of((stocked(shop, "Tajine")[0], 1), email="sami@example.com")
+    order = order_of((product_for_sale("Tajine", shop=shop)[0], 1), email="sami@example.com")
     client.force_login(seller)
     # when: refunds are for platform admins
     response = client.get(

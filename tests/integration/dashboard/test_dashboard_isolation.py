@@ -18,9 +18,11 @@ from oscar.core.loading import get_model
 from commerce.partner import stock
 from commerce.users.roles import EXPERTS, MARKETING, PLATFORM_ADMINS, SELLERS, SHOPPERS, SUPPORT
 from tests.factories import make_user
-from tests.factories.sellers import stocked
-from tests.integration.sellers.urls import reached
+from tests.factories.catalogue import product_for_sale
+from tests.integration.dashboard.urls import reached
 from tests.pdf import pdf_text
+
+pytestmark = pytest.mark.usefixtures("english")
 
 StockAlert = get_model("partner", "StockAlert")
 StockMovement = get_model("partner", "StockMovement")
@@ -64,9 +66,9 @@ def secrets(market):
     """B's objects, with notes, alerts, variants and invoices, keyed by what URLs call them."""
     b = market
     b.shared.notes.create(user=b.seller_b, message="Note privée de Jebba")
-    parent = stocked(b.shop_b, "Burnous Confidentiel parent", stock=None)[0]
+    parent = product_for_sale("Burnous Confidentiel parent", shop=b.shop_b, stock=None)[0]
     Product.objects.filter(pk=parent.pk).update(structure=Product.PARENT)
-    child, child_record = stocked(b.shop_b, "Variante Secrète", stock=3, sku="JS-VARIANT")
+    child, child_record = product_for_sale("Variante Secrète", shop=b.shop_b, stock=3, sku="JS-VARIANT")
     Product.objects.filter(pk=child.pk).update(structure=Product.CHILD, parent=parent)
     stock.allocate([(b.record_b.pk, 15, None)])  # opens a low-stock alert on B's record
     shared_line = b.line_of(b.shared, b.shop_b)
@@ -97,6 +99,8 @@ def secrets(market):
         "note_id": [b.shared.notes.get().pk],
         "parent_pk": [parent.pk, b.product_b.pk],
         "slug": [b.shop_b.slug],
+        "partner_pk": [b.shop_b.pk],
+        "user_pk": [b.seller_b.pk],
     }
 
 
@@ -114,21 +118,34 @@ def _invoices_of_b(market):
     return invoices
 
 
+def is_any_id(name, secrets):
+    """A parameter that takes an id of any of B's objects (its kind is not known from its name)."""
+    return name not in secrets and (name in ("pk", "id") or name.endswith(("_pk", "_id")))
+
+
 def candidates(name, secrets):
     if name in secrets:
         return secrets[name]
-    if name in ("pk", "id") or name.endswith(("_pk", "_id")):
+    if is_any_id(name, secrets):
         return secrets["ids"]
     return ["physical", "x"]  # slugs, codes, tokens: nothing of B's to fill in
 
 
 def urls_for(template, secrets):
+    """``template`` filled with B's values: every combination of the named ones (each of B's orders
+    with each of its lines …). Parameters that take any id take each of B's ids once, side by side: all
+    their pairings would square the requests and pair none of B's objects that belong together."""
     names = PARAM.findall(template)
-    for values in itertools.product(*(candidates(name, secrets) for name in names)):
-        url = template
-        for value in values:
-            url = PARAM.sub(str(value), url, count=1)
-        yield "/" + url
+    named = [name for name in names if not is_any_id(name, secrets)]
+    any_ids = [secrets["ids"]] if len(named) < len(names) else [[None]]
+    for values in itertools.product(*(candidates(name, secrets) for name in named)):
+        for an_id in any_ids[0]:
+            fill = iter(values)
+            url = template
+            for name in names:
+                value = an_id if is_any_id(name, secrets) else next(fill)
+                url = PARAM.sub(str(value), url, count=1)
+            yield "/" + url
 
 
 def readable(response):
@@ -361,7 +378,7 @@ def test_staff_set_a_shops_commission(client, market):
     client.force_login(admin)
     page = client.get(f"/dashboard/shop/{market.shop_b.pk}/profile/")
     assert page.status_code == 200
-    from tests.integration.sellers.forms import post_data
+    from tests.integration.dashboard.forms import post_data
 
     data = post_data(page.context, "form")
     data["commission_rate"] = "0.1000"

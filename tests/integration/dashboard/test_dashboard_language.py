@@ -4,12 +4,7 @@ carries the site's brand."""
 import pytest
 from django.conf import settings
 
-from tests.factories.sellers import make_seller, make_shop
-
-
-@pytest.fixture
-def seller(db):
-    return make_seller(make_shop("Dar Nabeul"), "leila@dar-nabeul.example")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.django_db

@@ -11,7 +11,9 @@ from commerce.order import statuses
 from commerce.users.roles import PLATFORM_ADMINS
 from tests.factories import make_user
 from tests.factories.sellers import order_of
-from tests.integration.sellers.urls import reached
+from tests.integration.dashboard.urls import reached
+
+pytestmark = pytest.mark.usefixtures("english")
 
 Line = get_model("order", "Line")
 LineStatusChange = get_model("order", "LineStatusChange")

@@ -7,7 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from oscar.core.loading import get_class, get_model
 from oscar.test.factories import ProductAttributeFactory, ProductClassFactory
 
-from tests.factories.sellers import make_seller, make_shop, stocked
+from tests.factories.catalogue import product_for_sale
+from tests.factories.sellers import make_seller, make_shop
+
+pytestmark = pytest.mark.usefixtures("english")
 
 StockRecord = get_model("partner", "StockRecord")
 Product = get_model("catalogue", "Product")
@@ -21,7 +24,7 @@ BOUND_MESSAGE = "2147483647"  # in Django's translated "at most" message, in any
 @pytest.fixture
 def seller_and_record(db):
     shop = make_shop("Dar Nabeul")
-    _product, record = stocked(shop, "Tajine émaillé", stock=10, sku="DN-001", price="45.000")
+    _product, record = product_for_sale("Tajine émaillé", shop=shop, stock=10, sku="DN-001", price="45.000")
     return make_seller(shop, "leila@example.com"), record
 
 
@@ -84,7 +87,9 @@ def test_an_integer_attribute_beyond_the_column_is_refused_on_the_product_form(v
 @pytest.mark.parametrize("field", ["new_price", "increase_by_amount"])
 def test_a_bulk_price_beyond_the_price_column_is_refused(field):
     # given: a product the bulk action may change
-    product, _record = stocked(make_shop("Dar Nabeul"), "Tajine", stock=1, sku="DN-9", price="45.000")
+    product, _record = product_for_sale(
+        "Tajine", shop=make_shop("Dar Nabeul"), stock=1, sku="DN-9", price="45.000"
+    )
 
     # when: an amount with more digits than a price holds
     form = SetProductPriceForm(

@@ -12,16 +12,14 @@ from oscar.core.loading import get_model
 from commerce.partner import stock
 from commerce.partner.tasks import send_low_stock_alert, send_pending_low_stock_alerts
 from tests.factories import make_user
-from tests.factories.sellers import make_seller, make_shop, stocked
-from tests.integration.sellers.forms import post_data
+from tests.factories.catalogue import product_for_sale
+from tests.factories.sellers import make_seller
+from tests.integration.dashboard.forms import post_data
+
+pytestmark = pytest.mark.usefixtures("english")
 
 Notification = get_model("communication", "Notification")
 StockAlert = get_model("partner", "StockAlert")
-
-
-@pytest.fixture
-def shop(db):
-    return make_shop("Dar Nabeul")
 
 
 @pytest.fixture
@@ -38,7 +36,7 @@ def test_alert_fires_once_when_crossing_the_default_threshold(
     shop, sellers, django_capture_on_commit_callbacks
 ):
     # given: 6 in stock, no threshold of its own (platform default 5)
-    _, record = stocked(shop, "Tajine émaillé", stock=6)
+    _, record = product_for_sale("Tajine émaillé", shop=shop, stock=6)
     with django_capture_on_commit_callbacks(execute=True):
         sell(record)  # 5 available: not below 5
     assert mail.outbox == []
@@ -83,7 +81,7 @@ def test_alert_fires_once_when_crossing_the_default_threshold(
 def test_a_stock_records_own_threshold_wins_over_the_default(
     shop, sellers, django_capture_on_commit_callbacks
 ):
-    _, record = stocked(shop, "Lampe en cuivre", stock=12, threshold=10)
+    _, record = product_for_sale("Lampe en cuivre", shop=shop, stock=12, threshold=10)
     with django_capture_on_commit_callbacks(execute=True):
         sell(record, 3)  # 9 < 10
     assert len(mail.outbox) == 1
@@ -93,7 +91,7 @@ def test_a_stock_records_own_threshold_wins_over_the_default(
 @pytest.mark.django_db
 @override_settings(SELLERS_LOW_STOCK_THRESHOLD=2)
 def test_the_default_threshold_comes_from_settings(shop, sellers, django_capture_on_commit_callbacks):
-    _, record = stocked(shop, "Kilim", stock=5)
+    _, record = product_for_sale("Kilim", shop=shop, stock=5)
     with django_capture_on_commit_callbacks(execute=True):
         sell(record, 3)  # 2: not below 2
     assert mail.outbox == []
@@ -104,7 +102,7 @@ def test_the_default_threshold_comes_from_settings(shop, sellers, django_capture
 
 @pytest.mark.django_db
 def test_products_whose_stock_is_not_counted_never_alert(shop, sellers, django_capture_on_commit_callbacks):
-    _, record = stocked(shop, "Guide PDF", stock=None)
+    _, record = product_for_sale("Guide PDF", shop=shop, stock=None)
     with django_capture_on_commit_callbacks(execute=True):
         record.price = record.price + 1
         record.save()
@@ -115,7 +113,7 @@ def test_products_whose_stock_is_not_counted_never_alert(shop, sellers, django_c
 @pytest.mark.django_db
 def test_the_task_is_safe_to_run_twice(shop, sellers, django_capture_on_commit_callbacks):
     # given: an alert already sent
-    _, record = stocked(shop, "Chéchia", stock=5)
+    _, record = product_for_sale("Chéchia", shop=shop, stock=5)
     with django_capture_on_commit_callbacks(execute=True):
         sell(record)
     assert len(mail.outbox) == 1
@@ -129,7 +127,7 @@ def test_the_task_is_safe_to_run_twice(shop, sellers, django_capture_on_commit_c
 
 @pytest.mark.django_db
 def test_nothing_is_sent_if_stock_went_back_up_before_the_task_ran(shop, sellers):
-    _, record = stocked(shop, "Jebba", stock=5)
+    _, record = product_for_sale("Jebba", shop=shop, stock=5)
     sell(record)  # alert opened; the task would run after commit
     stock.set_level(record.pk, 30)  # restocked in the same transaction: alert closed
     assert send_low_stock_alert.delay(record.pk).get() is None
@@ -138,7 +136,7 @@ def test_nothing_is_sent_if_stock_went_back_up_before_the_task_ran(shop, sellers
 
 @pytest.mark.django_db
 def test_the_dashboard_home_shows_the_notification(client, shop, sellers, django_capture_on_commit_callbacks):
-    _, record = stocked(shop, "Plat à couscous", stock=5)
+    _, record = product_for_sale("Plat à couscous", shop=shop, stock=5)
     with django_capture_on_commit_callbacks(execute=True):
         sell(record)
     client.force_login(sellers[0])
@@ -150,7 +148,7 @@ def test_the_dashboard_home_shows_the_notification(client, shop, sellers, django
 @pytest.mark.django_db
 def test_an_alert_whose_task_was_lost_is_sent_by_the_periodic_sweep(shop, sellers, time_machine):
     # given: the sale committed but its after-commit task never reached the broker
-    _, record = stocked(shop, "Babouches", stock=5)
+    _, record = product_for_sale("Babouches", shop=shop, stock=5)
     sell(record)
     assert mail.outbox == []
     # when: the beat task runs a few minutes later, twice
@@ -174,7 +172,7 @@ def test_the_dashboard_home_counts_the_rows_the_stock_page_flags_low(client, sho
         ("Vase", 40, None),
         ("Lampe", 6, 3),
     ):
-        stocked(shop, title, stock=level, threshold=threshold)
+        product_for_sale(title, shop=shop, stock=level, threshold=threshold)
     client.force_login(sellers[0])
     # when
     home = client.get("/dashboard/")
@@ -192,7 +190,7 @@ def test_the_dashboard_home_counts_the_rows_the_stock_page_flags_low(client, sho
 def test_the_platform_admins_home_counts_the_rows_the_stock_page_flags_low(client, shop):
     # given: two rows low and one well stocked, written without the stock service (no alert rows)
     for title, level in (("Tajine", 0), ("Bol", 2), ("Vase", 40)):
-        stocked(shop, title, stock=level)
+        product_for_sale(title, shop=shop, stock=level)
     client.force_login(make_user("admin@example.com", role="Platform admins", is_staff=True))
     # when
     home = client.get("/dashboard/")
@@ -207,7 +205,7 @@ def test_raising_the_threshold_on_the_product_page_alerts_the_seller(
     client, shop, sellers, django_capture_on_commit_callbacks
 ):
     # given: 6 in stock, above the record's threshold of 3
-    product, record = stocked(shop, "Lampe en cuivre", stock=6, threshold=3)
+    product, record = product_for_sale("Lampe en cuivre", shop=shop, stock=6, threshold=3)
     product.productcategory_set.create(category=create_from_breadcrumbs("Maison > Luminaires"))
     client.force_login(sellers[0])
     url = f"/dashboard/catalogue/products/{product.pk}/"

@@ -6,22 +6,15 @@ from oscar.core.loading import get_model
 
 from commerce.order import services as order_services
 from commerce.order import statuses
-from tests.factories.sellers import make_seller, make_shop, order_of, stocked
-from tests.integration.sellers.forms import post_data
-from tests.integration.sellers.urls import reached
+from tests.factories.catalogue import product_for_sale
+from tests.factories.sellers import make_shop, order_of
+from tests.integration.dashboard.forms import post_data
+from tests.integration.dashboard.urls import reached
+
+pytestmark = pytest.mark.usefixtures("english")
 
 StockMovement = get_model("partner", "StockMovement")
 StockRecord = get_model("partner", "StockRecord")
-
-
-@pytest.fixture
-def shop(db):
-    return make_shop("Dar Nabeul")
-
-
-@pytest.fixture
-def seller(shop):
-    return make_seller(shop, "leila@example.com")
 
 
 PRODUCT_FORMS = ("form", "category_formset", "image_formset", "recommended_formset", "stockrecord_formset")
@@ -46,7 +39,7 @@ def categorised(product):
 @pytest.mark.django_db
 def test_manual_edit_on_the_product_page_goes_into_the_history(client, shop, seller):
     # given
-    product, record = stocked(shop, "Tajine émaillé", stock=10)
+    product, record = product_for_sale("Tajine émaillé", shop=shop, stock=10)
     categorised(product)
     client.force_login(seller)
     # when
@@ -66,7 +59,7 @@ def test_manual_edit_on_the_product_page_goes_into_the_history(client, shop, sel
 
 @pytest.mark.django_db
 def test_product_page_refuses_a_level_below_what_orders_hold(client, shop, seller):
-    product, record = stocked(shop, "Lampe", stock=10)
+    product, record = product_for_sale("Lampe", shop=shop, stock=10)
     categorised(product)
     order_of((product, 4))
     client.force_login(seller)
@@ -80,7 +73,7 @@ def test_product_page_refuses_a_level_below_what_orders_hold(client, shop, selle
 @pytest.mark.django_db
 def test_sale_shipment_and_cancellation_are_recorded_and_shown(client, shop, seller):
     # given: two orders of the same product
-    product, record = stocked(shop, "Kilim de Kairouan", stock=10, sku="DN-KILIM")
+    product, record = product_for_sale("Kilim de Kairouan", shop=shop, stock=10, sku="DN-KILIM")
     shipped = order_of((product, 2), email="a@example.com")
     cancelled = order_of((product, 1), email="b@example.com")
     # when: the seller ships one and cancels the other
@@ -113,7 +106,7 @@ def test_sale_shipment_and_cancellation_are_recorded_and_shown(client, shop, sel
 @pytest.mark.django_db
 def test_another_shops_history_is_not_reachable(client, shop, seller):
     other = make_shop("Jebba & Co")
-    product, record = stocked(other, "Jebba brodée")
+    product, record = product_for_sale("Jebba brodée", shop=other)
     client.force_login(seller)
     assert reached(client, f"/dashboard/shop/stock/{record.pk}/history/").status_code == 404
     assert reached(client, f"/dashboard/shop/products/{product.pk}/stock-history/").status_code == 404

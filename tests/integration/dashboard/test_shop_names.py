@@ -9,6 +9,8 @@ from commerce.api.serializers import CheckoutSerializer
 from tests.factories import make_user
 from tests.factories.sellers import make_seller, make_shop
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture
 def taken_name(db):

@@ -3,18 +3,18 @@
 import pytest
 
 from commerce.payment.stripe import sessions
-from tests.factories import make_product
+from tests.factories.catalogue import product_for_sale
 from tests.factories.stripe import checkout_urls, place_card_order
 
 
 @pytest.fixture
 def tajine(db):
-    return make_product(title="Tajine", price="49.905", num_in_stock=10, partner_name="Dar Fakhar")
+    return product_for_sale(title="Tajine", price="49.905", stock=10, shop="Dar Fakhar")[0]
 
 
 @pytest.fixture
 def plate(db):
-    return make_product(title="Plate", price="12.500", num_in_stock=5, partner_name="Jebba & Co")
+    return product_for_sale(title="Plate", price="12.500", stock=5, shop="Jebba & Co")[0]
 
 
 @pytest.fixture

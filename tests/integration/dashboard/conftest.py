@@ -1,16 +1,11 @@
-"""Two shops, a seller each, and orders: one for each shop alone and one shared by both."""
+"""Dashboard tests: two shops, a seller each, and orders: one for each shop alone and one shared by both."""
 
 from dataclasses import dataclass
 
 import pytest
 
-from tests.factories.sellers import make_seller, make_shop, order_of, stocked
-
-
-@pytest.fixture(autouse=True)
-def english(client):
-    """Unprefixed dashboard URLs follow the browser's language: read messages in the source language."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+from tests.factories.catalogue import product_for_sale
+from tests.factories.sellers import make_seller, make_shop, order_of
 
 
 @dataclass
@@ -37,8 +32,12 @@ def market(db):
     shop_b = make_shop("Jebba Secrète", commission_rate="0.2500")
     seller_a = make_seller(shop_a, "leila@dar-nabeul.example")
     seller_b = make_seller(shop_b, "mehdi@jebba.example")
-    product_a, record_a = stocked(shop_a, "Tajine émaillé", price="45.000", stock=20, sku="DN-TAJ")
-    product_b, record_b = stocked(shop_b, "Burnous Confidentiel", price="310.000", stock=20, sku="JS-BURNOUS")
+    product_a, record_a = product_for_sale(
+        "Tajine émaillé", shop=shop_a, price="45.000", stock=20, sku="DN-TAJ"
+    )
+    product_b, record_b = product_for_sale(
+        "Burnous Confidentiel", shop=shop_b, price="310.000", stock=20, sku="JS-BURNOUS"
+    )
     shared = order_of((product_a, 1), (product_b, 2), email="amira@example.com")
     only_a = order_of((product_a, 3), email="sami@example.com")
     only_b = order_of((product_b, 1), email="secret-buyer@example.com")

@@ -10,6 +10,8 @@ from PIL import Image
 
 from tests.factories.sellers import make_seller, make_shop
 
+pytestmark = pytest.mark.usefixtures("english")
+
 ProductImageForm = get_class("dashboard.catalogue.forms", "ProductImageForm")
 
 #: Exif tag of the GPS block, and of the orientation a camera records.

@@ -7,28 +7,21 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from oscar.core.loading import get_model
 
-from tests.factories.sellers import make_seller, make_shop, order_of, stocked
+from tests.factories.catalogue import product_for_sale
+from tests.factories.sellers import make_shop, order_of
+
+pytestmark = pytest.mark.usefixtures("english")
 
 StockMovement = get_model("partner", "StockMovement")
 StockRecord = get_model("partner", "StockRecord")
 
 
 @pytest.fixture
-def shop(db):
-    return make_shop("Dar Nabeul")
-
-
-@pytest.fixture
-def seller(shop):
-    return make_seller(shop, "leila@example.com")
-
-
-@pytest.fixture
 def records(shop):
     return [
-        stocked(shop, "Tajine émaillé", stock=10, sku="DN-001", price="45.000")[1],
-        stocked(shop, "Plat à couscous", stock=4, sku="DN-002", price="60.500")[1],
-        stocked(shop, "Guide PDF", stock=None, sku="DN-003", price="19.000")[1],
+        product_for_sale("Tajine émaillé", shop=shop, stock=10, sku="DN-001", price="45.000")[1],
+        product_for_sale("Plat à couscous", shop=shop, stock=4, sku="DN-002", price="60.500")[1],
+        product_for_sale("Guide PDF", shop=shop, stock=None, sku="DN-003", price="19.000")[1],
     ]
 
 
@@ -48,7 +41,7 @@ def bulk_data(page, levels_by_pk=None):
 @pytest.mark.django_db
 def test_bulk_edit_lists_the_shops_counted_records_and_saves_in_one_go(client, seller, records):
     # given
-    other = stocked(make_shop("Jebba & Co"), "Jebba", sku="JC-001")[1]
+    other = product_for_sale("Jebba", shop=make_shop("Jebba & Co"), sku="JC-001")[1]
     client.force_login(seller)
     page = client.get("/dashboard/shop/stock/")
     listed = [record.partner_sku for record, _, _ in page.context["form"].rows()]
@@ -101,7 +94,7 @@ def test_a_level_changed_since_the_page_was_opened_is_not_overwritten(client, se
 
 @pytest.mark.django_db
 def test_another_shops_record_cannot_be_slipped_into_the_bulk_form(client, seller, records):
-    other = stocked(make_shop("Jebba & Co"), "Jebba", sku="JC-001", stock=10)[1]
+    other = product_for_sale("Jebba", shop=make_shop("Jebba & Co"), sku="JC-001", stock=10)[1]
     client.force_login(seller)
     page = client.get("/dashboard/shop/stock/")
     data = bulk_data(page)
@@ -169,7 +162,7 @@ def test_semicolon_separated_files_from_french_spreadsheets_work(client, seller,
 @pytest.mark.django_db
 def test_a_bad_csv_changes_nothing_and_lists_errors_by_line(client, seller, records):
     # given
-    stocked(make_shop("Jebba & Co"), "Jebba", sku="JC-001")
+    product_for_sale("Jebba", shop=make_shop("Jebba & Co"), sku="JC-001")
     order_of((records[1].product, 2))
     client.force_login(seller)
     text = "\n".join(
@@ -232,7 +225,7 @@ def test_stock_pages_query_count_does_not_grow_with_records(
         counts[url] = len(few.captured_queries)
     # when: many more records and history rows
     for number in range(15):
-        stocked(shop, f"Produit {number}", stock=number + 10)
+        product_for_sale(f"Produit {number}", shop=shop, stock=number + 10)
     for level in range(20, 35):
         stock.set_level(records[0].pk, level, by=seller)
     # then

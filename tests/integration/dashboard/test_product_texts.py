@@ -4,8 +4,11 @@ import pytest
 from django.utils import translation
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 
-from tests.factories.sellers import make_seller, make_shop, stocked
-from tests.integration.sellers.forms import post_data
+from tests.factories.catalogue import product_for_sale
+from tests.factories.sellers import make_seller, make_shop
+from tests.integration.dashboard.forms import post_data
+
+pytestmark = pytest.mark.usefixtures("english")
 
 PRODUCT_FORMS = ("form", "category_formset", "image_formset", "recommended_formset", "stockrecord_formset")
 
@@ -15,7 +18,7 @@ def test_texts_typed_per_language_in_the_dashboard_reach_the_storefront_in_that_
     # given: a seller's product, written in French only
     shop = make_shop("Dar Nabeul")
     seller = make_seller(shop, email="nabeul-texts@example.com")
-    product, _record = stocked(shop, "Tajine émaillé", stock=10)
+    product, _record = product_for_sale("Tajine émaillé", shop=shop, stock=10)
     product.productcategory_set.create(category=create_from_breadcrumbs("Maison > Cuisine"))
     client.force_login(seller)
     url = f"/dashboard/catalogue/products/{product.pk}/"

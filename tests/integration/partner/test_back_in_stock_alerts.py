@@ -7,14 +7,16 @@ from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
 from commerce.partner import stock
-from tests.factories.checkout import sellable
+from tests.factories.catalogue import product_for_sale
+
+pytestmark = pytest.mark.usefixtures("english")
 
 ProductAlert = get_model("customer", "ProductAlert")
 
 
 @pytest.fixture
 def sold_out(db):
-    product, record = sellable("Lampe en cuivre", "120.000", stock=0)
+    product, record = product_for_sale("Lampe en cuivre", "120.000", stock=0)
     alert = ProductAlert.objects.create(product=product, email="amira@example.com")
     alert.confirm()  # a guest's alert counts once its email address is confirmed
     return product, record, alert
@@ -54,7 +56,7 @@ def test_nothing_is_sent_inside_the_request_or_while_still_sold_out(
 
 def test_a_sale_asks_nothing_about_alerts(db):
     # a sale never brings a product back, and leaves a well-stocked record above its threshold
-    _product, record = sellable("Tajine émaillé", "45.000", stock=10)
+    _product, record = product_for_sale("Tajine émaillé", "45.000", stock=10)
     with CaptureQueriesContext(connection) as captured:
         stock.allocate([(record.pk, 1, None)])
     sql = [q["sql"] for q in captured.captured_queries]
