@@ -8,7 +8,8 @@ from django import template
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template import loader
-from django.utils.html import format_html
+from django.templatetags.static import static
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
@@ -58,16 +59,45 @@ class JQueryOnLoadNode(template.Node):
         return include.render(template.Context(values, autoescape=context.autoescape))
 
 
+# The storefront's stylesheet, one file per layer, in cascade order (breakpoints: see tokens.css).
+STOREFRONT_LAYERS = (
+    "css/tokens.css",
+    "css/base.css",
+    "css/layout.css",
+    "css/components.css",
+    "css/pages.css",
+)
+
+
 @register.simple_tag
-def inline_stylesheet(path):
-    """``{% inline_stylesheet "css/site.css" %}``: the stylesheet inside the page, in a <style> element.
+def inline_stylesheet(*paths):
+    """``{% inline_stylesheet "css/checkout.css" … %}``: the stylesheets inside the page, in that
+    order, in one <style> element.
 
     A linked stylesheet holds the first paint until a second request comes back (a whole round trip
-    on a phone). Ours are small once compressed (site.css about 10 KB) and travel inside the
-    compressed page instead. They must not use relative ``url()``s, which would resolve against
-    the page's address.
+    on a phone). Ours are small once compressed (the storefront's layers together about 10 KB) and
+    travel inside the compressed page instead. They must not use relative ``url()``s, which would
+    resolve against the page's address.
     """
-    return format_html("<style>{}</style>", mark_safe(_stylesheet(path)))  # noqa: S308 - our own file
+    css = "\n".join(_stylesheet(path) for path in paths)
+    return format_html("<style>{}</style>", mark_safe(css))  # noqa: S308 - our own files
+
+
+@register.simple_tag
+def storefront_stylesheet():
+    """``{% storefront_stylesheet %}``: every layer of the storefront's stylesheet in one <style>.
+
+    Needs no request: the 500 page, rendered without one, carries the same look as the others.
+    """
+    return inline_stylesheet(*STOREFRONT_LAYERS)
+
+
+@register.simple_tag
+def storefront_stylesheet_links():
+    """``{% storefront_stylesheet_links %}``: the storefront's layers as <link>s, for a page whose
+    stylesheets must be files (Wagtail's block preview, inside the admin)."""
+    links = ((static(path),) for path in STOREFRONT_LAYERS)
+    return format_html_join("", '<link rel="stylesheet" href="{}">', links)
 
 
 def _stylesheet(path):

@@ -180,7 +180,7 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         # The 500 page's theme script, by hash: that page renders without a request (no nonce).
-        "script-src": [SELF, NONCE, "'sha256-TCU0RkguedjNM1+z/MX+oIPMZzNSjyabLnlKaahS/UY='"],
+        "script-src": [SELF, NONCE, "'sha256-A2xJ/V6HACtNTwqqHaMAiG3T/dZhFXZv/oP97r8gSt4='"],
         # Oscar's dashboard "Cancel" links (history.go(-1)) and pop-up "Close" buttons: these two
         # handlers, by hash, and no other inline handler.
         "script-src-attr": [
