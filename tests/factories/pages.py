@@ -2,7 +2,17 @@
 
 import json
 
-from wagtail.models import Collection, Locale, Page, Site
+from django.contrib.auth.models import Group
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from cms_pages.home.models import HomePage
 from commerce.users.roles import sync_roles
@@ -30,6 +40,7 @@ def build_home_pages():
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["fr"]))
+        add_default_workflow(root)
     fr_home = HomePage.objects.filter(locale=locales["fr"]).first()
     if fr_home is None:
         for placeholder in root.get_children().exact_type(Page):
@@ -54,6 +65,17 @@ def build_home_pages():
             page.save_revision().publish()
         pages[code] = page.specific
     return pages
+
+
+def add_default_workflow(root):
+    """The "Moderators approval" workflow on the root page, as Wagtail's initial data has it: the
+    admin offers "Submit" (to a page's own workflow, e.g. promos') only under a page with one."""
+    task, _ = GroupApprovalTask.objects.get_or_create(name="Moderators approval")
+    task.groups.add(Group.objects.get_or_create(name="Moderators")[0])
+    workflow, created = Workflow.objects.get_or_create(name="Moderators approval")
+    if created:
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
 
 
 def stream(*items):

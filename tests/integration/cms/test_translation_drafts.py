@@ -117,7 +117,7 @@ def test_status_report_shows_public_urls_and_tells_live_untranslated_from_in_pro
 
 
 @pytest.mark.django_db
-def test_admin_report_menu_follows_each_editors_language(client, user_in_role):
+def test_admin_report_menu_follows_each_editors_language(client, home_pages, user_in_role):
     # given: a fresh process whose first admin visitor reads French
     reports_menu.__dict__.pop("registered_menu_items", None)
     french = user_in_role(PLATFORM_ADMINS, is_staff=True, is_superuser=True)
