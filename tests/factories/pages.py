@@ -2,7 +2,8 @@
 
 import json
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -41,6 +42,7 @@ def build_home_pages():
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["fr"]))
         add_default_workflow(root)
+        restore_submit_translation_permission()
     fr_home = HomePage.objects.filter(locale=locales["fr"]).first()
     if fr_home is None:
         for placeholder in root.get_children().exact_type(Page):
@@ -76,6 +78,15 @@ def add_default_workflow(root):
     if created:
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+
+
+def restore_submit_translation_permission():
+    """wagtail-localize creates its "submit translation" permission in a data migration, which a
+    transactional test's flush removes: put it back (the roles get it from ``sync_roles``)."""
+    content_type, _ = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
+    Permission.objects.get_or_create(
+        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
+    )
 
 
 def stream(*items):

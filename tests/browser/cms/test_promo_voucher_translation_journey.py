@@ -6,8 +6,6 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Permission
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from oscar.core.loading import get_model
 from wagtail.models import Locale, Site
@@ -16,7 +14,7 @@ from wagtail_localize.models import Translation
 from cms_pages.landing.models import PromoPage
 from commerce.users.roles import MARKETING, PLATFORM_ADMINS, sync_roles
 from tests.factories import make_user
-from tests.factories.pages import build_home_pages
+from tests.factories.pages import build_home_pages, restore_submit_translation_permission
 from tests.integration.cms.test_translation import translate_everything
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -24,16 +22,6 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 Voucher = get_model("voucher", "Voucher")
 #: Long enough for the journey up to the shopper's visit, short enough to watch the promo end.
 PROMO_SECONDS = 150
-
-
-def restore_submit_translation_permission():
-    """wagtail-localize creates its "submit translation" permission in a data migration, which a
-    transactional test's flush removes: put it back and give it to the roles again."""
-    content_type, _ = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
-    Permission.objects.get_or_create(
-        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
-    )
-    sync_roles()
 
 
 @pytest.mark.browser
@@ -45,6 +33,7 @@ def test_promo_with_its_own_voucher_translated_approved_and_ended_on_time(
     homes = build_home_pages()
     Site.clear_site_root_paths_cache()
     restore_submit_translation_permission()
+    sync_roles()
     marketer = make_user("salma@example.com", role=MARKETING, is_staff=True)
     approver = make_user("karim@example.com", role=PLATFORM_ADMINS, is_staff=True, is_superuser=True)
     ends = (timezone.localtime() + timedelta(seconds=PROMO_SECONDS)).replace(second=0, microsecond=0)
