@@ -185,12 +185,4 @@ def commission_percent(rate):
 
 def net_revenue(orders):
     """What these orders brought in: their totals, less cancelled orders and completed refunds."""
-    kept = orders.exclude(status=statuses.CANCELLED)
-    sold = kept.aggregate(total=Sum("total_incl_tax"))["total"] or ZERO
-    refunded = (
-        Refund.objects.filter(order__in=kept.values("pk"), status=Refund.SUCCEEDED).aggregate(
-            total=Sum("amount")
-        )["total"]
-        or ZERO
-    )
-    return sold - refunded
+    return with_net_total(orders).aggregate(total=Sum("net_total_incl_tax"))["total"] or ZERO
