@@ -12,14 +12,23 @@ from tests.factories.pages import build_home_pages
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 
-def visible_fields(editor, index):
-    """Names of the product grid's fields an editor can see, in form order."""
+def assert_fields_shown(editor, expected, timeout_ms=5000):
+    """The first product grid shows exactly these fields, in form order.
+
+    The editor's JavaScript draws the block and toggles its fields after the
+    click, so the fields are read again until they match or time runs out.
+    """
     names = ("title", "source", "products", "category", "anchor", "count")
-    return [
-        name
-        for name in names
-        if editor.locator(f'[data-contentpath="body"] [data-contentpath="{name}"]').nth(index).is_visible()
-    ]
+    for _attempt in range(timeout_ms // 100):
+        shown = [
+            name
+            for name in names
+            if editor.locator(f'[data-contentpath="body"] [data-contentpath="{name}"]').first.is_visible()
+        ]
+        if shown == expected:
+            return
+        editor.wait_for_timeout(100)
+    assert shown == expected
 
 
 @pytest.mark.browser
@@ -33,12 +42,12 @@ def test_the_product_grid_shows_only_the_chosen_sources_fields(live_server, sign
     editor.locator("button.c-sf-add-button").last.click()
     editor.get_by_role("option", name="Product grid", exact=True).click()
     # then: chosen products first (the default source), without a count or category
-    assert visible_fields(editor, 0) == ["title", "source", "products"]
+    assert_fields_shown(editor, ["title", "source", "products"])
     # when/then: each source shows its own fields
     editor.select_option('select[name="body-0-value-source"]', "category")
-    assert visible_fields(editor, 0) == ["title", "source", "category", "count"]
+    assert_fields_shown(editor, ["title", "source", "category", "count"])
     editor.select_option('select[name="body-0-value-source"]', "bought_together")
-    assert visible_fields(editor, 0) == ["title", "source", "anchor", "count"]
+    assert_fields_shown(editor, ["title", "source", "anchor", "count"])
     editor.select_option('select[name="body-0-value-source"]', "newest")
-    assert visible_fields(editor, 0) == ["title", "source", "count"]
+    assert_fields_shown(editor, ["title", "source", "count"])
     editor.screenshot(path=str(artifacts_dir / "cms-product-grid-newest.png"), full_page=True)
