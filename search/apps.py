@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from oscar.core.application import OscarConfig
+
+from .transport import PlainJsonNode
 
 
 class SearchConfig(OscarConfig):
@@ -13,6 +16,10 @@ class SearchConfig(OscarConfig):
 
     def ready(self):
         super().ready()
+        if settings.SEARCH_PLAIN_JSON:
+            # django-elasticsearch-dsl connects from settings.ELASTICSEARCH_DSL in its own ready(),
+            # which runs after this one; settings import no app code, so the node class joins here.
+            settings.ELASTICSEARCH_DSL["default"]["node_class"] = PlainJsonNode
         # Here, not at the top: selectors load models, which exist only once every app is ready.
         from commerce.core import health
         from search.selectors import search_server_info

@@ -12,6 +12,22 @@ class CheckoutConfig(apps.CheckoutConfig):
 
     name = "commerce.checkout"
 
+    def ready(self):
+        """Tell payment how to confirm or cancel an order and give a basket back (payment may not
+        import checkout: ``commerce.payment.order_callbacks``)."""
+        super().ready()
+        from commerce.payment.order_callbacks import OrderCallbacks, register  # models load with the apps
+
+        from . import buy_now, services
+
+        register(
+            OrderCallbacks(
+                confirm_payment=services.confirm_payment,
+                cancel_unpaid_order=services.cancel_unpaid_order,
+                recover_basket=buy_now.recover_basket,
+            )
+        )
+
     def get_urls(self):
         from .views import BuyNowView, QuickCheckoutView  # views load models: only once apps are ready
 

@@ -30,9 +30,5 @@ class OutOfStock(CheckoutError):
     """Wraps commerce.partner.exceptions.InsufficientStock with its shopper-facing message."""
 
 
-class PaymentAmountMismatch(Exception):
-    """A payment does not match the order total: it is not taken as payment of the order."""
-
-
 class OrderNotPayable(Exception):
     """A payment arrived for an order that can no longer be paid (cancelled)."""

@@ -17,6 +17,7 @@ from commerce.invoices.tasks import issue_invoices_on_commit
 from commerce.order import emails, statuses
 from commerce.order.services import change_order_status
 from commerce.partner.exceptions import InsufficientStock
+from commerce.payment.order_callbacks import PaymentAmountMismatch
 
 from .exceptions import (
     AddressRequired,
@@ -25,7 +26,6 @@ from .exceptions import (
     EmptyBasket,
     OrderNotPayable,
     OutOfStock,
-    PaymentAmountMismatch,
 )
 
 Basket = get_model("basket", "Basket")

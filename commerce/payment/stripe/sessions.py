@@ -3,7 +3,8 @@ says it is paid, give it up when it will not be.
 
 Stripe tells us twice that a session is paid, in no fixed order: the signed webhook and the
 shopper's return to ``success_url``. Both call ``settle()``, which ends in the checkout service's
-idempotent ``confirm_payment``: whichever comes first fulfils the order, the other changes nothing.
+idempotent ``confirm_payment`` (registered in ``payment.order_callbacks``): whichever comes first
+fulfils the order, the other changes nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from oscar.core.loading import get_model
 
 from commerce.order import statuses
 
+from .. import order_callbacks
+from ..order_callbacks import PaymentAmountMismatch
 from . import client, tasks
 from .amounts import from_stripe_amount, to_stripe_amount
 
@@ -116,9 +119,6 @@ def settle(session) -> str:
 
     Safe to call any number of times, concurrently: only one call confirms.
     """
-    # checkout imports this module (to send the shopper to Stripe): its services are loaded late.
-    from commerce.checkout.services import PaymentAmountMismatch, confirm_payment
-
     session = session.to_dict() if hasattr(session, "to_dict") else session
     record = StripeCheckoutSession.objects.filter(session_id=session["id"]).first()
     if record is None:
@@ -143,7 +143,7 @@ def settle(session) -> str:
             )
             if order.status == statuses.CANCELLED:
                 return _refund_late_payment(order, record, intent)
-            confirmed = confirm_payment(
+            confirmed = order_callbacks.callbacks().confirm_payment(
                 order.number,
                 amount=order.total_incl_tax,
                 reference=intent or record.session_id,
@@ -182,15 +182,14 @@ def _refund_late_payment(order, record, intent):
 
 def abandon(order_number: str, *, reason: str) -> str:
     """The payment will not happen: cancel the order if still unpaid (stock released, basket back)."""
-    from commerce.checkout.services import cancel_unpaid_order  # checkout imports this module
-
     order = Order.objects.filter(number=order_number).first()
     if order is None or order.is_paid or order.status != statuses.PENDING_PAYMENT:
         return Outcome.NOTHING_TO_DO
     StripeCheckoutSession.objects.filter(order=order, status=StripeCheckoutSession.OPEN).update(
         status=StripeCheckoutSession.EXPIRED
     )
-    return Outcome.CANCELLED if cancel_unpaid_order(order_number, reason=reason) else Outcome.NOTHING_TO_DO
+    cancelled = order_callbacks.callbacks().cancel_unpaid_order(order_number, reason=reason)
+    return Outcome.CANCELLED if cancelled else Outcome.NOTHING_TO_DO
 
 
 def close_open_sessions(order) -> bool:

@@ -20,8 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from oscar.core.loading import get_model
 
-from commerce.checkout.buy_now import recover_basket
-
+from .. import order_callbacks
 from . import client, sessions, webhooks
 from .sessions import CANCEL_SALT
 
@@ -78,6 +77,6 @@ def checkout_cancel(request):
     if outcome in (sessions.Outcome.CONFIRMED, sessions.Outcome.ALREADY_PAID):
         request.session["checkout_order_id"] = record.order_id
         return redirect("checkout:thank-you")
-    recover_basket(request, record.order)
+    order_callbacks.callbacks().recover_basket(request, record.order)
     messages.info(request, _("Payment cancelled. Your basket is still here."))
     return redirect("basket:summary")

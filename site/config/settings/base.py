@@ -8,9 +8,6 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
 
-from commerce.dashboard.navigation import dashboard_navigation
-from search.transport import PlainJsonNode
-
 BASE_DIR = Path(__file__).resolve().parents[3]
 
 env = environ.Env()
@@ -476,8 +473,8 @@ OSCAR_ORDER_STATUS_PIPELINE = {
 }
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
 OSCAR_ORDER_STATUS_CASCADE = {status: status for status in OSCAR_ORDER_STATUS_PIPELINE}
-#: Oscar's dashboard menu plus the sellers' pages (shop profile, stock levels, history, CSV).
-OSCAR_DASHBOARD_NAVIGATION = dashboard_navigation(OSCAR_DASHBOARD_NAVIGATION)  # noqa: F405
+# Oscar's dashboard menu (OSCAR_DASHBOARD_NAVIGATION) gets the sellers' section in
+# commerce/dashboard/menu.py, where its access functions can be imported.
 
 # --- Reviews ----------------------------------------------------------------------------------
 #: Only signed-in verified buyers review (commerce/catalogue/reviews/services.py).
@@ -613,7 +610,8 @@ SPECTACULAR_SETTINGS = {
 # --- Search -----------------------------------------------------------------------------------
 #: Elasticsearch (production) or osmem-server (local, tests) base URL.
 SEARCH_URL = env("SEARCH_URL", default="http://127.0.0.1:9200")
-#: Rewrite Elasticsearch's compatibility media types to plain JSON (osmem-server refuses them).
+#: Rewrite Elasticsearch's compatibility media types to plain JSON (osmem-server refuses them):
+#: search/transport.py.
 SEARCH_PLAIN_JSON = env.bool("SEARCH_PLAIN_JSON", default=False)
 #: Seconds a storefront query may take before the page gives up on search.
 SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=2.0)
@@ -629,8 +627,7 @@ ELASTICSEARCH_DSL = {
         "max_retries": 0,
     }
 }
-if SEARCH_PLAIN_JSON:
-    ELASTICSEARCH_DSL["default"]["node_class"] = PlainJsonNode
+# With SEARCH_PLAIN_JSON, search/apps.py gives this connection the plain-JSON node class.
 ELASTICSEARCH_DSL_AUTO_REFRESH = env.bool("ELASTICSEARCH_DSL_AUTO_REFRESH", default=False)
 ELASTICSEARCH_DSL_SIGNAL_PROCESSOR = "search.indexing.OnCommitCelerySignalProcessor"
 ELASTICSEARCH_DSL_PARALLEL = False

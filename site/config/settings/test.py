@@ -11,7 +11,6 @@ ALLOWED_HOSTS = ["*"]
 DATABASES["default"]["ATOMIC_REQUESTS"] = False  # noqa: F405
 SEARCH_PLAIN_JSON = True
 SEARCH_ARABIC_ANALYZER = env("SEARCH_ARABIC_ANALYZER", default="ar")
-ELASTICSEARCH_DSL["default"]["node_class"] = PlainJsonNode  # noqa: F405
 ELASTICSEARCH_DSL_AUTO_REFRESH = True
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="test")
 #: Tests run tasks in-process unless a test starts a real worker (see tests/conftest.py).
