@@ -4,11 +4,17 @@ import os
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import translation
+from wagtail.models import Site
 
 from tests.factories import make_user
 from tests.factories.after_sale import (  # noqa: F401 - fixtures: shops, products, a paid card order
@@ -182,3 +188,28 @@ def async_tasks(celery_worker):
 def artifacts_dir():
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@dataclass(frozen=True)
+class SeededDemo:
+    media_root: Path
+    output: str
+
+
+@pytest.fixture(scope="module")
+def seeded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo marketplace (``seed_demo``, pictures included), seeded once for a module's tests.
+
+    Seeding takes seconds, so a module seeds once inside one outer transaction: each test's own
+    transaction is a savepoint in it (what a test changes is undone after it), and the whole demo
+    is rolled back after the module, so nothing leaks into other modules. Not for
+    ``transaction=True`` tests, which need committed data.
+    """
+    media_root = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media_root)), transaction.atomic():
+        output = StringIO()
+        call_command("seed_demo", stdout=output)
+        Site.clear_site_root_paths_cache()
+        yield SeededDemo(media_root=media_root, output=output.getvalue())
+        transaction.set_rollback(True)
+    Site.clear_site_root_paths_cache()

@@ -1,10 +1,8 @@
 """The API answers product texts in the language the client asks for, the same texts as the pages."""
 
 import html
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
@@ -16,6 +14,8 @@ Product = get_model("catalogue", "Product")
 
 COUSCOUS_DISH = PRODUCTS[0]  # a parent with size and colour variants
 T_SHIRT = PRODUCTS[21]  # six variants
+
+pytestmark = pytest.mark.usefixtures("seeded_demo")  # the demo catalogue, seeded once for the module
 
 
 @pytest.mark.django_db
@@ -29,7 +29,6 @@ T_SHIRT = PRODUCTS[21]  # six variants
 )
 def test_product_texts_follow_accept_language_and_match_the_product_page(client, language, title):
     # given: the demo catalogue, written in three languages
-    call_command("seed_demo", "--no-images", stdout=StringIO())
     dish = Product.objects.get(upc=upc_for(SHOPS_BY_CODE[COUSCOUS_DISH.shop], COUSCOUS_DISH.number))
     api = APIClient(HTTP_ACCEPT_LANGUAGE=language)
     # when
@@ -49,7 +48,6 @@ def test_product_texts_follow_accept_language_and_match_the_product_page(client,
 @pytest.mark.django_db
 def test_variant_labels_cost_the_same_queries_however_many_variants(django_assert_max_num_queries):
     # given: two demo products with four and six variants
-    call_command("seed_demo", "--no-images", stdout=StringIO())
     few, many = (
         Product.objects.get(upc=upc_for(SHOPS_BY_CODE[spec.shop], spec.number))
         for spec in (COUSCOUS_DISH, T_SHIRT)

@@ -18,12 +18,6 @@ ProductImage = get_model("catalogue", "ProductImage")
 COUSCOUS_DISH = PRODUCTS[0]  # a parent with size and colour variants
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path)
-    return tmp_path
-
-
 def seed(*args):
     call_command("seed_demo", *args, stdout=StringIO())
 
@@ -81,9 +75,8 @@ PAGE_TEXTS = {
 
 
 @pytest.mark.django_db
-def test_a_demo_product_page_reads_in_the_shopper_language(client):
-    # given
-    seed()
+def test_a_demo_product_page_reads_in_the_shopper_language(client, seeded_demo):
+    # given: the demo
     dish = demo_product(COUSCOUS_DISH)
     for language, (expected, left_out) in PAGE_TEXTS.items():
         # when
@@ -94,9 +87,8 @@ def test_a_demo_product_page_reads_in_the_shopper_language(client):
 
 
 @pytest.mark.django_db
-def test_seeding_again_adds_missing_translations_and_keeps_edited_ones():
+def test_seeding_again_adds_missing_translations_and_keeps_edited_ones(seeded_demo):
     # given: an older demo database, seeded before the catalogue had English and Arabic texts
-    seed("--no-images")
     dish = demo_product(COUSCOUS_DISH)
     Product.objects.filter(pk=dish.pk).update(title_en=None, title_ar=None, description_ar=None)
     Category.objects.filter(name_fr="Céramique").update(name_en=None, name_ar=None)
@@ -116,9 +108,8 @@ def test_seeding_again_adds_missing_translations_and_keeps_edited_ones():
 
 
 @pytest.mark.django_db
-def test_home_page_pictures_are_described_in_the_page_language(client):
-    # given
-    seed("--no-images")
+def test_home_page_pictures_are_described_in_the_page_language(client, seeded_demo):
+    # given: the demo
     for language, texts in HOME_TEXTS.items():
         # when
         html = client.get(f"/{language}/").content.decode()

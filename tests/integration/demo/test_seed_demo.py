@@ -49,12 +49,6 @@ COUNTED = (
 )
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path)
-    return tmp_path
-
-
 def seed(*args):
     out = StringIO()
     call_command("seed_demo", *args, stdout=out)
@@ -79,21 +73,20 @@ def test_demo_data_has_stable_unique_keys():
 
 
 @pytest.mark.django_db
-def test_second_run_creates_nothing(media_root):
-    seed()
-    first_counts, first_files = row_counts(), media_files(media_root)
-
+def test_second_run_creates_nothing(seeded_demo):
+    # given: the demo seeded once
+    assert "admin@souk.example" in seeded_demo.output
+    first_counts, first_files = row_counts(), media_files(seeded_demo.media_root)
+    # when
     output = seed()
-
+    # then
     assert row_counts() == first_counts
-    assert media_files(media_root) == first_files
+    assert media_files(seeded_demo.media_root) == first_files
     assert "admin@souk.example" in output
 
 
 @pytest.mark.django_db
-def test_catalogue_has_sellers_classes_variants_stock_and_pictures(media_root):
-    seed()
-    seed()
+def test_catalogue_has_sellers_classes_variants_stock_and_pictures(seeded_demo):
 
     assert Partner.objects.count() >= 3
     assert (
@@ -135,13 +128,11 @@ def test_catalogue_has_sellers_classes_variants_stock_and_pictures(media_root):
         assert product.images.count() == 1, product
     picture = ProductImage.objects.first().original
     assert picture.width == picture.height == 800
-    assert (media_root / picture.name).is_file()
+    assert (seeded_demo.media_root / picture.name).is_file()
 
 
 @pytest.mark.django_db
-def test_each_role_has_a_verified_account_and_sellers_manage_their_shop(client):
-    seed("--no-images")
-    seed("--no-images")
+def test_each_role_has_a_verified_account_and_sellers_manage_their_shop(client, seeded_demo):
 
     sellers = [account for account in ACCOUNTS if account.shop]
     assert len(sellers) >= 3
@@ -160,9 +151,7 @@ def test_each_role_has_a_verified_account_and_sellers_manage_their_shop(client):
 
 
 @pytest.mark.django_db
-def test_home_page_is_the_site_root_in_three_languages(client):
-    seed("--no-images")
-    seed("--no-images")
+def test_home_page_is_the_site_root_in_three_languages(client, seeded_demo):
 
     homes = {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
     assert set(homes) == {"fr", "en", "ar"}
