@@ -1,10 +1,11 @@
-"""An event type registered for the tests of notify(), removed afterwards."""
+"""Event types registered for the tests of notify() (removed afterwards), and the fake push service."""
 
 import pytest
 from django.utils.translation import gettext_lazy as _
 
 from commerce.notifications import events
 from commerce.notifications.events import DIGEST, EMAIL, INSTANT, OFF, WEBPUSH, Event
+from tests.factories.webpush import push_service  # noqa: F401 - fixture: a loopback push service
 
 
 @pytest.fixture
