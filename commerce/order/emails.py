@@ -36,6 +36,7 @@ from commerce.notifications.events import EMAIL, INSTANT, Event, register
 from commerce.notifications.services import deliver
 from commerce.order import statuses
 from commerce.order.language import order_language
+from commerce.partner.notifications import is_seller
 
 logger = logging.getLogger(__name__)
 
@@ -311,10 +312,6 @@ def send_refund_email(refund_pk):
 # --- Sellers -----------------------------------------------------------------------------------------
 SELLER_ORDER_CANCELLED = "order-cancelled"
 SELLER_RETURN_REQUESTED = "return-requested"
-
-
-def is_seller(user):
-    return user.partners.exists()
 
 
 #: What each seller notice says, and where it leads (the dashboard's order, the returns queue).
