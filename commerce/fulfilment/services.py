@@ -49,6 +49,12 @@ def restore(line, quantity, *, key):
     step.restore(line, quantity, key=key)
 
 
+def takes_back(line):
+    """True when refunding ``line`` first takes back what it delivered (its step can revoke)."""
+    step = step_for(line.product)
+    return step is not None and step.revoke is not None and _fulfilled(line, step)
+
+
 def requires_account(products):
     """True when one of ``products`` is delivered to an account (guests must sign in to buy it)."""
     return any(step.requires_account for step in map(step_for, products) if step is not None)
