@@ -71,7 +71,7 @@ def test_guests_cannot_buy_coins_and_are_sent_to_sign_in(client, pack):
     assert not Order.objects.exists()
 
     # A guest's checkout page sends them to sign in, and back to the checkout afterwards
-    client.post("/fr/basket/add/%d/" % pack.pk, {"quantity": 1})
+    client.post(f"/fr/basket/add/{pack.pk}/", {"quantity": 1})
     response = client.get("/fr/checkout/")
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"] and "next=/fr/checkout/" in response["Location"]
