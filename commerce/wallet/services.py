@@ -29,6 +29,8 @@ from .exceptions import (
     CaptureTooLarge,
     HoldNotPending,
     InsufficientCoins,
+    InsufficientEarnings,
+    InvalidAmount,
     InvalidCoins,
     KeyReused,
     ReasonRequired,
@@ -88,6 +90,27 @@ def restore_refunded_coins(user, coins, *, key, memo, reference=""):
     amount = _millimes(coins)
     legs = {_platform(Account.Kind.CASH_IN): -amount, wallet_of(user): amount}
     return _post(Kind.REFUND_FAILED, legs, key=key, memo=memo, reference=reference)
+
+
+# --- Payouts (experts) --------------------------------------------------------------------------
+@transaction.atomic
+def record_payout(earner, millimes, *, withhold_tax, key, memo="", created_by=None):
+    """Record that ``millimes`` of the earner's earnings were paid out (the bank transfer itself is
+    made outside the ledger): they leave the earnings account for the payouts account, or, with
+    ``withhold_tax``, ``WALLET_TAX_WITHHOLDING_PERCENT`` of them for the tax-withheld account.
+
+    Rounding rule: withheld = ``floor(millimes * percent / 100)``, paid = the rest (to the millime).
+    Raises ``InsufficientEarnings`` when the earnings hold less. Returns the transaction.
+    """
+    if isinstance(millimes, bool) or not isinstance(millimes, int) or millimes <= 0:
+        raise InvalidAmount
+    withheld = millimes * settings.WALLET_TAX_WITHHOLDING_PERCENT // 100 if withhold_tax else 0
+    legs = {
+        earnings_of(earner): -millimes,
+        _platform(Account.Kind.PAYOUTS): millimes - withheld,
+        _platform(Account.Kind.TAX_WITHHELD): withheld,
+    }
+    return _post(Kind.PAYOUT, legs, key=key, memo=memo, created_by=created_by)
 
 
 # --- Holds --------------------------------------------------------------------------------------
@@ -260,12 +283,14 @@ def _post(kind, legs, *, key, memo="", reference="", created_by=None, hold=None)
 
 
 def _move(account, amount):
-    """Add ``amount`` to the cached balance; a wallet or escrow never goes below zero."""
+    """Add ``amount`` to the cached balance; a wallet, escrow or earnings never goes below zero."""
     accounts = Account.objects.filter(pk=account.pk)
     if amount < 0 and account.kind in Account.FUNDED_KINDS:
         accounts = accounts.filter(balance__gte=-amount)
     if not accounts.update(balance=F("balance") + amount):
         available = Account.objects.values_list("balance", flat=True).get(pk=account.pk)
+        if account.kind == Account.Kind.EARNINGS:
+            raise InsufficientEarnings(needed=-amount, available=available)
         coin = settings.WALLET_COIN_MILLIMES
         raise InsufficientCoins(needed=-amount // coin, available=available // coin)
 
