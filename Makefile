@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web clean
+.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web bench-wallet clean
 
 ## Every dependency, transitive ones included, installed from the hashed lock (`make lock` refreshes it).
 $(INSTALLED): requirements/dev.txt
@@ -77,6 +77,10 @@ bench-cms: $(INSTALLED) system-deps
 
 bench-commerce: $(INSTALLED) system-deps pdf-deps
 	$(PY) benchmarks/commerce/bench_catalogue.py $(ARGS)
+
+## Coins: hold + capture through the API against a bare ORM transfer, then `wallet_check`.
+bench-wallet: $(INSTALLED) service-deps
+	$(PY) benchmarks/wallet/bench_wallet.py $(ARGS)
 
 clean:
 	rm -rf var/test-services test-artifacts
