@@ -1,5 +1,6 @@
 """Why a checkout or a payment confirmation was refused; each message is meant for the shopper."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,6 +21,19 @@ class BasketAlreadySubmitted(CheckoutError):
 
 class CashOnDeliveryNotAvailable(CheckoutError):
     default_message = _("Cash on delivery is only available when every item is shipped to you.")
+
+
+class AccountRequired(CheckoutError):
+    """The basket holds coin packs (or other products delivered to an account) and nobody is
+    signed in; the message carries the sign-in link."""
+
+    def __init__(self, message=None):
+        if message is None:
+            message = _(
+                "Coins are credited to your account's wallet: "
+                "sign in or create an account to buy them (%(url)s)."
+            ) % {"url": reverse("account_login")}
+        super().__init__(message)
 
 
 class AddressRequired(CheckoutError):

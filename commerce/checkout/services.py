@@ -13,12 +13,14 @@ from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
 from commerce.analytics import services as analytics
+from commerce.fulfilment import services as fulfilment
 from commerce.invoices.tasks import issue_invoices_on_commit
 from commerce.order import emails, statuses
 from commerce.order.services import change_order_status
 from commerce.partner.exceptions import InsufficientStock
 
 from .exceptions import (
+    AccountRequired,
     AddressRequired,
     BasketAlreadySubmitted,
     CashOnDeliveryNotAvailable,
@@ -75,8 +77,16 @@ class Delivery:
 
 
 def cash_on_delivery_allowed(basket):
-    """Cash on delivery only when every line is shipped: the courier collects the money."""
+    """Cash on delivery only when every line is shipped: the courier collects the money (so coin
+    packs, digital products and services are paid by card)."""
     return all(line.product.get_product_class().requires_shipping for line in basket.all_lines())
+
+
+def account_required(basket, user):
+    """A guest's basket holding products delivered to an account (coin packs credit a wallet):
+    the shopper must sign in or create an account first."""
+    signed_in = user is not None and user.is_authenticated
+    return not signed_in and fulfilment.requires_account(line.product for line in basket.all_lines())
 
 
 def order_number_for(basket):
@@ -129,6 +139,8 @@ def place_order(*, basket, customer, payment_method, delivery=None, language="fr
     basket.strategy = Selector().strategy(request=request, user=customer.user)
     if basket.is_empty:
         raise EmptyBasket
+    if account_required(basket, customer.user):
+        raise AccountRequired
     ships = basket.is_shipping_required()
     if payment_method == Order.CASH_ON_DELIVERY and not cash_on_delivery_allowed(basket):
         raise CashOnDeliveryNotAvailable
@@ -171,7 +183,9 @@ def place_order(*, basket, customer, payment_method, delivery=None, language="fr
 
 @transaction.atomic
 def confirm_payment(order_number, *, amount, reference, provider="stripe"):
-    """Mark the order paid; True only for the call that did it (replays and races return False)."""
+    """Mark the order paid and fulfil its lines (``commerce.fulfilment``: coin packs credit the
+    wallet) in the same transaction; True only for the call that did it (replays and races return
+    False and fulfil nothing)."""
     order = Order.objects.select_for_update().get(number=order_number)
     if order.is_paid:
         return False
@@ -195,6 +209,7 @@ def confirm_payment(order_number, *, amount, reference, provider="stripe"):
     for line in order.lines.all():
         event.line_quantities.create(line=line, quantity=line.quantity)
     change_order_status(order, statuses.PAID)
+    fulfilment.fulfil_order(order)
     issue_invoices_on_commit(order)
     if order.basket_id:
         Basket.objects.filter(pk=order.basket_id, status=Basket.FROZEN).update(status=Basket.SUBMITTED)

@@ -4,6 +4,7 @@ its page; both then go to Stripe (card) or to the thank-you page (cash on delive
 import stripe
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -73,6 +74,11 @@ class QuickCheckoutView(PlaceOrderMixin, FormView):
         if request.basket.is_empty:
             messages.info(request, _("Your basket is empty: add something before checking out."))
             return redirect("basket:summary")
+        if services.account_required(request.basket, request.user):
+            messages.info(
+                request, _("Coins are credited to your account's wallet: sign in or create an account.")
+            )
+            return redirect_to_login(request.get_full_path(), reverse("account_login"))
         self.ships = request.basket.is_shipping_required()
         self.cash_on_delivery = services.cash_on_delivery_allowed(request.basket)
         return super().dispatch(request, *args, **kwargs)

@@ -32,6 +32,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from commerce.fulfilment import services as fulfilment
+from commerce.fulfilment.exceptions import RevokeRefused
 from commerce.invoices.credit_notes import issue_credit_note
 from commerce.money.fields import ZERO, to_millimes
 from commerce.order import emails, statuses
@@ -75,18 +77,42 @@ class RefundPending(RefundError):
         )
 
 
-def refund_order(order, *, lines=None, shipping=None, by=None, key=None, reason="", method=Refund.CARD):
+def refund_order(
+    order,
+    *,
+    lines=None,
+    shipping=None,
+    by=None,
+    key=None,
+    reason="",
+    method=Refund.CARD,
+    limit_to_revocable=False,
+):
     """Refund ``lines`` of a paid order and return the completed refund.
 
     ``lines``: None for everything left (shipping included); else ``{line or id: quantity}``, or
     lines (or ids) refunded for all their units left. ``shipping``: refund what is left of the
     shipping charge (default: only with the whole order). ``key``: the caller's idempotency key
     (a form's token); asking again with the same key returns the same refund.
+
+    What a line delivered is taken back first (``commerce.fulfilment.revoke``: a coin pack's coins
+    leave the wallet), in the transaction that records the refund. When part of it is gone (coins
+    spent), the refund is refused with the reason, or with ``limit_to_revocable`` reduced to the
+    units that can still be taken back. Should the card refund then fail, it is given back.
     Raises ``RefundError`` (nothing refunded) or ``RefundPending`` (Stripe did not answer).
     """
     for pending in order.refunds.filter(status=Refund.PENDING):
         complete_refund(pending)  # an earlier refund interrupted by a crash: finish it first
-    record = _record(order, lines=lines, shipping=shipping, by=by, key=key, reason=reason, method=method)
+    record = _record(
+        order,
+        lines=lines,
+        shipping=shipping,
+        by=by,
+        key=key,
+        reason=reason,
+        method=method,
+        limit=limit_to_revocable,
+    )
     if record.status == Refund.FAILED:
         raise RefundError(_("Stripe refused the refund: %(error)s") % {"error": record.error})
     return complete_refund(record)
@@ -163,7 +189,7 @@ def complete_pending_refunds(older_than=None):
 
 
 # --- Step 1: record ----------------------------------------------------------------------------
-def _record(order, *, lines, shipping, by, key, reason, method):
+def _record(order, *, lines, shipping, by, key, reason, method, limit=False):
     with transaction.atomic():
         order = Order.objects.select_for_update().get(pk=order.pk)
         if key and (existing := Refund.objects.filter(key=key, order=order).first()):
@@ -174,6 +200,8 @@ def _record(order, *, lines, shipping, by, key, reason, method):
         left, shipping_left = refundable(order)
         chosen = _chosen(order, lines, left)
         shipping_amount = shipping_left if (lines is None if shipping is None else shipping) else ZERO
+        key = key or _default_key(order, chosen, shipping_amount)
+        chosen = _revoke(chosen, left, key=key, limit=limit)
         if not chosen and not shipping_amount:
             raise RefundError(_("Nothing is left to refund on order %(number)s.") % {"number": order.number})
         units_after = {line.pk: units_left for line, units_left, _amount in left}
@@ -189,7 +217,7 @@ def _record(order, *, lines, shipping, by, key, reason, method):
             shipping=shipping_amount,
             reason=reason[:255],
             created_by=by,
-            key=key or _default_key(order, chosen, shipping_amount),
+            key=key,
         )
         if method == Refund.CARD:
             record.amount_minor = _card_amount(order, payment, total, completes)
@@ -238,6 +266,27 @@ def _chosen(order, lines, left):
             )
         chosen.append((line, units, units_amount(line, units, units_left, amount_left)))
     return chosen
+
+
+def _revoke(chosen, left, *, key, limit):
+    """Take back what the chosen units delivered (``commerce.fulfilment``); the units the refund
+    may still cover, each line's amount recomputed when a step limited it."""
+    amounts_left = {line.pk: (units_left, amount_left) for line, units_left, amount_left in left}
+    kept = []
+    for line, units, amount in chosen:
+        try:
+            allowed = fulfilment.revoke(line, units, limit=limit, key=_revoke_key(key, line))
+        except RevokeRefused as error:
+            raise RefundError(str(error)) from error
+        if allowed != units:
+            amount = units_amount(line, allowed, *amounts_left[line.pk])
+        if allowed:
+            kept.append((line, allowed, amount))
+    return kept
+
+
+def _revoke_key(refund_key, line):
+    return f"{refund_key}:line-{line.pk}"
 
 
 def _card_amount(order, payment, total, completes):
@@ -292,10 +341,16 @@ def _check_statuses(order, lines, completes):
 
 
 def _fail(record, message):
+    """The refund failed: mark it so, once, and give back what was taken back for it."""
     with transaction.atomic():
         updated = Refund.objects.filter(pk=record.pk, status=Refund.PENDING).update(
             status=Refund.FAILED, error=message[:500], date_completed=timezone.now()
         )
+        if updated:
+            for refund_line in record.lines.select_related("line__order", "line__product"):
+                fulfilment.restore(
+                    refund_line.line, refund_line.quantity, key=_revoke_key(record.key, refund_line.line)
+                )
     if updated:
         log.warning("Refund %s failed: %s", record.key, message)
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from commerce.fulfilment.services import takes_back
 from commerce.payment.selectors import units_amount
 
 
@@ -13,6 +14,11 @@ class RefundForm(forms.Form):
 
     token = forms.UUIDField(widget=forms.HiddenInput)
     shipping = forms.BooleanField(label=gettext_lazy("Refund the shipping"), required=False)
+    limit_to_revocable = forms.BooleanField(
+        label=gettext_lazy("If part of what was delivered was used (coins spent), refund only what is left"),
+        help_text=gettext_lazy("Unticked, such a refund is refused with the reason."),
+        required=False,
+    )
 
     def __init__(self, *args, order, left, shipping_left, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,6 +52,8 @@ class RefundForm(forms.Form):
             )
         if not shipping_left:
             del self.fields["shipping"]
+        if not any(takes_back(row["line"]) for row in self.rows):
+            del self.fields["limit_to_revocable"]
 
     @property
     def whole_order(self):
@@ -69,6 +77,12 @@ class RefundForm(forms.Form):
     def refund_arguments(self):
         """Keyword arguments of ``refund_order`` for what was chosen."""
         key = f"refund-{self.order.number}-{self.cleaned_data['token']}"
+        limit = bool(self.cleaned_data.get("limit_to_revocable"))
         if self.whole_order:
-            return {"lines": None, "key": key}
-        return {"lines": self.quantities(), "shipping": bool(self.cleaned_data.get("shipping")), "key": key}
+            return {"lines": None, "key": key, "limit_to_revocable": limit}
+        return {
+            "lines": self.quantities(),
+            "shipping": bool(self.cleaned_data.get("shipping")),
+            "key": key,
+            "limit_to_revocable": limit,
+        }

@@ -4,6 +4,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
@@ -58,6 +59,8 @@ LOCAL_APPS = [
     "commerce.returns",
     "commerce.demo",
     "commerce.sellers",
+    "commerce.fulfilment",
+    "commerce.wallet",
     "cms_pages.core",
     "cms_pages.home",
     "cms_pages.landing",
@@ -135,6 +138,10 @@ THIRD_PARTY_APPS = [
     "channels",
     "django_elasticsearch_dsl",
     "csp",
+    # Audit trail of money tables (database triggers)
+    "pgtrigger",
+    "pghistory",
+    "pghistory.admin",
 ]
 #: Order matters: the first app holding a template or static file wins.
 INSTALLED_APPS = ["modeltranslation", *DJANGO_APPS, *LOCAL_APPS, *THIRD_PARTY_APPS]
@@ -326,6 +333,14 @@ CELERY_BEAT_SCHEDULE = {
     "complete-pending-refunds": {
         "task": "commerce.payment.tasks.complete_pending_refunds",
         "schedule": 5 * 60,
+    },
+    "wallet-expire-due-holds": {
+        "task": "commerce.wallet.tasks.expire_due_holds",
+        "schedule": 60,
+    },
+    "wallet-nightly-check": {
+        "task": "commerce.wallet.tasks.check_ledger",
+        "schedule": crontab(hour=3, minute=15),
     },
     "send-pending-low-stock-alerts": {
         "task": "commerce.partner.tasks.send_pending_low_stock_alerts",
@@ -575,6 +590,19 @@ CMS_FEEDBACK_RATE_LIMIT = (20, 3600)
 CMS_ROBOTS_ALLOW_INDEXING = env.bool("CMS_ROBOTS_ALLOW_INDEXING", default=True)
 #: Addresses per sitemap file (the protocol's limit); more make /sitemap.xml an index of parts.
 CMS_SITEMAP_MAX_URLS = 50_000
+
+# --- Wallet (coins) ---------------------------------------------------------------------------
+#: Millimes in one coin. A user wallet holds whole coins (a database CHECK built from this value:
+#: changing it needs a migration, and wallets holding a balance that is no longer whole).
+WALLET_COIN_MILLIMES = 500
+#: Percent of each captured hold paid to the earner (the expert); the platform keeps the rest.
+WALLET_EXPERT_SHARE_PERCENT = 80
+#: Hours a hold waits for what it pays for before beat expires it and the coins go back.
+WALLET_HOLD_TTL_HOURS = env.int("WALLET_HOLD_TTL_HOURS", default=72)
+#: Percent withheld at source from an expert's payout when the expert chooses withholding.
+WALLET_TAX_WITHHOLDING_PERCENT = 15
+#: A wallet with fewer coins than this gets the "top up your coins" reminder (0: never).
+WALLET_LOW_BALANCE_COINS = env.int("WALLET_LOW_BALANCE_COINS", default=10)
 
 # --- API --------------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -1,0 +1,299 @@
+"""Every change of the coin ledger: nothing else writes accounts, transactions, entries or holds.
+
+Each public function runs in one database transaction and is idempotent on its ``key``: called
+again with the same key (a retried request, a replayed webhook, a task run twice) it returns what
+the first call made and moves nothing. Keys are unique in the database, so two calls racing with
+the same key also move money once (the second waits on the unique index, then finds the first).
+
+Races on balances are closed in the database: a wallet or escrow leg that takes money is a
+conditional ``UPDATE … SET balance = balance + n WHERE balance >= -n``, and the accounts of one
+transaction are updated in primary-key order, so concurrent transactions never deadlock and never
+overdraw. A hold resolves through a conditional ``UPDATE … WHERE status = 'pending'``: of a capture
+and a void racing on one hold exactly one wins (the database also refuses a second resolution).
+
+Amounts given to the public functions are coins (positive integers); the ledger stores millimes.
+"""
+
+import logging
+import uuid
+from datetime import timedelta
+
+import pghistory
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .exceptions import (
+    CaptureTooLarge,
+    HoldNotPending,
+    InsufficientCoins,
+    InvalidCoins,
+    KeyReused,
+    ReasonRequired,
+    UnknownSource,
+)
+from .models import Account, Entry, Hold, Transaction
+
+log = logging.getLogger(__name__)
+
+Kind = Transaction.Kind
+
+#: Where coins credited to a wallet come from: ``credit_coins(source=…)``.
+SOURCES = {
+    "cash_in": (Account.Kind.CASH_IN, Kind.CASH_IN),
+    "goodwill": (Account.Kind.GOODWILL, Kind.GOODWILL),
+}
+
+
+# --- Coins in and out ---------------------------------------------------------------------------
+@transaction.atomic
+def credit_coins(user, coins, *, source, key, memo, created_by=None, reference=""):
+    """Add ``coins`` to ``user``'s wallet from ``source`` ("cash_in": a coin pack was paid;
+    "goodwill": a grant or a promotion); returns the transaction (the same one for the same key)."""
+    if source not in SOURCES:
+        raise UnknownSource
+    account_kind, kind = SOURCES[source]
+    amount = _millimes(coins)
+    legs = {_platform(account_kind): -amount, wallet_of(user): amount}
+    return _post(kind, legs, key=key, memo=memo, reference=reference, created_by=created_by)
+
+
+def grant_goodwill(user, coins, *, reason, granted_by, key=None):
+    """Give ``coins`` to ``user`` from the goodwill account (support, platform admins), with the
+    reason in the memo and the audit trail's context. Without ``key`` every call is a new grant."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReasonRequired
+    key = key or f"goodwill:{uuid.uuid4()}"
+    with pghistory.context(
+        action="wallet.grant_goodwill", reason=reason, granted_by=getattr(granted_by, "pk", None)
+    ):
+        return credit_coins(user, coins, source="goodwill", key=key, memo=reason[:255], created_by=granted_by)
+
+
+@transaction.atomic
+def return_unspent_coins(user, coins, *, key, memo, reference=""):
+    """Take ``coins`` back from the wallet to coin sales (a coin pack is refunded); raises
+    ``InsufficientCoins`` when the wallet no longer holds them (they were spent or are on hold)."""
+    amount = _millimes(coins)
+    legs = {wallet_of(user): -amount, _platform(Account.Kind.CASH_IN): amount}
+    return _post(Kind.REFUND, legs, key=key, memo=memo, reference=reference)
+
+
+@transaction.atomic
+def restore_refunded_coins(user, coins, *, key, memo, reference=""):
+    """Give back coins taken by ``return_unspent_coins`` when the refund they were taken for failed."""
+    amount = _millimes(coins)
+    legs = {_platform(Account.Kind.CASH_IN): -amount, wallet_of(user): amount}
+    return _post(Kind.REFUND_FAILED, legs, key=key, memo=memo, reference=reference)
+
+
+# --- Holds --------------------------------------------------------------------------------------
+@transaction.atomic
+def hold(user, coins, *, reference, key, expires_at=None, subject=None):
+    """Move ``coins`` from ``user``'s wallet to escrow until what they pay for happens; returns the
+    ``Hold`` (the same one for the same ``key``). Raises ``InsufficientCoins``.
+
+    ``reference``: what the coins pay for, shown to the shopper; ``subject``: optionally the object
+    itself (a message, a booking). ``expires_at``: default now + ``WALLET_HOLD_TTL_HOURS``; beat
+    gives the coins back after it (``expire_due_holds``) unless the hold was resolved before.
+    """
+    amount = _millimes(coins)
+    existing = Hold.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return existing
+    wallet = wallet_of(user)
+    expires_at = expires_at or timezone.now() + timedelta(hours=settings.WALLET_HOLD_TTL_HOURS)
+    new = Hold(
+        wallet=wallet, coins=coins, expires_at=expires_at, reference=reference[:255], idempotency_key=key
+    )
+    if subject is not None:
+        new.subject_type = ContentType.objects.get_for_model(subject)
+        new.subject_id = str(subject.pk)
+    try:
+        with transaction.atomic():
+            new.save()
+    except IntegrityError:
+        existing = Hold.objects.filter(idempotency_key=key).first()
+        if existing is None:
+            raise
+        return existing
+    legs = {wallet: -amount, _platform(Account.Kind.ESCROW): amount}
+    _post(Kind.HOLD, legs, key=f"hold-open:{key}", reference=reference, hold=new)
+    return new
+
+
+@transaction.atomic
+def capture(hold, *, coins=None, earner, key=None):
+    """Spend ``coins`` of the hold (default: all): they go to ``earner``'s earnings and the
+    platform's revenue, the rest of the hold goes back to the wallet. Returns the transaction.
+
+    The captured millimes are divided by ``split`` (its docstring states the rounding rule).
+
+    Resolves the hold once: a capture after a void or an expiry raises ``HoldNotPending``; the same
+    capture asked again (same ``key``, or the hold already captured) returns the first transaction.
+    """
+    coins = hold.coins if coins is None else coins
+    _millimes(coins)
+    if coins > hold.coins:
+        raise CaptureTooLarge(coins, hold.coins)
+    earned, kept = split(coins * settings.WALLET_COIN_MILLIMES)
+    legs = {
+        _platform(Account.Kind.ESCROW): -hold.coins * settings.WALLET_COIN_MILLIMES,
+        hold.wallet: (hold.coins - coins) * settings.WALLET_COIN_MILLIMES,
+        earnings_of(earner): earned,
+        _platform(Account.Kind.REVENUE): kept,
+    }
+    return _resolve(
+        hold, Hold.Status.CAPTURED, Kind.CAPTURE, legs, key=key, captured_coins=coins, earner=earner
+    )
+
+
+@transaction.atomic
+def void(hold, *, key=None):
+    """Give all the hold's coins back to the wallet (what they paid for did not happen)."""
+    return _resolve(hold, Hold.Status.VOIDED, Kind.VOID, _back_to_wallet(hold), key=key)
+
+
+def expire_due_holds(now=None, *, batch=500):
+    """Give back the coins of pending holds past their expiry; returns how many expired.
+
+    For beat: each hold expires in its own short transaction, locked ``FOR UPDATE SKIP LOCKED`` so
+    two sweeps (or a sweep and a capture in flight) never wait on each other nor expire one twice.
+    """
+    now = now or timezone.now()
+    due = list(
+        Hold.objects.filter(status=Hold.Status.PENDING, expires_at__lte=now)
+        .order_by("expires_at", "pk")
+        .values_list("pk", flat=True)[:batch]
+    )
+    expired = 0
+    for pk in due:
+        with transaction.atomic():
+            locked = (
+                Hold.objects.select_for_update(skip_locked=True)
+                .select_related("wallet")
+                .filter(pk=pk, status=Hold.Status.PENDING, expires_at__lte=now)
+                .first()
+            )
+            if locked is None:
+                continue
+            _resolve(locked, Hold.Status.EXPIRED, Kind.EXPIRE, _back_to_wallet(locked))
+            expired += 1
+    if expired:
+        log.info("Expired %d coin holds", expired)
+    return expired
+
+
+def split(millimes):
+    """``(earner, platform)`` shares of ``millimes`` captured, exact to the millime.
+
+    Rounding rule (nothing lost, nothing made): the earner gets
+    ``floor(millimes * WALLET_EXPERT_SHARE_PERCENT / 100)``, the platform the remainder. With
+    500-millime coins and 80 % no rounding happens (400 + 100 millimes a coin).
+    """
+    earned = millimes * settings.WALLET_EXPERT_SHARE_PERCENT // 100
+    return earned, millimes - earned
+
+
+# --- Accounts -----------------------------------------------------------------------------------
+def wallet_of(user):
+    """The user's wallet account, opened (empty) on first use."""
+    return _account(Account.Kind.WALLET, user)
+
+
+def earnings_of(user):
+    """The earner's earnings account, opened on first use (experts are paid out from it)."""
+    return _account(Account.Kind.EARNINGS, user)
+
+
+def _platform(kind):
+    return _account(kind, None)
+
+
+def _account(kind, user):
+    try:
+        return Account.objects.get(kind=kind, user=user)
+    except Account.DoesNotExist:
+        return Account.objects.get_or_create(kind=kind, user=user)[0]
+
+
+# --- The two primitives: post a balanced transaction, resolve a hold ---------------------------
+def _post(kind, legs, *, key, memo="", reference="", created_by=None, hold=None):
+    """Record one transaction of ``legs`` ({account: millimes}) and update the cached balances.
+
+    Must run inside a transaction. The transaction row is written first: its unique key makes a
+    concurrent call with the same key wait, then return the first call's transaction unchanged.
+    """
+    legs = {account: amount for account, amount in legs.items() if amount}
+    if sum(legs.values()) != 0:
+        raise ValueError(f"unbalanced legs for {key}: {legs}")
+    record = Transaction(
+        kind=kind,
+        idempotency_key=key,
+        memo=memo[:255],
+        reference=reference[:255],
+        created_by=created_by,
+        hold=hold,
+    )
+    try:
+        with transaction.atomic():
+            record.save()
+    except IntegrityError:
+        existing = Transaction.objects.filter(idempotency_key=key).first()
+        if existing is None:
+            raise
+        return _same_operation(existing, kind)
+    for account in sorted(legs, key=lambda account: account.pk):
+        _move(account, legs[account])
+    Entry.objects.bulk_create(
+        [Entry(transaction=record, account=account, amount=amount) for account, amount in legs.items()]
+    )
+    return record
+
+
+def _move(account, amount):
+    """Add ``amount`` to the cached balance; a wallet or escrow never goes below zero."""
+    accounts = Account.objects.filter(pk=account.pk)
+    if amount < 0 and account.kind in Account.FUNDED_KINDS:
+        accounts = accounts.filter(balance__gte=-amount)
+    if not accounts.update(balance=F("balance") + amount):
+        available = Account.objects.values_list("balance", flat=True).get(pk=account.pk)
+        coin = settings.WALLET_COIN_MILLIMES
+        raise InsufficientCoins(needed=-amount // coin, available=available // coin)
+
+
+def _resolve(hold, status, kind, legs, *, key=None, captured_coins=0, earner=None):
+    """Close a pending hold once (conditional UPDATE) and post its resolution transaction."""
+    if key and (existing := Transaction.objects.filter(idempotency_key=key).first()):
+        return _same_operation(existing, kind)
+    now = timezone.now()
+    closed = Hold.objects.filter(pk=hold.pk, status=Hold.Status.PENDING).update(
+        status=status, captured_coins=captured_coins, earner=earner, resolved_at=now
+    )
+    if not closed:
+        hold.refresh_from_db()
+        if hold.status == status and key is None:
+            return hold.transactions.get(kind__in=Transaction.RESOLUTIONS)
+        raise HoldNotPending(hold)
+    hold.status, hold.captured_coins, hold.earner, hold.resolved_at = status, captured_coins, earner, now
+    return _post(kind, legs, key=key or f"hold-{hold.pk}-{kind}", reference=hold.reference, hold=hold)
+
+
+def _back_to_wallet(hold):
+    amount = hold.coins * settings.WALLET_COIN_MILLIMES
+    return {_platform(Account.Kind.ESCROW): -amount, hold.wallet: amount}
+
+
+def _same_operation(existing, kind):
+    if existing.kind != kind:
+        raise KeyReused
+    return existing
+
+
+def _millimes(coins):
+    if isinstance(coins, bool) or not isinstance(coins, int) or coins <= 0:
+        raise InvalidCoins
+    return coins * settings.WALLET_COIN_MILLIMES

@@ -1,0 +1,56 @@
+"""Races closed in the database: real PostgreSQL, one connection per thread, a barrier to start."""
+
+import pytest
+from django.conf import settings
+
+from commerce.wallet import services
+from commerce.wallet.exceptions import HoldNotPending, InsufficientCoins
+from commerce.wallet.models import Account, Hold, Transaction
+from commerce.wallet.selectors import reconcile, wallet_summary
+from tests.factories.wallet import run_together, wallet_with
+
+pytestmark = pytest.mark.django_db(transaction=True)
+COIN = settings.WALLET_COIN_MILLIMES
+
+
+def test_50_concurrent_holds_of_10_coins_on_100_coins_exactly_10_succeed(shopper):
+    wallet_with(shopper, 100)
+
+    results = run_together(50, lambda i: services.hold(shopper, 10, reference=f"Q{i}", key=f"q-{i}"))
+
+    held = [result for result in results if isinstance(result, Hold)]
+    refused = [result for result in results if isinstance(result, InsufficientCoins)]
+    assert (len(held), len(refused)) == (10, 40), [
+        r for r in results if not isinstance(r, Hold | InsufficientCoins)
+    ]
+    assert wallet_summary(shopper) == (0, 100)
+    assert Account.objects.get(kind="escrow").balance == 100 * COIN
+    assert reconcile().ok
+
+
+def test_a_capture_and_a_void_racing_on_one_hold_exactly_one_wins(shopper, expert):
+    for round_ in range(5):
+        wallet_with(shopper, 10)
+        held = services.hold(shopper, 10, reference="Q", key=f"race-{round_}")
+
+        def work(i, pk=held.pk):
+            target = Hold.objects.select_related("wallet").get(pk=pk)
+            return services.capture(target, earner=expert) if i % 2 else services.void(target)
+
+        results = run_together(8, work)
+
+        wins = [result for result in results if isinstance(result, Transaction)]
+        losers = [result for result in results if isinstance(result, HoldNotPending)]
+        assert len(wins) + len(losers) == 8, results
+        assert len({win.pk for win in wins}) == 1
+        assert Transaction.objects.filter(hold=held, kind__in=["capture", "void"]).count() == 1
+    assert reconcile().ok
+
+
+def test_the_same_credit_sent_20_times_at_once_credits_once(shopper):
+    results = run_together(
+        20, lambda i: services.credit_coins(shopper, 7, source="cash_in", key="webhook-1", memo="x")
+    )
+
+    assert len({result.pk for result in results}) == 1, results
+    assert wallet_summary(shopper) == (7, 0)
