@@ -3,6 +3,7 @@ from rest_framework.routers import SimpleRouter
 
 from commerce.wallet.api import WalletEntriesView, WalletView
 
+from .notifications import NotificationListView, NotificationReadView
 from .views import (
     BasketLinesView,
     BasketLineView,
@@ -28,6 +29,8 @@ urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("wallet/", WalletView.as_view(), name="api-wallet"),
     path("wallet/entries/", WalletEntriesView.as_view(), name="api-wallet-entries"),
+    path("notifications/", NotificationListView.as_view(), name="api-notifications"),
+    path("notifications/<int:pk>/read/", NotificationReadView.as_view(), name="api-notification-read"),
     path(
         "orders/<str:number>/invoices/<str:invoice_number>/",
         OrderInvoiceView.as_view(),
