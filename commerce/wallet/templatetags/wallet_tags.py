@@ -12,17 +12,22 @@ from commerce.wallet import history
 register = template.Library()
 
 
+#: Left-to-right isolate around a number and its sign, so "−10" keeps its sign before the digits
+#: inside an Arabic sentence.
+LTR_ISOLATE = "\u2066{}\u2069"
+
+
 @register.simple_tag
-def coins(count):
+def coins(count, sign=""):
     """``{% coins 12 %}`` → "12 coins" (plural rules of the page's language)."""
-    return ngettext("%(count)s coin", "%(count)s coins", abs(count)) % {"count": number_format(count)}
+    number = LTR_ISOLATE.format(sign + number_format(abs(count))) if sign else number_format(count)
+    return ngettext("%(count)s coin", "%(count)s coins", abs(count)) % {"count": number}
 
 
 @register.simple_tag
 def signed_coins(count):
     """``{% signed_coins -10 %}`` → "−10 coins": credits with a plus sign, debits with a minus sign."""
-    sign = "+" if count > 0 else "\u2212" if count < 0 else ""
-    return sign + coins(abs(count))
+    return coins(count, sign="+" if count > 0 else "\u2212" if count < 0 else "")
 
 
 @register.filter
