@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web bench-wallet clean
+.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web bench-wallet stress-wallet clean
 
 ## Every dependency, transitive ones included, installed from the hashed lock (`make lock` refreshes it).
 $(INSTALLED): requirements/dev.txt
@@ -70,6 +70,12 @@ format: $(INSTALLED)
 messages: $(INSTALLED)
 	$(PY) manage.py makemessages -l fr -l en -l ar --ignore=.venv --ignore=var --ignore=node_modules
 	$(PY) manage.py compilemessages --ignore=.venv
+
+## The wallet's state machine with many more sequences (prints its step rate), and its races.
+stress-wallet: $(INSTALLED) service-deps
+	WALLET_STATEFUL_EXAMPLES=$${WALLET_STATEFUL_EXAMPLES:-400} WALLET_STATEFUL_STEPS=$${WALLET_STATEFUL_STEPS:-60} \
+	  $(PY) scripts/test.py -q -s -p no:randomly tests/integration/wallet/test_state_machine.py \
+	  tests/integration/wallet/test_concurrency.py $(ARGS)
 
 ## Benchmarks (figures printed against baselines measured in the same run; never part of `make test`).
 bench-cms: $(INSTALLED) system-deps
