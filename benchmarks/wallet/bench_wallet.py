@@ -16,7 +16,10 @@ load generator of the commerce benchmark, in alternating rounds (ceiling, ledger
 
 Prints operations per second, p50/p95 and the ratio (goal: the ledger ≥ 70 % of the ceiling), then
 runs ``manage.py wallet_check`` on the database the run left: the books must still balance.
-Never fails on a figure. Stops every process it started, also on Ctrl-C.
+Last, the ledger's Hypothesis state machine (tests/integration/wallet/test_state_machine.py, the
+``make stress-wallet`` target) runs ``--stress-examples`` sequences and its step rate is printed
+(``--stress-examples 0`` skips it). Never fails on a figure. Stops every process it started, also
+on Ctrl-C.
 """
 
 from __future__ import annotations
@@ -119,6 +122,22 @@ def wallet_check(env):
     return completed.returncode, completed.stdout.strip()
 
 
+def stress_rate(examples, steps):
+    """Run the ledger's state machine through the test runner; its printed step rate, or why not."""
+    env = dict(os.environ, WALLET_STATEFUL_EXAMPLES=str(examples), WALLET_STATEFUL_STEPS=str(steps))
+    test = "tests/integration/wallet/test_state_machine.py"
+    completed = subprocess.run(  # noqa: S603
+        [sys.executable, "scripts/test.py", "-q", "-s", "-p", "no:randomly", test],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines = [line for line in completed.stdout.splitlines() if line.startswith("wallet state machine:")]
+    return lines[-1] if lines else f"no step rate printed (exit {completed.returncode})"
+
+
 def report(results, check):
     ceiling, ledger = results[CEILING], results[LEDGER]
     print()
@@ -145,6 +164,8 @@ def main(argv=None):
     parser.add_argument("--rounds", type=int, default=2, help="alternations of the two scenarios")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--shoppers", type=int, default=64)
+    parser.add_argument("--stress-examples", type=int, default=100, help="state machine sequences (0: skip)")
+    parser.add_argument("--stress-steps", type=int, default=50, help="steps per sequence at most")
     options = parser.parse_args(argv)
 
     services, server = [], None
@@ -174,6 +195,9 @@ def main(argv=None):
             server.stop()
         for service in reversed(services):
             service.stop()
+    if options.stress_examples:
+        log(f"state machine: {options.stress_examples} sequences of up to {options.stress_steps} steps")
+        print(stress_rate(options.stress_examples, options.stress_steps))
 
 
 if __name__ == "__main__":
