@@ -32,8 +32,11 @@ class EntrySerializer(serializers.Serializer):
     kind_label = serializers.CharField(
         source="transaction.get_kind_display", help_text="The kind, in the caller's language."
     )
-    reference = serializers.CharField(source="transaction.reference", help_text="What the coins were for.")
+    reference = serializers.SerializerMethodField(help_text="What the coins were for (reference or memo).")
     coins = serializers.SerializerMethodField(help_text="Signed: positive credited, negative taken.")
+
+    def get_reference(self, entry) -> str:
+        return entry.transaction.reference or entry.transaction.memo
 
     def get_coins(self, entry) -> int:
         return history.entry_coins(entry)

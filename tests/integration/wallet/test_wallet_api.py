@@ -77,6 +77,11 @@ def test_entries_filter_by_kind_and_say_what_is_wrong_with_a_filter(api, shopper
 
     kinds = [entry["kind"] for entry in api.get("/api/wallet/entries/", {"kind": "hold"}).json()["results"]]
     assert kinds == ["hold"]
+    granted = services.grant_goodwill(shopper, 5, reason="Appel coupé", granted_by=None)
+    goodwill = api.get("/api/wallet/entries/", {"kind": "goodwill"}).json()["results"]
+    assert [(entry["id"], entry["reference"], entry["coins"]) for entry in goodwill] == [
+        (granted.entries.get(amount__gt=0).pk, "Appel coupé", 5)
+    ]
     assert api.get("/api/wallet/entries/", {"kind": "hold"}).json()["results"][0]["coins"] == -10
 
     refused = api.get("/api/wallet/entries/", {"kind": "bitcoin"})
