@@ -15,7 +15,8 @@ load generator of the commerce benchmark, in alternating rounds (ceiling, ledger
   mounted by the benchmark's settings only.
 
 Prints operations per second, p50/p95 and the ratio (goal: the ledger ≥ 70 % of the ceiling), then
-runs ``manage.py wallet_check`` on the database the run left: the books must still balance.
+runs ``manage.py wallet_check`` on the database the run left: the books must still balance. The
+queries and Django's CPU time of one operation of each side are measured in-process (queries.py).
 Last, the ledger's Hypothesis state machine (tests/integration/wallet/test_state_machine.py, the
 ``make stress-wallet`` target) runs ``--stress-examples`` sequences and its step rate is printed
 (``--stress-examples 0`` skips it). Never fails on a figure. Stops every process it started, also
@@ -42,6 +43,7 @@ DATA_DIR = ROOT / "var" / "bench-services" / "wallet"
 TEMPLATE_DB = "bench_wallet_template"
 BENCH_DB = "bench_wallet"
 CEILING, LEDGER = "ceiling: one ORM transfer", "ledger: hold + capture (API)"
+PATHS = {CEILING: "/bench/transfer/", LEDGER: "/bench/wallet/spend/"}
 GOAL = 0.70
 
 
@@ -138,13 +140,15 @@ def stress_rate(examples, steps):
     return lines[-1] if lines else f"no step rate printed (exit {completed.returncode})"
 
 
-def report(results, check):
+def report(results, costs, check):
     ceiling, ledger = results[CEILING], results[LEDGER]
     print()
-    print(f"{'scenario':<34} {'ops/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
+    columns = ("ops/s", "p50 ms", "p95 ms", "errors", "queries", "CPU ms")
+    print(f"{'scenario':<34} " + " ".join(f"{column:>8}" for column in columns))
     for side, result in results.items():
-        figures = f"{result.rate:>8.1f} {result.p50_ms:>8.1f} {result.p95_ms:>8.1f} {len(result.errors):>7}"
-        print(f"{side:<34} {figures}")
+        cost = costs[PATHS[side]]
+        figures = f"{result.rate:>8.1f} {result.p50_ms:>8.1f} {result.p95_ms:>8.1f} {len(result.errors):>8}"
+        print(f"{side:<34} {figures} {cost['queries']:>8} {cost['ms']:>8.1f}")
     ratio = ledger.rate / ceiling.rate if ceiling.rate else float("nan")
     verdict = "met" if ratio >= GOAL else "not met"
     print(f"\nledger / ceiling: {ratio:.0%} (goal ≥ {GOAL:.0%}: {verdict})")
@@ -181,14 +185,17 @@ def main(argv=None):
         log(f"{len(seeded['tokens'])} shoppers seeded with coins")
         server = processes.Server(env)
         units = {
-            CEILING: post_unit("/bench/transfer/"),
-            LEDGER: post_unit("/bench/wallet/spend/", seeded["tokens"]),
+            CEILING: post_unit(PATHS[CEILING]),
+            LEDGER: post_unit(PATHS[LEDGER], seeded["tokens"]),
         }
         log(f"measuring {options.duration:.0f} s per scenario, {options.concurrency} clients")
         results = measure(server.port, units, options)
         server.stop()
         server = None
-        report(results, wallet_check(env))
+        costs = processes.run_json(
+            env, "benchmarks.wallet.queries", "--token", seeded["tokens"][0], marker="QUERIES"
+        )
+        report(results, costs, wallet_check(env))
         print("\n" + json.dumps({side: round(result.rate, 2) for side, result in results.items()}))
     finally:
         if server is not None:
