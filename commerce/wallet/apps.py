@@ -13,6 +13,6 @@ class WalletConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import fulfilment, reminders  # noqa: F401 - reminders registers the low-balance event type
+        from . import alerts, fulfilment, reminders  # noqa: F401 - alerts and reminders register their events
 
         fulfilment.register_coin_packs()

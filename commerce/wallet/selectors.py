@@ -82,15 +82,15 @@ class Report:
         return not self.violations
 
     def summary(self):
-        return _(
-            "%(transactions)d transactions, %(accounts)d accounts, %(holds)d holds checked: "
-            "%(violations)d violations."
-        ) % {
-            "transactions": self.transactions,
-            "accounts": self.accounts,
-            "holds": self.holds,
-            "violations": len(self.violations),
-        }
+        return summary_text(self.transactions, self.accounts, self.holds, len(self.violations))
+
+
+def summary_text(transactions, accounts, holds, violations):
+    """The reconciliation's one-line summary, in the active language."""
+    return _(
+        "%(transactions)d transactions, %(accounts)d accounts, %(holds)d holds checked: "
+        "%(violations)d violations."
+    ) % {"transactions": transactions, "accounts": accounts, "holds": holds, "violations": violations}
 
 
 def reconcile():

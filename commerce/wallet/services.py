@@ -120,7 +120,7 @@ def hold(user, coins, *, reference, key, expires_at=None, subject=None):
         if existing is None:
             raise
         return existing
-    legs = {wallet: -amount, _platform(Account.Kind.ESCROW): amount}
+    legs = {wallet: -amount, escrow_account(): amount}
     _post(Kind.HOLD, legs, key=f"hold-open:{key}", reference=reference, hold=new)
     return new
 
@@ -141,7 +141,7 @@ def capture(hold, *, coins=None, earner, key=None):
         raise CaptureTooLarge(coins, hold.coins)
     earned, kept = split(coins * settings.WALLET_COIN_MILLIMES)
     legs = {
-        _platform(Account.Kind.ESCROW): -hold.coins * settings.WALLET_COIN_MILLIMES,
+        escrow_account(): -hold.coins * settings.WALLET_COIN_MILLIMES,
         hold.wallet: (hold.coins - coins) * settings.WALLET_COIN_MILLIMES,
         earnings_of(earner): earned,
         _platform(Account.Kind.REVENUE): kept,
@@ -173,7 +173,7 @@ def expire_due_holds(now=None, *, batch=500):
     for pk in due:
         with transaction.atomic():
             locked = (
-                Hold.objects.select_for_update(skip_locked=True)
+                Hold.objects.select_for_update(skip_locked=True, of=("self",))
                 .select_related("wallet")
                 .filter(pk=pk, status=Hold.Status.PENDING, expires_at__lte=now)
                 .first()
@@ -207,6 +207,11 @@ def wallet_of(user):
 def earnings_of(user):
     """The earner's earnings account, opened on first use (experts are paid out from it)."""
     return _account(Account.Kind.EARNINGS, user)
+
+
+def escrow_account():
+    """The platform's escrow account, where held coins wait."""
+    return _platform(Account.Kind.ESCROW)
 
 
 def _platform(kind):
@@ -284,7 +289,7 @@ def _resolve(hold, status, kind, legs, *, key=None, captured_coins=0, earner=Non
 
 def _back_to_wallet(hold):
     amount = hold.coins * settings.WALLET_COIN_MILLIMES
-    return {_platform(Account.Kind.ESCROW): -amount, hold.wallet: amount}
+    return {escrow_account(): -amount, hold.wallet: amount}
 
 
 def _same_operation(existing, kind):

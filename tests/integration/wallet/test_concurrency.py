@@ -1,7 +1,10 @@
 """Races closed in the database: real PostgreSQL, one connection per thread, a barrier to start."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 from commerce.wallet import services
 from commerce.wallet.exceptions import HoldNotPending, InsufficientCoins
@@ -54,3 +57,29 @@ def test_the_same_credit_sent_20_times_at_once_credits_once(shopper):
 
     assert len({result.pk for result in results}) == 1, results
     assert wallet_summary(shopper) == (7, 0)
+
+
+def test_sweeps_and_captures_racing_on_due_holds_resolve_each_hold_once(shopper, expert):
+    # Given 12 holds past their expiry (escrow opened before the wallet: lower primary key, locked first)
+    services.escrow_account()
+    wallet_with(shopper, 120)
+    past = timezone.now() - timedelta(minutes=1)
+    holds = [services.hold(shopper, 10, reference="Q", key=f"due-{i}", expires_at=past) for i in range(12)]
+
+    # When two beat sweeps run while each hold's expert answers (captures) at the same moment
+    def work(i):
+        if i < 2:
+            return services.expire_due_holds()
+        target = Hold.objects.select_related("wallet").get(pk=holds[i - 2].pk)
+        return services.capture(target, earner=expert)
+
+    results = run_together(14, work)
+
+    # Then every hold was resolved exactly once, by a sweep or by its capture
+    expired = results[0] + results[1]
+    captured = [result for result in results[2:] if isinstance(result, Transaction)]
+    assert all(isinstance(result, Transaction | HoldNotPending) for result in results[2:]), results
+    assert expired + len(captured) == 12
+    assert Hold.objects.filter(status="pending").count() == 0
+    assert wallet_summary(shopper) == (expired * 10, 0)
+    assert reconcile().ok

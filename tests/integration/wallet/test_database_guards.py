@@ -59,7 +59,7 @@ def test_a_wallet_cannot_go_negative_nor_hold_part_of_a_coin(shopper):
         sql("UPDATE wallet_account SET balance = -500 WHERE id = %s", [wallet.pk])
     with pytest.raises(IntegrityError, match="wallet_holds_whole_coins"), transaction.atomic():
         sql("UPDATE wallet_account SET balance = balance - 1 WHERE id = %s", [wallet.pk])
-    escrow = services._platform(Account.Kind.ESCROW)
+    escrow = services.escrow_account()
     with pytest.raises(IntegrityError, match="wallet_funded_accounts_not_negative"), transaction.atomic():
         sql("UPDATE wallet_account SET balance = -1 WHERE id = %s", [escrow.pk])
 

@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from commerce.notifications.models import Notification
 from commerce.wallet import services, tasks
 from commerce.wallet.models import Account, Transaction
 from commerce.wallet.selectors import wallet_summary
@@ -40,29 +41,37 @@ def test_wallet_check_passes_a_balanced_ledger_and_fails_a_corrupted_balance(sho
 
     code, out, err = check()
     assert (code, err) == (0, "")
-    assert "0 violations" in out
+    assert "0 anomalies" in out
 
     # When someone adds a coin to the wallet's cached balance behind the ledger's back
     corrupt(wallet, 500)
 
     code, out, err = check()
     assert code == 1
-    assert "1 violations" in out
-    assert f"(#{wallet.pk}) shows 18000 millimes, its entries sum to 17500" in err
+    assert "1 anomalies" in out
+    assert f"(n° {wallet.pk}) affiche 18000 millimes, ses écritures totalisent 17500" in err
 
 
-def test_nightly_check_emails_platform_admins_only_when_something_is_wrong(shopper, user_in_role):
+def test_nightly_check_notifies_platform_admins_only_when_something_is_wrong(
+    shopper, user_in_role, django_capture_on_commit_callbacks
+):
     admin = user_in_role("Platform admins", email="admin@example.com")
+    user_in_role("Support", email="agent@example.com")
     wallet = wallet_with(shopper, 10)
-    assert tasks.check_ledger() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.check_ledger() == 0
     assert mail.outbox == []
 
     corrupt(wallet, -500)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.check_ledger() == 1
+        assert tasks.check_ledger() == 1  # run again the same night: told once
 
-    assert tasks.check_ledger() == 1
     [message] = mail.outbox
     assert message.to == [admin.email]
-    assert "1" in message.subject and f"#{wallet.pk}" in message.body
+    assert "(1 anomalies)" in message.subject and f"(n° {wallet.pk}) affiche 4500 millimes" in message.body
+    [notice] = Notification.objects.filter(event="wallet.ledger_violation")
+    assert notice.recipient == admin and notice.url == "/django-admin/wallet/account/"
 
 
 def test_wallet_grant_credits_goodwill_with_its_reason_in_the_audit_trail(shopper, user_in_role):
@@ -106,8 +115,8 @@ def test_wallet_grant_credits_goodwill_with_its_reason_in_the_audit_trail(shoppe
     ("arguments", "message"),
     [
         (["nobody@example.com", "5", "--reason", "x"], "No user"),
-        (["shopper@example.com", "0", "--reason", "x"], "whole number"),
-        (["shopper@example.com", "5", "--reason", " "], "why"),
+        (["shopper@example.com", "0", "--reason", "x"], "nombre entier"),
+        (["shopper@example.com", "5", "--reason", " "], "pourquoi"),
     ],
 )
 def test_wallet_grant_refuses_bad_input_and_grants_nothing(shopper, arguments, message):
