@@ -144,3 +144,11 @@ def test_the_header_shows_a_signed_in_users_balance_in_one_query(client, shopper
 
 def test_visitors_get_no_balance_in_the_header(client, db):
     assert "data-header-coins" not in client.get("/fr/accounts/login/").content.decode()
+
+
+def test_every_account_page_has_the_wallet_tab(client, shopper):
+    client.force_login(shopper)
+    orders = client.get("/fr/accounts/orders/").content.decode()
+    assert '<a href="/fr/accounts/wallet/" class="nav-link"' in orders
+    wallet = client.get(WALLET).content.decode()
+    assert 'class="nav-link active" aria-current="page">Mes coins</a>' in wallet
