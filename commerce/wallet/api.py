@@ -2,12 +2,14 @@
 selectors as the wallet page. Routes are mounted by ``commerce.api.urls``."""
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from commerce.api.schema import VALIDATION_ERROR
 
 from . import history, selectors
 from .forms import HistoryFilterForm
@@ -60,11 +62,15 @@ class WalletView(APIView):
 
 
 @extend_schema(
+    responses={
+        200: EntrySerializer(many=True),
+        400: OpenApiResponse(VALIDATION_ERROR, "A filter that is not valid (per parameter)."),
+    },
     parameters=[
         OpenApiParameter("kind", enum=[kind for kind, _label in Transaction.Kind.choices]),
         OpenApiParameter("since", OpenApiTypes.DATE, description="First day, inclusive (site's time zone)."),
         OpenApiParameter("until", OpenApiTypes.DATE, description="Last day, inclusive (site's time zone)."),
-    ]
+    ],
 )
 class WalletEntriesView(generics.ListAPIView):
     """The caller's wallet history, newest first, paginated; filters as on the wallet page."""
@@ -73,7 +79,7 @@ class WalletEntriesView(generics.ListAPIView):
     serializer_class = EntrySerializer
 
     def get_queryset(self):
-        form = HistoryFilterForm(self.request.query_params or None)
+        form = HistoryFilterForm.from_query(self.request.query_params)
         if form.is_bound and not form.is_valid():
             raise ValidationError(form.errors)
         return selectors.entries_for(self.request.user, **form.filters())

@@ -17,6 +17,11 @@ class HistoryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("All types")), *Transaction.Kind.choices]
 
+    @classmethod
+    def from_query(cls, query):
+        """Bound to the query string when it names a filter (the page number alone does not)."""
+        return cls(query if any(name in query for name in cls.base_fields) else None)
+
     def clean(self):
         cleaned = super().clean()
         since, until = cleaned.get("since"), cleaned.get("until")

@@ -1,7 +1,8 @@
 """The shopper's wallet page (``/<lang>/accounts/wallet/``) and its history as CSV.
 
-Both read the same filtered history (``history.wallet_history``); the page adds the balance, the
-coins on hold and the coin packs on sale (added to the basket like any product, paid by card).
+Both read the same filtered history (``selectors.entries_for`` with the form's filters); the page
+adds the balance, the coins on hold and the coin packs on sale (added to the basket like any
+product, paid by card).
 """
 
 import csv
@@ -22,7 +23,7 @@ HISTORY_PER_PAGE = 20
 
 @login_required
 def wallet(request):
-    form = HistoryFilterForm(request.GET or None)
+    form = HistoryFilterForm.from_query(request.GET)
     entries = selectors.entries_for(request.user, **form.filters())
     page = Paginator(entries, HISTORY_PER_PAGE).get_page(request.GET.get("page"))
     coins, held_coins = selectors.wallet_summary(request.user)
@@ -54,7 +55,7 @@ class _Echo:
 @login_required
 def history_csv(request):
     """The filtered history as a CSV file (UTF-8 with a byte-order mark, so spreadsheets read Arabic)."""
-    form = HistoryFilterForm(request.GET or None)
+    form = HistoryFilterForm.from_query(request.GET)
     entries = selectors.entries_for(request.user, **form.filters())
     writer = csv.writer(_Echo())
 
@@ -68,7 +69,7 @@ def history_csv(request):
                 [
                     timezone.localtime(transaction.created_at).isoformat(timespec="seconds"),
                     transaction.get_kind_display(),
-                    transaction.reference or transaction.memo,
+                    _spreadsheet_text(transaction.reference or transaction.memo),
                     coins,
                     selectors.coins_in_tnd(coins),
                 ]
@@ -77,6 +78,11 @@ def history_csv(request):
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="coins-history.csv"'
     return response
+
+
+def _spreadsheet_text(text):
+    """Text a spreadsheet shows as text, never runs as a formula (a memo starting with "=")."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _query_without_page(request):

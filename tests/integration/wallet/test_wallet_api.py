@@ -102,6 +102,7 @@ def test_the_schema_documents_the_wallet_operations(client):
     }
     assert "401" in wallet["responses"]
     entries = schema["paths"]["/api/wallet/entries/"]["get"]
+    assert {"200", "400", "401"} <= set(entries["responses"])
     assert {parameter["name"] for parameter in entries["parameters"]} >= {"page", "kind", "since", "until"}
     page = entries["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
     assert {"count", "next", "previous", "results"} <= set(

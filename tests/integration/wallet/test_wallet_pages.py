@@ -152,3 +152,20 @@ def test_every_account_page_has_the_wallet_tab(client, shopper):
     assert '<a href="/fr/accounts/wallet/" class="nav-link"' in orders
     wallet = client.get(WALLET).content.decode()
     assert 'class="nav-link active" aria-current="page">Mes coins</a>' in wallet
+
+
+def test_a_memo_never_runs_as_a_spreadsheet_formula(client, shopper):
+    services.grant_goodwill(shopper, 5, reason='=HYPERLINK("http://evil.example")', granted_by=None)
+    client.force_login(shopper)
+    response = client.get("/fr/accounts/wallet/history.csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[1][2] == '\'=HYPERLINK("http://evil.example")'
+
+
+def test_the_next_page_of_the_history_keeps_the_filters_closed(client, shopper):
+    for number in range(25):
+        services.credit_coins(shopper, 1, source="cash_in", key=f"pack-{number}", memo=f"Pack {number}")
+    client.force_login(shopper)
+    response = client.get(WALLET, {"page": 2})
+    assert not response.context["form"].is_bound
+    assert len(response.context["rows"]) == 5
