@@ -32,6 +32,22 @@ class InsufficientCoins(WalletError):
         )
 
 
+class InsufficientEarnings(WalletError):
+    """A payout larger than the earner's earnings; amounts in millimes."""
+
+    def __init__(self, needed, available):
+        self.needed = needed
+        self.available = available
+        super().__init__(
+            _("Cannot pay out %(needed)s TND: the earnings hold %(available)s TND.")
+            % {"needed": f"{needed / 1000:.3f}", "available": f"{available / 1000:.3f}"}
+        )
+
+
+class InvalidAmount(WalletError):
+    default_message = _("The amount must be a whole number of millimes greater than zero.")
+
+
 class HoldNotPending(WalletError):
     """The hold was already resolved (captured, voided or expired): it resolves once."""
 

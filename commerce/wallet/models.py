@@ -7,9 +7,9 @@ updated in the same transaction as the entries (``services._post``).
 
 The database itself refuses what must never happen, whoever writes (the service layer, a shell,
 raw SQL): an entry or a transaction cannot be updated or deleted, a transaction whose entries do
-not sum to zero cannot commit (deferred constraint trigger), wallets and escrow cannot go below
-zero, a user wallet holds whole coins, each user has one wallet, each earner one earnings account,
-each platform account exists once, a hold is opened once and resolved at most once.
+not sum to zero cannot commit (deferred constraint trigger), wallets, escrow and earnings cannot
+go below zero, a user wallet holds whole coins, each user has one wallet, each earner one earnings
+account, each platform account exists once, a hold is opened once and resolved at most once.
 """
 
 import pghistory
@@ -40,7 +40,7 @@ class Account(models.Model):
     #: Kinds owned by a user (one each per user); every other kind is one platform account.
     USER_KINDS = (Kind.WALLET, Kind.EARNINGS)
     #: Kinds whose balance may never go below zero.
-    FUNDED_KINDS = (Kind.WALLET, Kind.ESCROW)
+    FUNDED_KINDS = (Kind.WALLET, Kind.ESCROW, Kind.EARNINGS)
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     user = models.ForeignKey(
@@ -71,7 +71,7 @@ class Account(models.Model):
                 name="wallet_account_owner_matches_kind",
             ),
             models.CheckConstraint(
-                condition=~Q(kind__in=["wallet", "escrow"]) | Q(balance__gte=0),
+                condition=~Q(kind__in=["wallet", "escrow", "earnings"]) | Q(balance__gte=0),
                 name="wallet_funded_accounts_not_negative",
             ),
             models.CheckConstraint(
@@ -104,6 +104,7 @@ class Transaction(models.Model):
         EXPIRE = "expire", _("Hold expired")
         REFUND = "refund", _("Coins refunded")
         REFUND_FAILED = "refund_failed", _("Refund failed, coins given back")
+        PAYOUT = "payout", _("Payout")
 
     #: Kinds that resolve a hold (at most one per hold).
     RESOLUTIONS = (Kind.CAPTURE, Kind.VOID, Kind.EXPIRE)

@@ -14,15 +14,17 @@ from django.utils.translation import gettext as _
 
 from .models import Account, Entry, Hold, Transaction
 
+MILLIME = Decimal("0.001")
+
 
 def coin_value():
-    """What one coin is worth in TND (``Decimal("0.500")``)."""
-    return Decimal(settings.WALLET_COIN_MILLIMES) / 1000
+    """What one coin is worth in TND, to the millime (``Decimal("0.500")``)."""
+    return (Decimal(settings.WALLET_COIN_MILLIMES) / 1000).quantize(MILLIME)
 
 
 def coins_in_tnd(coins):
     """The TND value of ``coins``, to the millime."""
-    return (coin_value() * coins).quantize(Decimal("0.001"))
+    return (coin_value() * coins).quantize(MILLIME)
 
 
 def wallet_summary(user):

@@ -16,12 +16,13 @@ Amounts given to the public functions are coins (positive integers); the ledger 
 
 import logging
 import uuid
+from dataclasses import dataclass
 from datetime import timedelta
 
 import pghistory
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -29,6 +30,8 @@ from .exceptions import (
     CaptureTooLarge,
     HoldNotPending,
     InsufficientCoins,
+    InsufficientEarnings,
+    InvalidAmount,
     InvalidCoins,
     KeyReused,
     ReasonRequired,
@@ -90,6 +93,27 @@ def restore_refunded_coins(user, coins, *, key, memo, reference=""):
     return _post(Kind.REFUND_FAILED, legs, key=key, memo=memo, reference=reference)
 
 
+# --- Payouts (experts) --------------------------------------------------------------------------
+@transaction.atomic
+def record_payout(earner, millimes, *, withhold_tax, key, memo="", created_by=None):
+    """Record that ``millimes`` of the earner's earnings were paid out (the bank transfer itself is
+    made outside the ledger): they leave the earnings account for the payouts account, or, with
+    ``withhold_tax``, ``WALLET_TAX_WITHHOLDING_PERCENT`` of them for the tax-withheld account.
+
+    Rounding rule: withheld = ``floor(millimes * percent / 100)``, paid = the rest (to the millime).
+    Raises ``InsufficientEarnings`` when the earnings hold less. Returns the transaction.
+    """
+    if isinstance(millimes, bool) or not isinstance(millimes, int) or millimes <= 0:
+        raise InvalidAmount
+    withheld = millimes * settings.WALLET_TAX_WITHHOLDING_PERCENT // 100 if withhold_tax else 0
+    legs = {
+        earnings_of(earner): -millimes,
+        _platform(Account.Kind.PAYOUTS): millimes - withheld,
+        _platform(Account.Kind.TAX_WITHHELD): withheld,
+    }
+    return _post(Kind.PAYOUT, legs, key=key, memo=memo, created_by=created_by)
+
+
 # --- Holds --------------------------------------------------------------------------------------
 @transaction.atomic
 def hold(user, coins, *, reference, key, expires_at=None, subject=None):
@@ -101,9 +125,6 @@ def hold(user, coins, *, reference, key, expires_at=None, subject=None):
     gives the coins back after it (``expire_due_holds``) unless the hold was resolved before.
     """
     amount = _millimes(coins)
-    existing = Hold.objects.filter(idempotency_key=key).first()
-    if existing is not None:
-        return existing
     wallet = wallet_of(user)
     expires_at = expires_at or timezone.now() + timedelta(hours=settings.WALLET_HOLD_TTL_HOURS)
     new = Hold(
@@ -112,15 +133,9 @@ def hold(user, coins, *, reference, key, expires_at=None, subject=None):
     if subject is not None:
         new.subject_type = ContentType.objects.get_for_model(subject)
         new.subject_id = str(subject.pk)
-    try:
-        with transaction.atomic():
-            new.save()
-    except IntegrityError:
-        existing = Hold.objects.filter(idempotency_key=key).first()
-        if existing is None:
-            raise
-        return existing
-    legs = {wallet: -amount, escrow_account(): amount}
+    if not _insert_once(new):
+        return Hold.objects.get(idempotency_key=key)  # asked before: that hold
+    legs = {wallet: -amount, _platform(Account.Kind.ESCROW): amount}
     _post(Kind.HOLD, legs, key=f"hold-open:{key}", reference=reference, hold=new)
     return new
 
@@ -141,8 +156,8 @@ def capture(hold, *, coins=None, earner, key=None):
         raise CaptureTooLarge(coins, hold.coins)
     earned, kept = split(coins * settings.WALLET_COIN_MILLIMES)
     legs = {
-        escrow_account(): -hold.coins * settings.WALLET_COIN_MILLIMES,
-        hold.wallet: (hold.coins - coins) * settings.WALLET_COIN_MILLIMES,
+        _platform(Account.Kind.ESCROW): -hold.coins * settings.WALLET_COIN_MILLIMES,
+        _wallet_of_hold(hold): (hold.coins - coins) * settings.WALLET_COIN_MILLIMES,
         earnings_of(earner): earned,
         _platform(Account.Kind.REVENUE): kept,
     }
@@ -211,11 +226,19 @@ def earnings_of(user):
 
 def escrow_account():
     """The platform's escrow account, where held coins wait."""
-    return _platform(Account.Kind.ESCROW)
+    return _account(Account.Kind.ESCROW, None)
+
+
+@dataclass(frozen=True)
+class _Platform:
+    """A leg on the platform's account of ``kind``, found by its kind when its balance is updated
+    (no look-up beforehand: these accounts take part in almost every transaction)."""
+
+    kind: str
 
 
 def _platform(kind):
-    return _account(kind, None)
+    return _Platform(kind)
 
 
 def _account(kind, user):
@@ -225,12 +248,21 @@ def _account(kind, user):
         return Account.objects.get_or_create(kind=kind, user=user)[0]
 
 
+def _wallet_of_hold(hold):
+    """The hold's wallet, without loading it (only its id and kind are needed)."""
+    return Account(pk=hold.wallet_id, kind=Account.Kind.WALLET)
+
+
 # --- The two primitives: post a balanced transaction, resolve a hold ---------------------------
 def _post(kind, legs, *, key, memo="", reference="", created_by=None, hold=None):
     """Record one transaction of ``legs`` ({account: millimes}) and update the cached balances.
 
-    Must run inside a transaction. The transaction row is written first: its unique key makes a
-    concurrent call with the same key wait, then return the first call's transaction unchanged.
+    Must run inside a transaction. The transaction row is written first (``INSERT … ON CONFLICT
+    DO NOTHING`` on its key): a concurrent call with the same key waits on the unique index, then
+    returns the first call's transaction unchanged. Balances are updated in one global order
+    (users' accounts by id, then the platform's by kind), so concurrent transactions cannot
+    deadlock, and the busy platform rows (escrow, revenue) come last: they stay locked only from
+    their update to the commit. The entries are written last.
     """
     legs = {account: amount for account, amount in legs.items() if amount}
     if sum(legs.values()) != 0:
@@ -243,31 +275,78 @@ def _post(kind, legs, *, key, memo="", reference="", created_by=None, hold=None)
         created_by=created_by,
         hold=hold,
     )
-    try:
-        with transaction.atomic():
-            record.save()
-    except IntegrityError:
-        existing = Transaction.objects.filter(idempotency_key=key).first()
-        if existing is None:
-            raise
-        return _same_operation(existing, kind)
-    for account in sorted(legs, key=lambda account: account.pk):
-        _move(account, legs[account])
+    if not _insert_once(record):
+        return _same_operation(Transaction.objects.get(idempotency_key=key), kind)
+    ordered = sorted(legs, key=lambda leg: (0, leg.pk, "") if isinstance(leg, Account) else (1, 0, leg.kind))
+    accounts = [
+        _move(leg, legs[leg]) if isinstance(leg, Account) else _move_platform(leg.kind, legs[leg])
+        for leg in ordered
+    ]
     Entry.objects.bulk_create(
-        [Entry(transaction=record, account=account, amount=amount) for account, amount in legs.items()]
+        [
+            Entry(transaction=record, account_id=account, amount=legs[leg])
+            for leg, account in zip(ordered, accounts, strict=True)
+        ]
     )
     return record
 
 
+def _insert_once(instance):
+    """``INSERT`` the new row unless its ``idempotency_key`` exists; True when inserted (pk set).
+
+    One statement instead of a savepoint around an insert that may fail on the unique key.
+    """
+    meta = instance._meta
+    fields = [field for field in meta.concrete_fields if not field.primary_key]
+    values = [field.get_db_prep_save(field.pre_save(instance, add=True), connection) for field in fields]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608 - names from the model
+    sql += f'ON CONFLICT ("idempotency_key") DO NOTHING RETURNING {quote(meta.pk.column)}'
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    instance.pk = row[0]
+    instance._state.adding = False
+    return True
+
+
 def _move(account, amount):
-    """Add ``amount`` to the cached balance; a wallet or escrow never goes below zero."""
+    """Add ``amount`` to a user's account; a wallet or earnings never goes below zero. Its id."""
     accounts = Account.objects.filter(pk=account.pk)
-    if amount < 0 and account.kind in Account.FUNDED_KINDS:
+    if amount < 0:
         accounts = accounts.filter(balance__gte=-amount)
     if not accounts.update(balance=F("balance") + amount):
-        available = Account.objects.values_list("balance", flat=True).get(pk=account.pk)
-        coin = settings.WALLET_COIN_MILLIMES
-        raise InsufficientCoins(needed=-amount // coin, available=available // coin)
+        _refuse(account.kind, amount, Account.objects.values_list("balance", flat=True).get(pk=account.pk))
+    return account.pk
+
+
+def _move_platform(kind, amount):
+    """Add ``amount`` to the platform's account of ``kind`` (opened on first use; escrow never goes
+    below zero); returns its id."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            'UPDATE "wallet_account" SET "balance" = "balance" + %s '
+            'WHERE "kind" = %s AND "user_id" IS NULL AND ("balance" + %s >= 0 OR %s) RETURNING "id"',
+            [amount, kind, amount, kind not in Account.FUNDED_KINDS],
+        )
+        row = cursor.fetchone()
+    if row is not None:
+        return row[0]
+    account = _account(kind, None)  # opened now if it never was
+    if amount < 0 and kind in Account.FUNDED_KINDS:
+        _refuse(kind, amount, account.balance)
+    return _move_platform(kind, amount)
+
+
+def _refuse(kind, amount, available):
+    if kind == Account.Kind.EARNINGS:
+        raise InsufficientEarnings(needed=-amount, available=available)
+    coin = settings.WALLET_COIN_MILLIMES
+    raise InsufficientCoins(needed=-amount // coin, available=available // coin)
 
 
 def _resolve(hold, status, kind, legs, *, key=None, captured_coins=0, earner=None):
@@ -289,7 +368,7 @@ def _resolve(hold, status, kind, legs, *, key=None, captured_coins=0, earner=Non
 
 def _back_to_wallet(hold):
     amount = hold.coins * settings.WALLET_COIN_MILLIMES
-    return {escrow_account(): -amount, hold.wallet: amount}
+    return {_platform(Account.Kind.ESCROW): -amount, _wallet_of_hold(hold): amount}
 
 
 def _same_operation(existing, kind):

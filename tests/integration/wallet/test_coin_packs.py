@@ -157,3 +157,28 @@ def test_the_dashboard_refund_form_offers_the_limit_for_coin_packs(
     client.post(url, {"token": token, "whole_order": "1", "limit_to_revocable": "on"})
 
     assert wallet_summary(shopper) == (70, 0)
+
+
+@pytest.mark.django_db
+def test_the_api_refuses_a_guest_coin_pack_checkout_with_the_sign_in_link(anonymous_client, pack):
+    ensure_tunisia()
+    added = anonymous_client.post("/api/basket/lines/", {"product": pack.pk, "quantity": 1}, format="json")
+    assert added.status_code == 201, added.content
+
+    placed = anonymous_client.post(
+        "/api/checkout/",
+        {
+            "first_name": "Amira",
+            "last_name": "Ben Salah",
+            "email": "amira@example.com",
+            "phone": "20 123 456",
+            "payment_method": "card",
+        },
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert placed.status_code == 400
+    assert "sign in or create an account" in placed.json()["detail"]
+    assert "/accounts/login/" in placed.json()["detail"]
+    assert not Order.objects.exists()

@@ -1,4 +1,4 @@
-"""The capture split: the earner's share rounded down to the millime, the platform the rest."""
+"""Amounts: the capture split (the earner rounded down, the platform the rest), coins in TND."""
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -27,3 +27,10 @@ def test_nothing_is_lost_nor_made(millimes, share):
         settings.WALLET_EXPERT_SHARE_PERCENT = previous
     assert earned + kept == millimes
     assert 0 <= earned <= millimes * share / 100 < earned + 1
+
+
+def test_coins_are_shown_in_tnd_to_the_millime():
+    from commerce.wallet.selectors import coin_value, coins_in_tnd
+
+    assert str(coin_value()) == "0.500"
+    assert str(coins_in_tnd(7)) == "3.500"
