@@ -1,6 +1,8 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from commerce.wallet.api import WalletEntriesView, WalletView
+
 from .notifications import NotificationListView, NotificationReadView
 from .views import (
     BasketLinesView,
@@ -25,6 +27,8 @@ urlpatterns = [
     path("basket/lines/<int:pk>/", BasketLineView.as_view(), name="api-basket-line"),
     path("checkout/", CheckoutView.as_view(), name="api-checkout"),
     path("auth/token/", TokenView.as_view(), name="api-token"),
+    path("wallet/", WalletView.as_view(), name="api-wallet"),
+    path("wallet/entries/", WalletEntriesView.as_view(), name="api-wallet-entries"),
     path("notifications/", NotificationListView.as_view(), name="api-notifications"),
     path("notifications/<int:pk>/read/", NotificationReadView.as_view(), name="api-notification-read"),
     path(

@@ -1,4 +1,5 @@
-"""The dashboard menu: Oscar's, plus a "Shop" section for the seller's own pages.
+"""The dashboard menu: Oscar's, plus a "Shop" section for the seller's own pages and a "Wallet"
+section for platform admins (the goodwill form also for Support).
 
 Oscar shows each entry only to users allowed to open its URL (``permissions_map`` of the dashboard
 apps), so sellers see their shop pages and orders, staff see everything.
@@ -26,8 +27,49 @@ SHOP_SECTION = {
 }
 
 
+def sees_wallet_books(user, url_name=None, url_args=None, url_kwargs=None):
+    """The ledger's pages: platform admins only (imported late: settings import this module)."""
+    from commerce.wallet.dashboard.access import sees_books
+
+    return sees_books(user)
+
+
+def grants_coins(user, url_name=None, url_args=None, url_kwargs=None):
+    """The goodwill form: Support and platform admins."""
+    from commerce.wallet.dashboard.access import grants_goodwill
+
+    return grants_goodwill(user)
+
+
+WALLET_SECTION = {
+    "label": _("Wallet"),
+    "icon": "fas fa-coins",
+    "access_fn": grants_coins,
+    "children": [
+        {
+            "label": _("Accounts and balances"),
+            "url_name": "wallet-dashboard:accounts",
+            "access_fn": sees_wallet_books,
+        },
+        {
+            "label": _("Transactions"),
+            "url_name": "wallet-dashboard:transactions",
+            "access_fn": sees_wallet_books,
+        },
+        {"label": _("Holds"), "url_name": "wallet-dashboard:holds", "access_fn": sees_wallet_books},
+        {
+            "label": _("Reconciliation"),
+            "url_name": "wallet-dashboard:reconciliation",
+            "access_fn": sees_wallet_books,
+        },
+        {"label": _("Grant coins"), "url_name": "wallet-dashboard:goodwill", "access_fn": grants_coins},
+    ],
+}
+
+
 def dashboard_navigation(oscar_navigation):
-    """Oscar's menu with the shop section after "Catalogue" (the second entry)."""
+    """Oscar's menu with the shop section after "Catalogue" (the second entry), and the wallet's last."""
     navigation = list(oscar_navigation)
     navigation.insert(2, SHOP_SECTION)
+    navigation.append(WALLET_SECTION)
     return navigation

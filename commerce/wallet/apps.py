@@ -13,6 +13,6 @@ class WalletConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import alerts, fulfilment  # noqa: F401 - alerts registers its notification event
+        from . import alerts, fulfilment, reminders  # noqa: F401 - alerts and reminders register their events
 
         fulfilment.register_coin_packs()

@@ -40,6 +40,8 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("dashboard/login/", LoginRedirectView.as_view(), name="dashboard-login"),
+    # Outside the dashboard gate: Support grants goodwill coins here; each view checks its roles.
+    path("dashboard/wallet/", include("commerce.wallet.dashboard.urls")),
     path(
         "dashboard/",
         include(
@@ -62,6 +64,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/register/", RedirectView.as_view(pattern_name="account_signup", query_string=True)),
+    path("accounts/wallet/", include("commerce.wallet.urls")),
     path("accounts/", include("allauth.urls")),
     path("accounts/orders/", include(invoice_urls.customer_patterns)),
     path("accounts/orders/", include(return_urls.customer_patterns)),

@@ -226,6 +226,8 @@ def test_every_dashboard_url_refuses_shoppers_experts_marketing_and_support(clie
     answers = {url: response.status_code for url, response in sweep_each_url_once(client, secrets).items()}
     # then: the sign-in entry point hands over to sign-in, as for anyone
     assert answers.pop("/dashboard/login/") == 302
+    # and Support grants goodwill coins (the wallet's only page outside the books)
+    assert answers.pop("/dashboard/wallet/goodwill/") == (200 if role == SUPPORT else 403)
     # and: a 403 everywhere else (but where the filling matches no URL), never a page or a sign-in trip
     assert {url: code for url, code in answers.items() if code != 403 and resolves(url)} == {}
 

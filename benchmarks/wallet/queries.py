@@ -1,0 +1,44 @@
+"""Queries and Django's time per operation, in-process with the test client on the benchmark's
+database (the same endpoints as over HTTP). Prints ``QUERIES {"<path>": {"queries": n, "ms": t}}``.
+
+    DJANGO_SETTINGS_MODULE=benchmarks.wallet.settings python -m benchmarks.wallet.queries --token KEY
+"""
+
+import argparse
+import json
+import time
+
+#: Statements that only delimit transactions are not counted.
+CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT", "BEGIN", "COMMIT")
+ROUNDS = 20
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--token", required=True)
+    options = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_AUTHORIZATION=f"Token {options.token}")
+    figures = {}
+    for path in ("/bench/transfer/", "/bench/wallet/spend/"):
+        client.post(path)  # warm: connections, caches, the earner
+        with CaptureQueriesContext(connection) as captured:
+            client.post(path)
+        queries = [query for query in captured.captured_queries if not query["sql"].startswith(CONTROL)]
+        started = time.process_time()
+        for _round in range(ROUNDS):
+            response = client.post(path)
+            assert response.status_code == 200, response.content
+        figures[path] = {"queries": len(queries), "ms": (time.process_time() - started) * 1000 / ROUNDS}
+    print("QUERIES " + json.dumps(figures), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Seed the wallet benchmark's database: shoppers with coins and API tokens, an earner, and the
+ceiling's plain rows. Prints ``SEED {"tokens": [...]}``.
+
+    DJANGO_SETTINGS_MODULE=benchmarks.wallet.settings python -m benchmarks.wallet.seed --shoppers 64
+"""
+
+import argparse
+import json
+
+#: Rows of the ceiling's table (row 0 receives every transfer, as escrow receives every hold).
+ROWS = 1000
+EARNER_EMAIL = "bench-expert@example.com"
+COINS_EACH = 1_000_000
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--shoppers", type=int, default=64)
+    options = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from rest_framework.authtoken.models import Token
+
+    from commerce.wallet import services
+
+    from .models import BenchRow
+
+    User = get_user_model()
+    with connection.schema_editor() as editor:
+        editor.execute(f"DROP TABLE IF EXISTS {BenchRow._meta.db_table}")
+        editor.create_model(BenchRow)
+    BenchRow.objects.bulk_create([BenchRow(pk=pk, balance=COINS_EACH) for pk in range(ROWS)])
+    User.objects.get_or_create(email=EARNER_EMAIL)
+    tokens = []
+    for number in range(options.shoppers):
+        user, _ = User.objects.get_or_create(email=f"bench-shopper-{number}@example.com")
+        services.credit_coins(
+            user, COINS_EACH, source="cash_in", key=f"bench-seed:{user.pk}", memo="Benchmark coins"
+        )
+        tokens.append(Token.objects.get_or_create(user=user)[0].key)
+    print("SEED " + json.dumps({"tokens": tokens}), flush=True)
+
+
+if __name__ == "__main__":
+    main()

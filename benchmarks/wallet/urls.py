@@ -1,0 +1,63 @@
+"""The site's URL map plus the benchmark's own endpoints (these settings only, never the site's):
+
+- ``POST /bench/transfer/``: the ceiling, a bare Django view doing one ORM transfer between two rows
+  (a random row to the shared row 0, in one transaction);
+- ``POST /bench/wallet/spend/``: the measured operation through the API stack (DRF, token
+  authentication, JSON): ``services.hold`` then ``services.capture`` of one coin of the caller's
+  wallet. The site has no public hold/capture endpoint (other apps call the services directly), so
+  this one exists only here.
+"""
+
+import uuid
+
+from django.db import transaction
+from django.db.models import F
+from django.http import HttpResponse
+from django.urls import path
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_exempt
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from commerce.wallet import services
+from config.urls import urlpatterns as site_urlpatterns
+
+from .models import BenchRow
+from .seed import EARNER_EMAIL, ROWS
+
+
+@csrf_exempt
+@transaction.non_atomic_requests
+def transfer(request):
+    source = 1 + uuid.uuid4().int % (ROWS - 1)
+    with transaction.atomic():
+        BenchRow.objects.filter(pk=source).update(balance=F("balance") - 1)
+        BenchRow.objects.filter(pk=0).update(balance=F("balance") + 1)
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+class SpendView(APIView):
+    """Each service call is its own transaction (as a real spend endpoint would run them), so the
+    escrow row's lock is held for one service call, not for the whole request."""
+
+    permission_classes = [IsAuthenticated]
+    earner = None
+
+    def post(self, request):
+        if SpendView.earner is None:
+            from django.contrib.auth import get_user_model
+
+            SpendView.earner = get_user_model().objects.get(email=EARNER_EMAIL)
+        key = str(uuid.uuid4())
+        hold = services.hold(request.user, 1, reference="Benchmark question", key=f"bench:{key}")
+        services.capture(hold, earner=SpendView.earner, key=f"bench-capture:{key}")
+        return Response({"hold": hold.pk})
+
+
+urlpatterns = [
+    path("bench/transfer/", transfer),
+    path("bench/wallet/spend/", SpendView.as_view()),
+    *site_urlpatterns,
+]
