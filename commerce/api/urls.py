@@ -1,6 +1,8 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from .threads import ThreadMessagesView, ThreadsView
+
 from .views import (
     BasketLinesView,
     BasketLineView,
@@ -24,6 +26,8 @@ urlpatterns = [
     path("basket/lines/<int:pk>/", BasketLineView.as_view(), name="api-basket-line"),
     path("checkout/", CheckoutView.as_view(), name="api-checkout"),
     path("auth/token/", TokenView.as_view(), name="api-token"),
+    path("threads/", ThreadsView.as_view(), name="api-threads"),
+    path("threads/<int:pk>/messages/", ThreadMessagesView.as_view(), name="api-thread-messages"),
     path(
         "orders/<str:number>/invoices/<str:invoice_number>/",
         OrderInvoiceView.as_view(),
