@@ -3,6 +3,7 @@
 import pytest
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
+from django.test import Client
 
 from tests.factories.messaging import make_cast
 
@@ -13,16 +14,16 @@ def cast(db):
 
 
 @pytest.fixture
-def cookie_of(client):
-    """``cookie_of(user)``: the Cookie header of a browser signed in as ``user`` (``None``: a guest
-    whose session holds nothing)."""
+def cookie_of():
+    """``cookie_of(user)``: the Cookie header of a browser of its own signed in as ``user``
+    (``None``: a guest whose session holds nothing)."""
 
     def cookie(user):
         if user is None:
             return ""
-        client.logout()
-        client.force_login(user)
-        return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+        browser = Client()
+        browser.force_login(user)
+        return f"{settings.SESSION_COOKIE_NAME}={browser.cookies[settings.SESSION_COOKIE_NAME].value}"
 
     return cookie
 
