@@ -3,6 +3,7 @@ one with an attachment. Views parse input and call ``commerce.messaging``; live 
 ``ws_url`` socket (``commerce.messaging.consumers``)."""
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from oscar.core.loading import get_model
 from rest_framework import serializers, status
@@ -66,7 +67,7 @@ class OpenThreadSerializer(serializers.Serializer):
         if data.get("with") == "support":
             return data
         if data.get("seller") is None:
-            raise serializers.ValidationError({"seller": ['Give "seller" (with "product" or "order"), or "with": "support".']})
+            raise serializers.ValidationError({"seller": [_('Give "seller" (with "product" or "order"), or "with": "support".')]})
         return data
 
 
