@@ -102,8 +102,19 @@ def _serve(env):
     port = free_port()
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "uvicorn", "benchmarks.chat.asgi:application", "--host", "127.0.0.1",
-            "--port", str(port), "--lifespan", "off", "--no-access-log", "--log-level", "warning",
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "benchmarks.chat.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--lifespan",
+            "off",
+            "--no-access-log",
+            "--log-level",
+            "warning",
         ],
         env=env,
         cwd=ROOT,
@@ -164,7 +175,9 @@ def persisted(database_url):
     import psycopg
 
     with psycopg.connect(database_url) as connection:
-        return connection.execute("SELECT count(*) FROM messaging_message WHERE body LIKE 'bench %%'").fetchone()[0]
+        return connection.execute(
+            "SELECT count(*) FROM messaging_message WHERE body LIKE 'bench %%'"
+        ).fetchone()[0]
 
 
 def main(argv=None):
@@ -197,7 +210,9 @@ def main(argv=None):
                 if kind == "chat":
                     sent += len(samples)
         print()
-        print(f"{'rooms':>5} {'server':>6} {'messages':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'msg/s':>8}")
+        header = ("rooms", "server", "messages", "p50 ms", "p95 ms", "max ms", "msg/s")
+        widths = (5, 6, 8, 8, 8, 8, 8)
+        print(" ".join(f"{title:>{width}}" for title, width in zip(header, widths, strict=True)))
         for count in (1, len(rooms)):
             for kind in ("echo", "chat"):
                 runs = [r for r in results if r[0] == count and r[1] == kind]
@@ -207,9 +222,12 @@ def main(argv=None):
                     f"{count:>5} {kind:>6} {len(samples):>8} {statistics.median(samples):>8.2f} "
                     f"{percentile(samples, 0.95):>8.2f} {max(samples):>8.2f} {len(samples) / seconds:>8.0f}"
                 )
-            chat_p95 = percentile([s for r in results if r[0] == count and r[1] == "chat" for s in r[2]], 0.95)
+            chat_p95 = percentile(
+                [s for r in results if r[0] == count and r[1] == "chat" for s in r[2]], 0.95
+            )
             goal = GOALS.get(count, GOALS[50])
-            print(f"      goal p95 <= {goal:g} ms with {count} room(s): {'met' if chat_p95 <= goal else 'not met'}")
+            verdict = "met" if chat_p95 <= goal else "not met"
+            print(f"      goal p95 <= {goal:g} ms with {count} room(s): {verdict}")
         stored = persisted(database_url)
         print(f"\nchat messages sent (with warm-up): {sent}; found in the database: {stored}")
         return 0

@@ -36,4 +36,3 @@ async def application(scope, receive, send):
     if scope["type"] == "websocket" and scope["path"].startswith("/ws/bench/"):
         return await echo(scope, receive, send)
     return await site(scope, receive, send)
-

@@ -27,12 +27,12 @@ def main(rooms):
         return store.session_key
 
     shop = Partner.objects.create(name="Bench shop")
-    seller = User.objects.create_user(email="seller@bench.example", password="x")
+    seller = User.objects.create_user(email="seller@bench.example", password=None)
     shop.users.add(seller)
     seller_session = session_of(seller)
     out = []
     for n in range(rooms):
-        client = User.objects.create_user(email=f"client{n}@bench.example", password="x")
+        client = User.objects.create_user(email=f"client{n}@bench.example", password=None)
         thread, _ = services.open_seller_thread(client=client, partner=shop)
         out.append({"thread": thread.pk, "client": session_of(client), "seller": seller_session})
     print("ROOMS " + json.dumps(out))

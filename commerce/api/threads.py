@@ -67,7 +67,9 @@ class OpenThreadSerializer(serializers.Serializer):
         if data.get("with") == "support":
             return data
         if data.get("seller") is None:
-            raise serializers.ValidationError({"seller": [_('Give "seller" (with "product" or "order"), or "with": "support".')]})
+            raise serializers.ValidationError(
+                {"seller": [_('Give "seller" (with "product" or "order"), or "with": "support".')]}
+            )
         return data
 
 
@@ -128,14 +130,20 @@ class ThreadsView(APIView):
         threads = selectors.inbox(request.user, request.session)
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(threads, request, view=self)
-        return paginator.get_paginated_response(ThreadSerializer(page, many=True, context={"request": request}).data)
+        return paginator.get_paginated_response(
+            ThreadSerializer(page, many=True, context={"request": request}).data
+        )
 
     @extend_schema(
         request=OpenThreadSerializer,
         responses={
             201: OpenedSerializer,
-            200: OpenApiResponse(OpenedSerializer, "The caller's conversation on that subject already exists."),
-            400: OpenApiResponse(VALIDATION_ERROR, "Why the conversation cannot be opened (`detail`), or per field."),
+            200: OpenApiResponse(
+                OpenedSerializer, "The caller's conversation on that subject already exists."
+            ),
+            400: OpenApiResponse(
+                VALIDATION_ERROR, "Why the conversation cannot be opened (`detail`), or per field."
+            ),
         },
     )
     def post(self, request):
@@ -149,7 +157,10 @@ class ThreadsView(APIView):
                 )
             else:
                 thread, created = services.open_seller_thread(
-                    client=request.user, partner=values["seller"], product=values.get("product"), order=values.get("order")
+                    client=request.user,
+                    partner=values["seller"],
+                    product=values.get("product"),
+                    order=values.get("order"),
                 )
         except MessagingRefused as refusal:
             return Response({"detail": str(refusal)}, status=status.HTTP_400_BAD_REQUEST)
@@ -172,7 +183,10 @@ class ThreadMessagesView(APIView):
             OpenApiParameter("after", int, description="Only messages newer than this id."),
             OpenApiParameter("page", int),
         ],
-        responses={200: MessageSerializer(many=True), 404: OpenApiResponse(ErrorSerializer, "No such thread of yours.")},
+        responses={
+            200: MessageSerializer(many=True),
+            404: OpenApiResponse(ErrorSerializer, "No such thread of yours."),
+        },
     )
     def get(self, request, pk):
         thread = _thread(request, pk)

@@ -2,7 +2,6 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from .threads import ThreadMessagesView, ThreadsView
-
 from .views import (
     BasketLinesView,
     BasketLineView,

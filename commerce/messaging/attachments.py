@@ -38,7 +38,8 @@ def checked_attachment(upload):
     max_bytes = settings.MESSAGING_ATTACHMENT_MAX_BYTES
     if upload.size > max_bytes:
         raise forms.ValidationError(
-            _("The file is larger than %(size)s.") % {"size": filesizeformat(max_bytes)}, code="file_too_large"
+            _("The file is larger than %(size)s.") % {"size": filesizeformat(max_bytes)},
+            code="file_too_large",
         )
     upload.seek(0)
     head = upload.read(5)
@@ -56,7 +57,9 @@ def checked_attachment(upload):
         image = reencoded(upload, max_bytes=max_bytes)
     except forms.ValidationError as error:
         if error.code == "invalid_image":
-            raise forms.ValidationError(_("Attach a picture (JPEG, PNG, WebP, GIF) or a PDF."), code="type") from error
+            raise forms.ValidationError(
+                _("Attach a picture (JPEG, PNG, WebP, GIF) or a PDF."), code="type"
+            ) from error
         raise
     suffix = IMAGE_SUFFIXES[image.content_type]
     stem = PurePath(name).stem or "image"

@@ -84,7 +84,8 @@ class ChatConsumer(JsonConsumer):
         elif kind == "typing":
             frame = {"type": "typing", "sender": {"id": self._user_id(), "role": self.role}}
             await self.channel_layer.group_send(
-                broadcast.thread_group(self.thread.pk), {"type": "chat.others", "frame": frame, "from": self.channel_name}
+                broadcast.thread_group(self.thread.pk),
+                {"type": "chat.others", "frame": frame, "from": self.channel_name},
             )
         elif kind == "read":
             up_to = content.get("up_to")
@@ -138,7 +139,9 @@ class InboxConsumer(JsonConsumer):
         self.group = broadcast.inbox_group(user.pk)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
-        await self.send_json({"type": "unread", "thread": None, "unread": 0, "total": await self._total(user)})
+        await self.send_json(
+            {"type": "unread", "thread": None, "unread": 0, "total": await self._total(user)}
+        )
 
     async def disconnect(self, code):
         if hasattr(self, "group"):

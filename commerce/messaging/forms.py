@@ -8,7 +8,7 @@ Order = get_model("order", "Order")
 
 
 class ContactSellerForm(forms.Form):
-    """"Contact the seller" from a product page (``product``) or an order page (``order``)."""
+    """ "Contact the seller" from a product page (``product``) or an order page (``order``)."""
 
     seller = forms.ModelChoiceField(queryset=Partner.objects.all())
     product = forms.ModelChoiceField(queryset=Product.objects.all(), required=False)

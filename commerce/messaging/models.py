@@ -42,7 +42,12 @@ class Thread(models.Model):
         verbose_name=_("product"),
     )
     order = models.ForeignKey(
-        "order.Order", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("order")
+        "order.Order",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("order"),
     )
     #: A guest's email (support threads opened without an account).
     guest_email = models.EmailField(_("guest's email"), blank=True)
@@ -92,7 +97,9 @@ class Participant(models.Model):
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
-        constraints = [models.UniqueConstraint(fields=["thread", "user"], name="messaging_one_participant_per_user")]
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "user"], name="messaging_one_participant_per_user")
+        ]
 
     def __str__(self):
         return f"{self.user} ({self.role})"
@@ -145,6 +152,9 @@ class Block(models.Model):
         verbose_name_plural = _("blocks")
         constraints = [models.UniqueConstraint(fields=["blocker", "blocked"], name="messaging_block_once")]
 
+    def __str__(self):
+        return f"{self.blocker} ⊘ {self.blocked}"
+
 
 class Report(models.Model):
     """A user's report about someone's message, for support to review (the text is copied: the
@@ -152,7 +162,11 @@ class Report(models.Model):
 
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     reported = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("reported")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reported"),
     )
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="reports")
     message = models.ForeignKey(Message, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -165,6 +179,9 @@ class Report(models.Model):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"#{self.pk} {self.reason[:40]}"
 
 
 class CannedReply(models.Model):

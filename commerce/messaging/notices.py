@@ -55,7 +55,9 @@ def message_posted(posted, recipients):
     """Tell the right people about a stored message (called after commit)."""
     message, thread = posted.message, posted.message.thread
     if posted.opened_thread:
-        answerers = support_staff() if thread.kind == Thread.SUPPORT else thread.partner.users.filter(is_active=True)
+        answerers = (
+            support_staff() if thread.kind == Thread.SUPPORT else thread.partner.users.filter(is_active=True)
+        )
         for user in answerers:
             notify(user, THREAD_OPENED, _context(posted, user), key=f"message-{message.pk}")
         told = {user.pk for user in answerers}

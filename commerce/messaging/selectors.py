@@ -46,7 +46,9 @@ def unread_total(user, **filters):
 
 
 def thread_unread(thread, user):
-    return with_unread(Thread.objects.filter(pk=thread.pk), user).values_list("unread", flat=True).first() or 0
+    return (
+        with_unread(Thread.objects.filter(pk=thread.pk), user).values_list("unread", flat=True).first() or 0
+    )
 
 
 def search_query(text):

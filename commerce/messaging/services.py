@@ -47,7 +47,10 @@ def open_support_thread(*, user=None, guest_email="", session=None):
     and gets the thread through their session."""
     if user is not None and user.is_authenticated:
         existing = Thread.objects.filter(
-            kind=Thread.SUPPORT, status=Thread.OPEN, participants__user=user, participants__role=Participant.CLIENT
+            kind=Thread.SUPPORT,
+            status=Thread.OPEN,
+            participants__user=user,
+            participants__role=Participant.CLIENT,
         ).first()
         if existing:
             return existing, False
@@ -72,16 +75,16 @@ def open_seller_thread(*, client, partner, product=None, order=None):
         raise ThreadRefused(_("Sign in to write to the seller."))
     if partner.users.filter(pk=client.pk).exists():
         raise ThreadRefused(_("This is your own shop."))
-    if product is not None and not product.stockrecords.filter(partner=partner).exists():
-        if not (product.parent_id and product.parent.children.filter(stockrecords__partner=partner).exists()):
-            raise ThreadRefused(_("This shop does not sell that product."))
-    if order is not None:
-        if order.user_id != client.pk or not order.lines.filter(partner=partner).exists():
-            raise ThreadRefused(_("That order has nothing from this shop."))
+    if product is not None and not _sells(partner, product):
+        raise ThreadRefused(_("This shop does not sell that product."))
+    if order is not None and (order.user_id != client.pk or not order.lines.filter(partner=partner).exists()):
+        raise ThreadRefused(_("That order has nothing from this shop."))
     with transaction.atomic():
         existing = (
             Thread.objects.select_for_update()
-            .filter(kind=Thread.SELLER, partner=partner, product=product, order=order, participants__user=client)
+            .filter(
+                kind=Thread.SELLER, partner=partner, product=product, order=order, participants__user=client
+            )
             .first()
         )
         if existing:
@@ -89,6 +92,13 @@ def open_seller_thread(*, client, partner, product=None, order=None):
         thread = Thread.objects.create(kind=Thread.SELLER, partner=partner, product=product, order=order)
         Participant.objects.create(thread=thread, user=client, role=Participant.CLIENT)
     return thread, True
+
+
+def _sells(partner, product):
+    """The shop has a stock record of the product, or of one of its variants (a parent product)."""
+    if product.stockrecords.filter(partner=partner).exists():
+        return True
+    return product.children.filter(stockrecords__partner=partner).exists()
 
 
 # --- Messages ----------------------------------------------------------------------------------
@@ -167,7 +177,9 @@ def _after_post(posted):
     if message.internal:
         return
     for user in recipients(message.thread, exclude=message.sender):
-        broadcast.send_unread(user.pk, message.thread_id, thread_unread(message.thread, user), unread_total(user))
+        broadcast.send_unread(
+            user.pk, message.thread_id, thread_unread(message.thread, user), unread_total(user)
+        )
     notices.message_posted(posted, recipients(message.thread, exclude=message.sender))
 
 
@@ -235,7 +247,9 @@ def assign(thread, agent, *, by):
         Thread.objects.filter(pk=thread.pk).update(assigned_to=agent)
         thread.assigned_to = agent
         if agent is not None:
-            Participant.objects.get_or_create(thread=thread, user=agent, defaults={"role": Participant.SUPPORT})
+            Participant.objects.get_or_create(
+                thread=thread, user=agent, defaults={"role": Participant.SUPPORT}
+            )
         transaction.on_commit(lambda: broadcast.send_status(thread))
     return thread
 

@@ -94,7 +94,9 @@ def contact_seller(request):
 def block(request, pk):
     """Block (or unblock) the author of a message in one of the user's threads."""
     thread = _thread_or_404(request, pk)
-    message = thread.messages.filter(pk=request.POST.get("message"), internal=False).exclude(sender=None).first()
+    message = (
+        thread.messages.filter(pk=request.POST.get("message"), internal=False).exclude(sender=None).first()
+    )
     if message is None or message.sender_id == request.user.pk:
         raise Http404
     if request.POST.get("undo"):
@@ -177,7 +179,9 @@ def _change_status(request, thread):
         except MessagingRefused as refusal:
             messages.error(request, str(refusal))
         else:
-            messages.success(request, _("Conversation closed.") if wanted == Thread.CLOSED else _("Conversation reopened."))
+            messages.success(
+                request, _("Conversation closed.") if wanted == Thread.CLOSED else _("Conversation reopened.")
+            )
 
 
 # --- Support console -----------------------------------------------------------------------------

@@ -33,8 +33,20 @@ def asgi_server(transactional_db):
         "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'site'}",
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--port", str(port),
-         "--log-level", "warning", "--ws", "websockets"],
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "config.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--ws",
+            "websockets",
+        ],
         cwd=ROOT,
         env=env,
     )
@@ -63,9 +75,13 @@ def browser_as(browser, asgi_server):
         client = Client()
         client.force_login(user)
         context = browser.new_context(
-            viewport={"width": 390, "height": 844}, locale=language, extra_http_headers={"Accept-Language": language}
+            viewport={"width": 390, "height": 844},
+            locale=language,
+            extra_http_headers={"Accept-Language": language},
         )
-        context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": asgi_server}])
+        context.add_cookies(
+            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": asgi_server}]
+        )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)

@@ -46,7 +46,9 @@ def test_only_readers_reach_a_thread_over_http(client, which, role):
     history = client.get(f"/api/threads/{thread.pk}/messages/")
     assert history.status_code == (200 if allowed else 404)
     assert (secret in history.content.decode()) is allowed
-    posted = client.post(f"/api/threads/{thread.pk}/messages/", {"body": "coucou"}, content_type="application/json")
+    posted = client.post(
+        f"/api/threads/{thread.pk}/messages/", {"body": "coucou"}, content_type="application/json"
+    )
     assert posted.status_code == (201 if allowed else 404)
     listed = client.get("/api/threads/")
     ids = [item["id"] for item in listed.json()["results"]] if listed.status_code == 200 else []
@@ -71,7 +73,9 @@ def test_only_readers_reach_a_thread_over_http(client, which, role):
 
     # blocking and reporting through someone else's thread
     for action in ("block", "report"):
-        answer = client.post(f"/fr/messages/{thread.pk}/{action}/", {"message": attached.pk, "reason": "spam"})
+        answer = client.post(
+            f"/fr/messages/{thread.pk}/{action}/", {"message": attached.pk, "reason": "spam"}
+        )
         if not allowed:
             assert answer.status_code in (302, 404)
             assert answer.status_code == 404 or "/accounts/login/" in answer["Location"]
@@ -94,7 +98,9 @@ def test_only_readers_join_a_thread_socket(which, cookie_of):
 
     assert {role for role, (connected, _code) in joined.items() if connected} == READERS[which]
     assert joined["anonymous"][1] == 4401
-    assert {code for role, (connected, code) in joined.items() if not connected and role != "anonymous"} == {4403}
+    assert {code for role, (connected, code) in joined.items() if not connected and role != "anonymous"} == {
+        4403
+    }
 
 
 @pytest.mark.django_db

@@ -83,8 +83,14 @@ def test_bad_frames_get_an_error_frame_and_the_socket_stays_open(cookie_of):
     async def scenario():
         communicator = await joined(cast.support_thread, cookie)
         replies = []
-        for bad in ("{not json", "[]", '{"type": "message"}', '{"type": "message", "body": ""}',
-                    '{"type": "read", "up_to": "x"}', '{"type": "shout"}'):
+        for bad in (
+            "{not json",
+            "[]",
+            '{"type": "message"}',
+            '{"type": "message", "body": ""}',
+            '{"type": "read", "up_to": "x"}',
+            '{"type": "shout"}',
+        ):
             await communicator.send_to(text_data=bad)
             replies.append(await communicator.receive_json_from(timeout=5))
         await communicator.send_json_to({"type": "message", "body": "toujours là"})
@@ -130,10 +136,14 @@ def test_internal_notes_reach_support_sockets_only(cookie_of):
     async def scenario():
         client_socket = await joined(thread, client_cookie)
         support_socket = await joined(thread, support_cookie)
-        await support_socket.send_json_to({"type": "message", "body": "Client déjà remboursé une fois", "internal": True})
+        await support_socket.send_json_to(
+            {"type": "message", "body": "Client déjà remboursé une fois", "internal": True}
+        )
         note = await support_socket.receive_json_from(timeout=5)
         client_saw_nothing = await client_socket.receive_nothing(timeout=0.5)
-        await client_socket.send_json_to({"type": "message", "body": "Je peux noter aussi ?", "internal": True})
+        await client_socket.send_json_to(
+            {"type": "message", "body": "Je peux noter aussi ?", "internal": True}
+        )
         refused = await client_socket.receive_json_from(timeout=5)
         await client_socket.disconnect()
         await support_socket.disconnect()

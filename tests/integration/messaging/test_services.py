@@ -88,7 +88,9 @@ def test_sending_too_fast_is_refused(cast):
 
 
 def test_a_blocked_person_can_no_longer_write_and_a_report_keeps_the_text(cast):
-    message = services.post_message(cast.seller_thread, sender=cast.seller, body="Achetez ailleurs http://spam.example").message
+    message = services.post_message(
+        cast.seller_thread, sender=cast.seller, body="Achetez ailleurs http://spam.example"
+    ).message
     services.block(cast.client, cast.seller)
     with pytest.raises(MessageRefused):
         services.post_message(cast.seller_thread, sender=cast.seller, body="Encore moi")
@@ -99,7 +101,9 @@ def test_a_blocked_person_can_no_longer_write_and_a_report_keeps_the_text(cast):
 
 
 def test_pictures_and_pdfs_are_kept_privately_by_their_real_type(cast):
-    png = services.post_message(cast.seller_thread, sender=cast.client, attachment=picture("lampe.png")).message
+    png = services.post_message(
+        cast.seller_thread, sender=cast.client, attachment=picture("lampe.png")
+    ).message
     assert png.attachment_type == "image/png" and png.attachment.name.startswith("messaging/")
     with pytest.raises(ValueError):
         png.attachment.url  # noqa: B018 (private storage: no public URL)
@@ -142,10 +146,14 @@ def test_internal_notes_are_support_only_and_hidden_from_the_client(client, cast
     with pytest.raises(MessageRefused):
         services.post_message(cast.support_thread, sender=cast.client, body="note", internal=True)
     client.force_login(cast.client)
-    bodies = [m["body"] for m in client.get(f"/api/threads/{cast.support_thread.pk}/messages/").json()["results"]]
+    bodies = [
+        m["body"] for m in client.get(f"/api/threads/{cast.support_thread.pk}/messages/").json()["results"]
+    ]
     assert "Déjà remboursé" not in bodies
     client.force_login(cast.support)
-    bodies = [m["body"] for m in client.get(f"/api/threads/{cast.support_thread.pk}/messages/").json()["results"]]
+    bodies = [
+        m["body"] for m in client.get(f"/api/threads/{cast.support_thread.pk}/messages/").json()["results"]
+    ]
     assert "Déjà remboursé" in bodies
 
 
