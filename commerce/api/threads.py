@@ -6,17 +6,16 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from oscar.core.loading import get_model
-from rest_framework import serializers, status
+from rest_framework import generics, serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from commerce.messaging import selectors, services
 from commerce.messaging.access import role_in, visible_thread
 from commerce.messaging.broadcast import message_frame
 from commerce.messaging.exceptions import MessagingRefused
-from commerce.messaging.models import Thread
+from commerce.messaging.models import Message, Thread
 
 from .schema import VALIDATION_ERROR, ErrorSerializer
 
@@ -91,7 +90,7 @@ class SenderSerializer(serializers.Serializer):
 
 
 class MessageSerializer(serializers.Serializer):
-    """The socket's ``message`` frame."""
+    """The socket's ``message`` frame (``broadcast.message_frame``, one shape for both)."""
 
     type = serializers.CharField()
     id = serializers.IntegerField()
@@ -102,6 +101,9 @@ class MessageSerializer(serializers.Serializer):
     sent_at = serializers.DateTimeField()
     internal = serializers.BooleanField()
     attachment = AttachmentSerializer(allow_null=True)
+
+    def to_representation(self, instance):
+        return message_frame(instance)
 
 
 class PostMessageSerializer(serializers.Serializer):
@@ -120,19 +122,15 @@ def _thread(request, pk):
     return thread
 
 
-class ThreadsView(APIView):
+class ThreadsView(generics.ListAPIView):
     """The caller's conversations, and opening one (guests may open a support thread with an email)."""
 
     permission_classes = [AllowAny]
+    serializer_class = ThreadSerializer
+    queryset = Thread.objects.none()  # for the schema; get_queryset() scopes to the caller
 
-    @extend_schema(responses=ThreadSerializer(many=True))
-    def get(self, request):
-        threads = selectors.inbox(request.user, request.session)
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(threads, request, view=self)
-        return paginator.get_paginated_response(
-            ThreadSerializer(page, many=True, context={"request": request}).data
-        )
+    def get_queryset(self):
+        return selectors.inbox(self.request.user, self.request.session)
 
     @extend_schema(
         request=OpenThreadSerializer,
@@ -170,37 +168,39 @@ class ThreadsView(APIView):
         )
 
 
-class ThreadMessagesView(APIView):
+class ThreadMessagesView(generics.ListAPIView):
     """A thread's messages, newest first, 30 a page; ``before``/``after`` page by id (infinite scroll,
     catching up), ``q`` searches (french, arabic and simple full-text)."""
 
     permission_classes = [AllowAny]
+    serializer_class = MessageSerializer
+    pagination_class = MessagePagination
+    queryset = Message.objects.none()  # for the schema; get_queryset() reads the caller's thread
+
+    def get_queryset(self):
+        request = self.request
+        thread = _thread(request, self.kwargs["pk"])
+        return selectors.history(
+            thread,
+            role_in(thread, request.user),
+            before=_positive(request.query_params.get("before")),
+            after=_positive(request.query_params.get("after")),
+            q=request.query_params.get("q", "").strip()[:200] or None,
+        )
 
     @extend_schema(
         parameters=[
             OpenApiParameter("q", str, description="Search words (stems in French and Arabic)."),
             OpenApiParameter("before", int, description="Only messages older than this id."),
             OpenApiParameter("after", int, description="Only messages newer than this id."),
-            OpenApiParameter("page", int),
         ],
         responses={
             200: MessageSerializer(many=True),
             404: OpenApiResponse(ErrorSerializer, "No such thread of yours."),
         },
     )
-    def get(self, request, pk):
-        thread = _thread(request, pk)
-        role = role_in(thread, request.user)
-        messages = selectors.history(
-            thread,
-            role,
-            before=_positive(request.query_params.get("before")),
-            after=_positive(request.query_params.get("after")),
-            q=request.query_params.get("q", "").strip()[:200] or None,
-        )
-        paginator = MessagePagination()
-        page = paginator.paginate_queryset(messages, request, view=self)
-        return paginator.get_paginated_response([message_frame(message) for message in page])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
     @extend_schema(
         request={"multipart/form-data": PostMessageSerializer, "application/json": PostMessageSerializer},
