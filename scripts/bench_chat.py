@@ -146,6 +146,7 @@ async def room_run(port, room, kind, messages, samples):
                 pass
 
         drainer = asyncio.create_task(drain_sender())
+        drainer.add_done_callback(lambda task: task.cancelled() or task.exception())
         for n in range(messages):
             body = f"bench {nonce} {n}"
             frame = json.dumps({"type": "message", "body": body})
@@ -205,6 +206,7 @@ def main(argv=None):
         sent = 20
         for count in (1, len(rooms)):
             for kind in ("echo", "chat", "chat", "echo"):
+                log(f"{kind}: {count} room(s), {options.messages // 2} messages each")
                 samples, seconds = asyncio.run(scenario(port, rooms[:count], kind, options.messages // 2))
                 results.append((count, kind, samples, seconds))
                 if kind == "chat":

@@ -121,7 +121,7 @@ class ChatConsumer(JsonConsumer):
     @database_sync_to_async
     def _post(self, body, internal):
         sender = self.user if self._user_id() else None
-        services.post_message(self.thread, sender=sender, body=body, internal=internal)
+        services.post_message(self.thread, sender=sender, body=body, internal=internal, role=self.role)
 
     @database_sync_to_async
     def _read(self, up_to):
