@@ -10,6 +10,7 @@ socket stays open. Messages go through ``services.post_message``: stored, then b
 """
 
 import json
+import time
 from urllib.parse import parse_qs
 
 from channels.db import DatabaseSyncToAsync
@@ -24,6 +25,8 @@ from .selectors import history, unread_total
 
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
+#: Seconds between two typing notices a socket relays.
+TYPING_INTERVAL = 1.0
 #: Most missed messages replayed on reconnection (older ones come from the history API).
 CATCH_UP_LIMIT = 200
 
@@ -90,6 +93,10 @@ class ChatConsumer(JsonConsumer):
             except MessagingRefused as refusal:
                 await self.error(refusal)
         elif kind == "typing":
+            now = time.monotonic()
+            if now - getattr(self, "typing_sent", 0.0) < TYPING_INTERVAL:
+                return  # a typing notice lasts seconds on the other side: more would only flood the room
+            self.typing_sent = now
             frame = {"type": "typing", "sender": {"id": self._user_id(), "role": self.role}}
             await self.channel_layer.group_send(
                 broadcast.thread_group(self.thread.pk),

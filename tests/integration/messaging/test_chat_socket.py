@@ -62,16 +62,18 @@ def test_typing_reaches_the_others_and_a_read_receipt_everyone(cookie_of):
         await seller_socket.send_json_to({"type": "typing"})
         typing = await client_socket.receive_json_from(timeout=5)
         typing_echo = await seller_socket.receive_nothing(timeout=0.3)
+        await seller_socket.send_json_to({"type": "typing"})  # again at once: not relayed
+        flood_held = await client_socket.receive_nothing(timeout=0.3)
         await seller_socket.send_json_to({"type": "read", "up_to": last.pk})
         receipt = await client_socket.receive_json_from(timeout=5)
         await client_socket.disconnect()
         await seller_socket.disconnect()
-        return typing, typing_echo, receipt
+        return typing, typing_echo and flood_held, receipt
 
-    typing, nothing_back, receipt = async_to_sync(scenario)()
+    typing, nothing_more, receipt = async_to_sync(scenario)()
 
     assert typing == {"type": "typing", "sender": {"id": cast.seller.pk, "role": "seller"}}
-    assert nothing_back
+    assert nothing_more
     assert receipt == {"type": "read", "reader": {"id": cast.seller.pk, "role": "seller"}, "up_to": last.pk}
     assert Participant.objects.get(thread=thread, user=cast.seller).last_read_id == last.pk
 
