@@ -4,6 +4,7 @@ from rest_framework.routers import SimpleRouter
 from commerce.wallet.api import WalletEntriesView, WalletView
 
 from .notifications import NotificationListView, NotificationReadView
+from .threads import ThreadMessagesView, ThreadsView
 from .views import (
     BasketLinesView,
     BasketLineView,
@@ -31,6 +32,8 @@ urlpatterns = [
     path("wallet/entries/", WalletEntriesView.as_view(), name="api-wallet-entries"),
     path("notifications/", NotificationListView.as_view(), name="api-notifications"),
     path("notifications/<int:pk>/read/", NotificationReadView.as_view(), name="api-notification-read"),
+    path("threads/", ThreadsView.as_view(), name="api-threads"),
+    path("threads/<int:pk>/messages/", ThreadMessagesView.as_view(), name="api-thread-messages"),
     path(
         "orders/<str:number>/invoices/<str:invoice_number>/",
         OrderInvoiceView.as_view(),
