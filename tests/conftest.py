@@ -133,7 +133,7 @@ def stop_process(process):
 
 
 @pytest.fixture(scope="session")
-def celery_worker(django_db_setup, phones_fake_server):
+def celery_worker(django_db_setup, phones_fake_server):  # noqa: F811 - the fixture imported above
     """A real Celery worker process consuming from the test Redis and writing to the test database;
     its phone alerts go to the session's fakes of Telegram and WhatsApp (``phones_fake``)."""
     from config.celery import app

@@ -536,7 +536,7 @@ NOTIFICATIONS_WHATSAPP_BUSINESS_NUMBER = env("NOTIFICATIONS_WHATSAPP_BUSINESS_NU
 #: Approved message template for alerts (one body parameter, the alert's text); empty: a text message,
 #: which WhatsApp delivers only within 24 hours of the admin's last message to the business number.
 NOTIFICATIONS_WHATSAPP_ALERT_TEMPLATE = env("NOTIFICATIONS_WHATSAPP_ALERT_TEMPLATE", default="")
-#: Base URL of the Graph API with its version: empty for Meta's (v21.0), the local fake's in offline test mode.
+#: Base URL of the Graph API with its version: empty for Meta's (v21.0), the local fake's in test mode.
 NOTIFICATIONS_WHATSAPP_API_BASE = env("NOTIFICATIONS_WHATSAPP_API_BASE", default="")
 #: Celery queue of the phone alerts, consumed by a worker of its own so they never wait behind
 #: long tasks (the acceptance test: on the admin's phone within 10 seconds).
