@@ -12,6 +12,10 @@ class CheckoutConfig(apps.CheckoutConfig):
 
     name = "commerce.checkout"
 
+    def ready(self):
+        super().ready()
+        from . import notices  # noqa: F401 - registers the pop-up order's notification
+
     def get_urls(self):
         from .views import BuyNowView, QuickCheckoutView  # views load models: only once apps are ready
 

@@ -518,6 +518,9 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
 
 # --- Notifications: the admin's phone (Telegram, WhatsApp) -----------------------------------
+#: Email of the admin on duty's account: notify() alerts them on the phone below (Telegram chat,
+#: WhatsApp number). Empty: the first active superuser.
+NOTIFICATIONS_PHONES_ADMIN_EMAIL = env("NOTIFICATIONS_PHONES_ADMIN_EMAIL", default="")
 #: Telegram bot token (123456:ABC…) from @BotFather. Empty: offline test mode, the local fake of the
 #: Bot API at NOTIFICATIONS_TELEGRAM_API_BASE receives the alerts (admins see them on the dashboard).
 NOTIFICATIONS_TELEGRAM_TOKEN = env("NOTIFICATIONS_TELEGRAM_TOKEN", default="")

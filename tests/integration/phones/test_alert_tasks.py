@@ -2,52 +2,30 @@
 
 import pytest
 from celery.exceptions import Retry
-from django.db import transaction
 
 from commerce.notifications.phones import tasks
-from commerce.notifications.phones.alerts import Alert, alert_admin_on_commit
+from commerce.notifications.phones.alerts import Alert
 
 
-def chat_opened(key="thread-7-opened", gist="Bonjour, le tajine <grand> existe-t-il en bleu ?"):
+def chat_opened(gist="Bonjour, le tajine <grand> existe-t-il en bleu ?"):
     return Alert(
-        key=key,
+        key="notification-7",
         title="Nouvelle conversation : Amira",
         gist=gist,
-        link="/fr/support/threads/7/",
-        link_label="Répondre",
+        url="https://souk.example/fr/support/threads/7/",
+        link_label="Ouvrir",
     )
 
 
-@pytest.mark.django_db
-def test_an_alert_reaches_both_phones_after_commit(phones_fake, settings, django_capture_on_commit_callbacks):
-    settings.SITE_URL = "https://souk.example"
-
-    # When an alert is raised inside a transaction
-    with django_capture_on_commit_callbacks(execute=True):
-        alert_admin_on_commit(chat_opened)
-        # Then nothing leaves before the commit
-        assert phones_fake.received() == {"telegram": [], "whatsapp": []}
-
-    # Then the admin's Telegram chat has it, user text escaped, with a link to answer
-    (message,) = phones_fake.telegram.messages
-    assert message["chat_id"] == "1000001"
-    assert message["text"] == (
+def test_an_alert_escapes_what_users_wrote_and_links_to_the_answer():
+    assert chat_opened().telegram_text() == (
         "<b>Nouvelle conversation : Amira</b>\nBonjour, le tajine &lt;grand&gt; existe-t-il en bleu ?\n\n"
-        '<a href="https://souk.example/fr/support/threads/7/">Répondre</a>'
+        '<a href="https://souk.example/fr/support/threads/7/">Ouvrir</a>'
     )
-    # And the admin's WhatsApp has it as text
-    (whatsapp,) = phones_fake.whatsapp.messages
-    assert whatsapp["to"] == "21620000000"
-    assert "https://souk.example/fr/support/threads/7/" in whatsapp["text"]
-
-
-@pytest.mark.django_db(transaction=True)
-def test_nothing_is_sent_for_a_rolled_back_change(phones_fake):
-    with pytest.raises(RuntimeError), transaction.atomic():
-        alert_admin_on_commit(chat_opened)
-        raise RuntimeError("the change failed")
-
-    assert phones_fake.received() == {"telegram": [], "whatsapp": []}
+    assert chat_opened().whatsapp_text() == (
+        "*Nouvelle conversation : Amira*\nBonjour, le tajine <grand> existe-t-il en bleu ?\n\n"
+        "Ouvrir: https://souk.example/fr/support/threads/7/"
+    )
 
 
 def test_a_long_gist_is_cut_for_the_phone():
