@@ -45,6 +45,7 @@ urlpatterns = [
             require_dashboard_access(
                 [
                     path("payments/", include("commerce.payment.dashboard.urls")),
+                    path("phones/", include("commerce.notifications.phones.urls")),
                     path("invoices/", include(invoice_urls.dashboard_patterns)),
                     path("returns/", include(return_urls.dashboard_patterns)),
                     path("", apps.get_app_config("dashboard").urls),
