@@ -26,7 +26,7 @@ from commerce.order.views import GuestOrderView, OrderLineView
 from commerce.partner.views import ProductAlertCreateView
 from commerce.payment.stripe import views as stripe_views
 from commerce.returns import urls as return_urls
-from commerce.users.views import LoginRedirectView, ProfileUpdateView
+from commerce.users.views import LoginRedirectView, ProfileUpdateView, WhatsAppConsentView
 from config.errors import API_PREFIX
 
 # The Django admin signs in through allauth too (rate limits, MFA).
@@ -78,6 +78,7 @@ urlpatterns += i18n_patterns(
         login_required(RedirectView.as_view(pattern_name="account_change_password")),
     ),
     path("accounts/profile/edit/", login_required(ProfileUpdateView.as_view())),
+    path("accounts/whatsapp/", WhatsAppConsentView.as_view(), name="whatsapp-consent"),
     path("accounts/orders/<str:order_number>/<int:line_id>/", login_required(OrderLineView.as_view())),
     path("accounts/alerts/create/<int:pk>/", ProductAlertCreateView.as_view()),
     path("accounts/", apps.get_app_config("customer").urls),
