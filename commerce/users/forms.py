@@ -12,7 +12,7 @@ from .consents import consent_wording, wa_me_link
 
 def whatsapp_consent_field(*, in_account=False):
     """The consent checkbox: unticked, its label the exact wording recorded with the consent; outside
-    the account, where to withdraw it; the shop's wa.me link when a business number is set."""
+    the account, where to withdraw it and the shop's wa.me link (when a business number is set)."""
     parts = []
     if not in_account:
         parts.append(
@@ -20,7 +20,7 @@ def whatsapp_consent_field(*, in_account=False):
                 '<a href="{}">{}</a>', reverse("whatsapp-consent"), _("Manage WhatsApp in your account")
             )
         )
-    if link := wa_me_link():
+    if not in_account and (link := wa_me_link()):  # the account page shows the link itself
         parts.append(format_html('<a href="{}" rel="noopener">{}</a>', link, _("Write to us on WhatsApp")))
     return forms.BooleanField(
         label=consent_wording(),
@@ -34,7 +34,7 @@ class WhatsAppConsentForm(forms.Form):
     """The account page's form: the number, and the same explicit, unticked consent."""
 
     number = PhoneNumberField(
-        label=_("WhatsApp number"), region="TN", widget=forms.TextInput(attrs={"autocomplete": "tel"})
+        label=_("Your WhatsApp number"), region="TN", widget=forms.TextInput(attrs={"autocomplete": "tel"})
     )
 
     def __init__(self, *args, **kwargs):
