@@ -33,6 +33,7 @@ def centre(request):
             "event": event,
             "events": events.events_for(request.user),
             "unread": services.unread_count(request.user.pk),
+            "filter_choices": [("all", _("Inbox")), ("unread", _("Unread")), ("archived", _("Archived"))],
         },
     )
 
