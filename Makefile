@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web clean
+.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web bench-chat clean
 
 ## Every dependency, transitive ones included, installed from the hashed lock (`make lock` refreshes it).
 $(INSTALLED): requirements/dev.txt
@@ -74,6 +74,10 @@ messages: $(INSTALLED)
 ## Benchmarks (figures printed against baselines measured in the same run; never part of `make test`).
 bench-cms: $(INSTALLED) system-deps
 	$(PY) benchmarks/cms/bench_pages.py $(ARGS)
+
+## Chat message latency through the server, Redis and PostgreSQL, against a bare Channels echo room.
+bench-chat: $(INSTALLED) service-deps
+	$(PY) scripts/bench_chat.py $(ARGS)
 
 bench-commerce: $(INSTALLED) system-deps pdf-deps
 	$(PY) benchmarks/commerce/bench_catalogue.py $(ARGS)

@@ -12,6 +12,11 @@ def decides_returns(user, url_name, url_args=None, url_kwargs=None):
     return user.is_staff or user.partners.exists()
 
 
+def answers_shop_messages(user, url_name, url_args=None, url_kwargs=None):
+    """The shop's conversations with clients: users of a shop only (each sees its own shops')."""
+    return user.partners.exists()
+
+
 SHOP_SECTION = {
     "label": _("My shop"),
     "icon": "fas fa-store",
@@ -22,6 +27,7 @@ SHOP_SECTION = {
         {"label": _("Low stock alerts"), "url_name": "dashboard:stock-alert-list"},
         {"label": _("Reviews of my products"), "url_name": "dashboard:shop-reviews"},
         {"label": _("Returns"), "url_name": "returns-dashboard:queue", "access_fn": decides_returns},
+        {"label": _("Messages"), "url_name": "messaging-dashboard:inbox", "access_fn": answers_shop_messages},
     ],
 }
 

@@ -22,6 +22,7 @@ from commerce.core.health import health
 from commerce.core.media import serve_media
 from commerce.dashboard.access import require_dashboard_access
 from commerce.invoices import urls as invoice_urls
+from commerce.messaging import urls as messaging_urls
 from commerce.order.views import GuestOrderView, OrderLineView
 from commerce.partner.views import ProductAlertCreateView
 from commerce.payment.stripe import views as stripe_views
@@ -48,6 +49,7 @@ urlpatterns = [
                     path("phones/", include("commerce.notifications.phones.urls")),
                     path("invoices/", include(invoice_urls.dashboard_patterns)),
                     path("returns/", include(return_urls.dashboard_patterns)),
+                    path("messages/", include(messaging_urls.dashboard_patterns)),
                     path("", apps.get_app_config("dashboard").urls),
                 ]
             )
@@ -55,6 +57,7 @@ urlpatterns = [
     ),
     path(API_PREFIX, include("config.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    *messaging_urls.attachment_patterns,
     path("payments/stripe/webhook/", stripe_views.webhook, name="stripe-webhook"),
     path("sitemap.xml", cms_views.sitemap_xml, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots-txt"),
@@ -91,6 +94,8 @@ urlpatterns += i18n_patterns(
     path("offers/", apps.get_app_config("offer").urls),
     path("wishlists/", apps.get_app_config("wishlists").urls),
     path("shops/", include("commerce.sellers.urls")),
+    path("messages/", include(messaging_urls.patterns)),
+    path("support/", include(messaging_urls.support_patterns)),
     path("newsletter/", include("cms_pages.core.urls")),
     # The home page by name, so redirects after sign-in reverse it in the visitor's language.
     path("", wagtail_views.serve, {"path": ""}, name="home"),

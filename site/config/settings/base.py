@@ -57,6 +57,7 @@ LOCAL_APPS = [
     "commerce.api",
     "commerce.invoices",
     "commerce.returns",
+    "commerce.messaging",
     "commerce.demo",
     "commerce.sellers",
     "cms_pages.core",
@@ -573,6 +574,12 @@ NOTIFICATIONS_PUSH_ALLOW_HTTP = False
 ORDERS_RETURN_WINDOW_DAYS = env.int("ORDERS_RETURN_WINDOW_DAYS", default=14)
 #: Days a voucher given as a refund stays valid.
 VOUCHER_REFUND_VALIDITY_DAYS = env.int("VOUCHER_REFUND_VALIDITY_DAYS", default=365)
+
+# --- Messaging (commerce/messaging/) --------------------------------------------------------------
+#: Largest attachment (picture or PDF) in a conversation, in bytes.
+MESSAGING_ATTACHMENT_MAX_BYTES = env.int("MESSAGING_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
+#: Messages one person may send per minute, over all their conversations.
+MESSAGING_MAX_MESSAGES_PER_MINUTE = env.int("MESSAGING_MAX_MESSAGES_PER_MINUTE", default=30)
 
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = SITE_NAME

@@ -1,0 +1,155 @@
+"""``/ws/chat/<thread id>/``: a thread's live messages, typing and read receipts; ``/ws/chat/inbox/``:
+the person's unread counts.
+
+Frames in: ``{"type": "message", "body"}``, ``{"type": "typing"}``, ``{"type": "read", "up_to"}``.
+Frames out: ``{"type": "message", "id", "sender", "body", "sent_at", …}``, ``typing``, ``read``,
+``status``, ``error``. Connecting with ``?after=<last id seen>`` first replays what was missed.
+Only those who may read the thread join (``access.visible_thread``); anyone else is closed with
+4403 (4401 when not signed in and holding no guest thread). A bad frame gets an error frame and the
+socket stays open. Messages go through ``services.post_message``: stored, then broadcast.
+"""
+
+import json
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.utils.translation import gettext as _
+
+from . import broadcast, services
+from .access import role_in, visible_thread
+from .exceptions import MessagingRefused
+from .models import Participant
+from .selectors import history, unread_total
+
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_FORBIDDEN = 4403
+#: Most missed messages replayed on reconnection (older ones come from the history API).
+CATCH_UP_LIMIT = 200
+
+
+class JsonConsumer(AsyncJsonWebsocketConsumer):
+    """Malformed JSON becomes ``None`` (answered with an error) instead of closing the socket."""
+
+    @classmethod
+    async def decode_json(cls, text_data):
+        try:
+            return json.loads(text_data)
+        except ValueError:
+            return None
+
+    async def chat_frame(self, event):
+        await self.send_json(event["frame"])
+
+    async def error(self, message):
+        await self.send_json({"type": "error", "message": str(message)})
+
+
+class ChatConsumer(JsonConsumer):
+    async def connect(self):
+        self.user = self.scope.get("user")
+        self.session = self.scope.get("session")
+        found = await self._load(self.scope["url_route"]["kwargs"]["thread_id"])
+        if found is None:
+            signed_in = self.user is not None and self.user.is_authenticated
+            await self.close(code=CLOSE_FORBIDDEN if signed_in else CLOSE_UNAUTHENTICATED)
+            return
+        self.thread, self.role = found
+        self.groups_joined = [broadcast.thread_group(self.thread.pk)]
+        if self.role == Participant.SUPPORT:
+            self.groups_joined.append(broadcast.staff_group(self.thread.pk))
+        for group in self.groups_joined:
+            await self.channel_layer.group_add(group, self.channel_name)
+        await self.accept()
+        after = parse_qs(self.scope.get("query_string", b"").decode()).get("after", [""])[0]
+        if after.isdigit():
+            for frame in await self._missed(int(after)):
+                await self.send_json(frame)
+
+    async def disconnect(self, code):
+        for group in getattr(self, "groups_joined", []):
+            await self.channel_layer.group_discard(group, self.channel_name)
+
+    async def receive_json(self, content, **kwargs):
+        kind = content.get("type") if isinstance(content, dict) else None
+        if kind == "message":
+            body = content.get("body")
+            if not isinstance(body, str):
+                await self.error(_("A message needs a text body."))
+                return
+            try:
+                await self._post(body, bool(content.get("internal")))
+            except MessagingRefused as refusal:
+                await self.error(refusal)
+        elif kind == "typing":
+            frame = {"type": "typing", "sender": {"id": self._user_id(), "role": self.role}}
+            await self.channel_layer.group_send(
+                broadcast.thread_group(self.thread.pk),
+                {"type": "chat.others", "frame": frame, "from": self.channel_name},
+            )
+        elif kind == "read":
+            up_to = content.get("up_to")
+            if not isinstance(up_to, int) or isinstance(up_to, bool):
+                await self.error(_("A read receipt needs the id of the last message seen."))
+                return
+            await self._read(up_to)
+        else:
+            await self.error(_('Unknown frame; send {"type": "message", "body": "…"}, "typing" or "read".'))
+
+    async def chat_others(self, event):
+        """A frame for every socket of the thread but the one it came from (typing)."""
+        if event["from"] != self.channel_name:
+            await self.send_json(event["frame"])
+
+    def _user_id(self):
+        return self.user.pk if self.user is not None and self.user.is_authenticated else None
+
+    @database_sync_to_async
+    def _load(self, thread_id):
+        thread = visible_thread(self.user, thread_id, self.session)
+        if thread is None:
+            return None
+        return thread, role_in(thread, self.user)
+
+    @database_sync_to_async
+    def _missed(self, after):
+        from .broadcast import message_frame
+
+        missed = list(history(self.thread, self.role, after=after)[:CATCH_UP_LIMIT])
+        return [message_frame(message) for message in reversed(missed)]
+
+    @database_sync_to_async
+    def _post(self, body, internal):
+        sender = self.user if self._user_id() else None
+        services.post_message(self.thread, sender=sender, body=body, internal=internal)
+
+    @database_sync_to_async
+    def _read(self, up_to):
+        services.mark_read(self.thread, self.user, up_to)
+
+
+class InboxConsumer(JsonConsumer):
+    """The signed-in person's unread counts, live on every page that shows them."""
+
+    async def connect(self):
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        self.group = broadcast.inbox_group(user.pk)
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+        await self.send_json(
+            {"type": "unread", "thread": None, "unread": 0, "total": await self._total(user)}
+        )
+
+    async def disconnect(self, code):
+        if hasattr(self, "group"):
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def receive_json(self, content, **kwargs):
+        await self.error(_("This socket only sends unread counts."))
+
+    @database_sync_to_async
+    def _total(self, user):
+        return unread_total(user)

@@ -1,0 +1,296 @@
+"""State changes of conversations; every one inside a transaction, its broadcasts after commit.
+
+``post_message`` is the one way a message enters a thread (pages, API, socket, tests). It knows
+whether the message is the thread's first from the client (``Posted.opened_thread``, decided under
+the thread's row lock) and then, after commit, tells support staff (support threads) or the shop's
+users (seller threads) through ``notify`` with the event ``messaging.thread_opened``: the admin's
+phone alert hangs on that event (see ``notices.py``). Every later message is
+``messaging.new_message`` to the other side.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.db.models.functions import Greatest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from . import broadcast, notices
+from .access import is_staff_side, is_support_staff, remember_guest_thread, role_in
+from .attachments import checked_attachment
+from .exceptions import MessageRefused, ThreadRefused
+from .models import Block, Message, Participant, Report, Thread
+from .selectors import thread_unread, unread_total
+from .text import MAX_LENGTH, clean_body
+
+Product = get_model("catalogue", "Product")
+
+
+@dataclass(frozen=True)
+class Posted:
+    message: Message
+    #: The thread's first message from its client: the conversation has just opened.
+    opened_thread: bool
+
+
+# --- Opening threads ---------------------------------------------------------------------------
+
+
+def open_support_thread(*, user=None, guest_email="", session=None):
+    """``(thread, created)``: the client's open support thread, or a new one. A guest gives an email
+    and gets the thread through their session."""
+    if user is not None and user.is_authenticated:
+        existing = Thread.objects.filter(
+            kind=Thread.SUPPORT,
+            status=Thread.OPEN,
+            participants__user=user,
+            participants__role=Participant.CLIENT,
+        ).first()
+        if existing:
+            return existing, False
+        with transaction.atomic():
+            thread = Thread.objects.create(kind=Thread.SUPPORT)
+            Participant.objects.create(thread=thread, user=user, role=Participant.CLIENT)
+        return thread, True
+    try:
+        validate_email(guest_email or "")
+    except ValidationError as error:
+        raise ThreadRefused(_("Leave your email so support can answer you.")) from error
+    thread = Thread.objects.create(kind=Thread.SUPPORT, guest_email=guest_email)
+    if session is not None:
+        remember_guest_thread(session, thread)
+    return thread, True
+
+
+def open_seller_thread(*, client, partner, product=None, order=None):
+    """``(thread, created)``: the client's conversation with a shop about a product or an order (one
+    per subject, reused)."""
+    if client is None or not client.is_authenticated:
+        raise ThreadRefused(_("Sign in to write to the seller."))
+    if partner.users.filter(pk=client.pk).exists():
+        raise ThreadRefused(_("This is your own shop."))
+    if product is not None and not _sells(partner, product):
+        raise ThreadRefused(_("This shop does not sell that product."))
+    if order is not None and (order.user_id != client.pk or not order.lines.filter(partner=partner).exists()):
+        raise ThreadRefused(_("That order has nothing from this shop."))
+    with transaction.atomic():
+        existing = (
+            Thread.objects.select_for_update()
+            .filter(
+                kind=Thread.SELLER, partner=partner, product=product, order=order, participants__user=client
+            )
+            .first()
+        )
+        if existing:
+            return existing, False
+        thread = Thread.objects.create(kind=Thread.SELLER, partner=partner, product=product, order=order)
+        Participant.objects.create(thread=thread, user=client, role=Participant.CLIENT)
+    return thread, True
+
+
+def _sells(partner, product):
+    """The shop has a stock record of the product, or of one of its variants (a parent product)."""
+    if product.stockrecords.filter(partner=partner).exists():
+        return True
+    return product.children.filter(stockrecords__partner=partner).exists()
+
+
+# --- Messages ----------------------------------------------------------------------------------
+
+
+def _check_rate(thread, sender):
+    since = timezone.now() - timedelta(seconds=60)
+    recent = Message.objects.filter(sent_at__gte=since)
+    recent = recent.filter(sender=sender) if sender is not None else recent.filter(thread=thread, sender=None)
+    if recent.count() >= settings.MESSAGING_MAX_MESSAGES_PER_MINUTE:
+        raise MessageRefused(_("You are sending messages too fast; wait a moment."))
+
+
+def _check_blocks(thread, sender):
+    if sender is None:
+        return
+    others = Q(blocker__in=thread.participants.values("user"))
+    if thread.partner_id:
+        others |= Q(blocker__in=thread.partner.users.values("pk"))
+    if Block.objects.filter(others, blocked=sender).exists():
+        raise MessageRefused(_("This person no longer receives your messages."))
+
+
+def post_message(thread, *, sender=None, body="", attachment=None, internal=False):
+    """Store a message from ``sender`` (``None``: the guest who owns the thread), then broadcast it.
+
+    Refusals (empty, too long, too fast, blocked, an internal note from the client side, a bad
+    attachment) raise ``MessageRefused`` and write nothing.
+    """
+    role = role_in(thread, sender)
+    text = clean_body(body)
+    if not text and attachment is None:
+        raise MessageRefused(_("Write a message or attach a file."))
+    if len(text) > MAX_LENGTH:
+        raise MessageRefused(_("A message holds at most %(count)d characters.") % {"count": MAX_LENGTH})
+    if internal and role != Participant.SUPPORT:
+        raise MessageRefused(_("Only support can write internal notes."))
+    checked = None
+    if attachment is not None:
+        try:
+            checked = checked_attachment(attachment)
+        except ValidationError as error:
+            raise MessageRefused(" ".join(error.messages)) from error
+    _check_rate(thread, sender)
+    _check_blocks(thread, sender)
+    with transaction.atomic():
+        locked = Thread.objects.select_for_update().get(pk=thread.pk)
+        opened = (
+            role == Participant.CLIENT
+            and not internal
+            and not locked.messages.filter(sender_role=Participant.CLIENT).exists()
+        )
+        message = Message(thread=locked, sender=sender, sender_role=role, body=text, internal=internal)
+        if checked:
+            upload, name, content_type = checked
+            message.attachment_name, message.attachment_type = name, content_type
+            message.attachment.save(upload.name, upload, save=False)
+        message.save()
+        changed = {"last_message_at": message.sent_at}
+        if role == Participant.CLIENT and locked.status == Thread.CLOSED:
+            changed["status"] = Thread.OPEN  # a client writing again reopens the conversation
+        Thread.objects.filter(pk=locked.pk).update(**changed)
+        for field, value in changed.items():
+            setattr(thread, field, value)
+        if sender is not None:
+            _read_up_to(thread, sender, role, message.pk)
+        message.thread = thread
+        posted = Posted(message=message, opened_thread=opened)
+        transaction.on_commit(lambda: _after_post(posted))
+    return posted
+
+
+def _after_post(posted):
+    message = posted.message
+    broadcast.send_message(message)
+    if message.internal:
+        return
+    for user in recipients(message.thread, exclude=message.sender):
+        broadcast.send_unread(
+            user.pk, message.thread_id, thread_unread(message.thread, user), unread_total(user)
+        )
+    notices.message_posted(posted, recipients(message.thread, exclude=message.sender))
+
+
+def recipients(thread, *, exclude=None):
+    """Signed-in people who should hear of a message in ``thread``: its client (and expert), and on
+    the answering side the shop's users (seller thread) or the assigned agent (support thread);
+    support staff who only looked at a thread are not told."""
+    from django.contrib.auth import get_user_model
+
+    user_ids = set(thread.participants.exclude(role=Participant.SUPPORT).values_list("user_id", flat=True))
+    if thread.kind == Thread.SELLER and thread.partner_id:
+        user_ids |= set(thread.partner.users.values_list("pk", flat=True))
+    if thread.kind == Thread.SUPPORT and thread.assigned_to_id:
+        user_ids.add(thread.assigned_to_id)
+    if exclude is not None:
+        user_ids.discard(exclude.pk)
+    return list(get_user_model().objects.filter(pk__in=user_ids, is_active=True).order_by("pk"))
+
+
+def _read_up_to(thread, user, role, message_id):
+    updated = Participant.objects.filter(thread=thread, user=user).update(
+        last_read_id=Greatest("last_read_id", message_id)
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                Participant.objects.create(thread=thread, user=user, role=role, last_read_id=message_id)
+        except IntegrityError:  # created meanwhile by another page of the same user
+            _read_up_to(thread, user, role, message_id)
+
+
+def mark_read(thread, user, up_to):
+    """``user`` has seen the thread up to message ``up_to`` (never moves back); the other side sees
+    the receipt."""
+    if user is None or not user.is_authenticated:
+        return
+    last = thread.messages.filter(pk__lte=up_to).order_by("-pk").values_list("pk", flat=True).first()
+    if last is None:
+        return
+    role = role_in(thread, user)
+    with transaction.atomic():
+        _read_up_to(thread, user, role, last)
+        transaction.on_commit(lambda: _after_read(thread, user, role, last))
+
+
+def _after_read(thread, user, role, last):
+    broadcast.send_read(thread.pk, user.pk, role, last)
+    broadcast.send_unread(user.pk, thread.pk, thread_unread(thread, user), unread_total(user))
+
+
+# --- Support console ---------------------------------------------------------------------------
+
+
+def _support_only(thread, by):
+    if thread.kind != Thread.SUPPORT or not is_support_staff(by):
+        raise ThreadRefused(_("Only support staff can do this."))
+
+
+def assign(thread, agent, *, by):
+    """Give the support thread to ``agent`` (``None``: back to the queue)."""
+    _support_only(thread, by)
+    if agent is not None and not is_support_staff(agent):
+        raise ThreadRefused(_("Choose a support agent."))
+    with transaction.atomic():
+        Thread.objects.filter(pk=thread.pk).update(assigned_to=agent)
+        thread.assigned_to = agent
+        if agent is not None:
+            Participant.objects.get_or_create(
+                thread=thread, user=agent, defaults={"role": Participant.SUPPORT}
+            )
+        transaction.on_commit(lambda: broadcast.send_status(thread))
+    return thread
+
+
+def set_status(thread, status, *, by):
+    """Close or reopen a thread (support for support threads, the shop for its own)."""
+    role = role_in(thread, by)
+    if not is_staff_side(role):
+        raise ThreadRefused(_("Only the answering side can close or reopen a conversation."))
+    with transaction.atomic():
+        Thread.objects.filter(pk=thread.pk).update(status=status)
+        thread.status = status
+        transaction.on_commit(lambda: broadcast.send_status(thread))
+    return thread
+
+
+# --- Blocks and reports ------------------------------------------------------------------------
+
+
+def block(blocker, blocked):
+    if blocked is None or blocker.pk == blocked.pk:
+        raise MessageRefused(_("You cannot block yourself."))
+    Block.objects.get_or_create(blocker=blocker, blocked=blocked)
+
+
+def unblock(blocker, blocked):
+    Block.objects.filter(blocker=blocker, blocked=blocked).delete()
+
+
+def report(reporter, message, reason):
+    """Report ``message`` (someone else's) to support, with the reporter's reason."""
+    reason = clean_body(reason)
+    if not reason:
+        raise MessageRefused(_("Say why you report this message."))
+    if message.sender_id == reporter.pk:
+        raise MessageRefused(_("You cannot report your own message."))
+    return Report.objects.create(
+        reporter=reporter,
+        reported=message.sender,
+        thread=message.thread,
+        message=message,
+        quoted=message.body,
+        reason=reason[:2000],
+    )

@@ -1,0 +1,242 @@
+"""``make bench-chat``: end-to-end latency of a chat message through the server, Redis and PostgreSQL.
+
+    .venv/bin/python scripts/bench_chat.py [--messages 200] [--rooms 50]
+
+Starts its own PostgreSQL and Redis (scripts/services.py; the cluster and a migrated template
+database stay in var/bench-services/chat/, the benchmark database is cloned fresh each run), seeds
+one shop and a conversation per room (benchmarks/chat/seed.py), and serves the site with uvicorn
+(one worker) and ``benchmarks.chat.asgi``, which adds a bare Channels echo room relaying through the
+same Redis channel layer: the baseline, measured in the same run. Each room has two sockets (the
+client's and the seller's); the client sends one message at a time and the time until the seller's
+socket receives it is one sample. Scenarios: one room, then every room at once; echo and chat
+alternate. Prints p50/p95/max and the messages found in the database afterwards; never fails on a
+figure. Stops every process it started, also on Ctrl-C.
+"""
+
+# ruff: noqa: S603 - runs this project's own commands with fixed arguments
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from services import free_port, start_postgres, start_redis, wait_for_port  # noqa: E402
+
+DATA_DIR = ROOT / "var" / "bench-services" / "chat"
+TEMPLATE_DB, BENCH_DB = "bench_chat_template", "bench_chat"
+#: The issue's goals (p95, milliseconds), printed beside the figures.
+GOALS = {1: 5.0, 50: 20.0}
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def django_env(database_url, redis_url):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "benchmarks.chat.settings",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "site")]),
+    }
+
+
+def prepare_database(server_url, redis_url):
+    """Migrate the template database (a no-op when up to date), then clone it into a fresh one."""
+    import psycopg
+
+    base = server_url.rpartition("/")[0]
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [TEMPLATE_DB]).fetchone():
+            admin.execute(f'CREATE DATABASE "{TEMPLATE_DB}"')
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput", "-v", "0"],
+        env=django_env(f"{base}/{TEMPLATE_DB}", redis_url),
+        cwd=ROOT,
+        check=True,
+    )
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{BENCH_DB}" TEMPLATE "{TEMPLATE_DB}"')
+    return f"{base}/{BENCH_DB}"
+
+
+def seed(env, rooms):
+    output = subprocess.run(
+        [sys.executable, "-m", "benchmarks.chat.seed", str(rooms)],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    ).stdout
+    return json.loads(next(line for line in output.splitlines() if line.startswith("ROOMS "))[6:])
+
+
+class Server:
+    """uvicorn serving ``benchmarks.chat.asgi`` (one worker) on a free loopback port."""
+
+    def __init__(self, env):
+        self.port, self.process = _serve(env)
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def _serve(env):
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "benchmarks.chat.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--lifespan",
+            "off",
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    wait_for_port(port, timeout=90)
+    return port, process
+
+
+async def room_run(port, room, kind, messages, samples):
+    """Two sockets in one room; the first sends ``messages`` one at a time, the second times each."""
+    from websockets.asyncio.client import connect
+
+    origin = f"http://127.0.0.1:{port}"
+    if kind == "echo":
+        path, headers_a, headers_b = f"/ws/bench/echo/{room['thread']}/", {}, {}
+    else:
+        path = f"/ws/chat/{room['thread']}/"
+        headers_a = {"Cookie": f"sessionid={room['client']}"}
+        headers_b = {"Cookie": f"sessionid={room['seller']}"}
+    url = f"ws://127.0.0.1:{port}{path}"
+    async with (
+        connect(url, origin=origin, additional_headers=headers_a) as sender,
+        connect(url, origin=origin, additional_headers=headers_b) as receiver,
+    ):
+        nonce = uuid.uuid4().hex[:8]
+
+        async def drain_sender():
+            async for _ in sender:  # the sender's own copies
+                pass
+
+        drainer = asyncio.create_task(drain_sender())
+        for n in range(messages):
+            body = f"bench {nonce} {n}"
+            frame = json.dumps({"type": "message", "body": body})
+            started = time.perf_counter()
+            await sender.send(frame)
+            while True:
+                received = json.loads(await asyncio.wait_for(receiver.recv(), timeout=10))
+                if received.get("body") == body:
+                    break
+            samples.append((time.perf_counter() - started) * 1000)
+        drainer.cancel()
+
+
+async def scenario(port, rooms, kind, messages):
+    samples = []
+    started = time.perf_counter()
+    await asyncio.gather(*(room_run(port, room, kind, messages, samples) for room in rooms))
+    return samples, time.perf_counter() - started
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def persisted(database_url):
+    import psycopg
+
+    with psycopg.connect(database_url) as connection:
+        return connection.execute(
+            "SELECT count(*) FROM messaging_message WHERE body LIKE 'bench %%'"
+        ).fetchone()[0]
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--messages", type=int, default=200, help="messages per room and scenario")
+    parser.add_argument("--rooms", type=int, default=50)
+    options = parser.parse_args(argv)
+    started = []
+    try:
+        postgres = start_postgres(DATA_DIR / "pgdata")
+        started.append(postgres)
+        redis = start_redis()
+        started.append(redis)
+        log("migrating the template database (once) and cloning it")
+        database_url = prepare_database(postgres.url, redis.url)
+        env = django_env(database_url, redis.url)
+        rooms = seed(env, options.rooms)
+        server = Server(env)
+        started.append(server)
+        port = server.port
+        log(f"server on port {port}; {len(rooms)} rooms seeded")
+        asyncio.run(scenario(port, rooms[:1], "chat", 20))  # warm-up: imports, connections
+        asyncio.run(scenario(port, rooms[:1], "echo", 20))
+        results = []
+        sent = 20
+        for count in (1, len(rooms)):
+            for kind in ("echo", "chat", "chat", "echo"):
+                samples, seconds = asyncio.run(scenario(port, rooms[:count], kind, options.messages // 2))
+                results.append((count, kind, samples, seconds))
+                if kind == "chat":
+                    sent += len(samples)
+        print()
+        header = ("rooms", "server", "messages", "p50 ms", "p95 ms", "max ms", "msg/s")
+        widths = (5, 6, 8, 8, 8, 8, 8)
+        print(" ".join(f"{title:>{width}}" for title, width in zip(header, widths, strict=True)))
+        for count in (1, len(rooms)):
+            for kind in ("echo", "chat"):
+                runs = [r for r in results if r[0] == count and r[1] == kind]
+                samples = [s for r in runs for s in r[2]]
+                seconds = sum(r[3] for r in runs)
+                print(
+                    f"{count:>5} {kind:>6} {len(samples):>8} {statistics.median(samples):>8.2f} "
+                    f"{percentile(samples, 0.95):>8.2f} {max(samples):>8.2f} {len(samples) / seconds:>8.0f}"
+                )
+            chat_p95 = percentile(
+                [s for r in results if r[0] == count and r[1] == "chat" for s in r[2]], 0.95
+            )
+            goal = GOALS.get(count, GOALS[50])
+            verdict = "met" if chat_p95 <= goal else "not met"
+            print(f"      goal p95 <= {goal:g} ms with {count} room(s): {verdict}")
+        stored = persisted(database_url)
+        print(f"\nchat messages sent (with warm-up): {sent}; found in the database: {stored}")
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        for service in reversed(started):
+            service.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""An ASGI server (uvicorn) for pages that open WebSockets: pytest-django's live server speaks WSGI
+only. It runs the site's ``config.asgi`` in a process of its own, on the test database and Redis,
+so a test that uses it needs ``transaction=True`` (its data must be committed to be seen)."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import ROOT, stop_process
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def asgi_server(transactional_db):
+    """The base URL of a uvicorn serving the site (HTTP and WebSockets)."""
+    from django.db import connection
+
+    database = connection.settings_dict
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
+        "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'site'}",
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "config.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--ws",
+            "websockets",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError("the ASGI server did not start") from None
+            time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}"
+    stop_process(process)
+
+
+@pytest.fixture
+def browser_as(browser, asgi_server):
+    """``browser_as(user)``: a (context, page) on the ASGI server with ``user``'s session cookie."""
+    from django.test import Client
+
+    contexts = []
+
+    def sign_in(user, language="ar"):
+        client = Client()
+        client.force_login(user)
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844},
+            locale=language,
+            extra_http_headers={"Accept-Language": language},
+        )
+        context.add_cookies(
+            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": asgi_server}]
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield sign_in
+    for context in contexts:
+        context.close()
