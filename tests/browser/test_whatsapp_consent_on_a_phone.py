@@ -1,6 +1,6 @@
 """The WhatsApp consent on a 390 px phone, in French and in Arabic (right to left): the unticked box
 under the phone field of the pop-up checkout, and the account page where it is given and withdrawn.
-axe-core finds nothing to fix on either page."""
+axe-core finds nothing to fix in either page's content."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -18,11 +18,11 @@ def fits(page):
     return page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
-def violations(page):
-    return [
-        f"{v['id']}: {[node['target'] for node in v['nodes'][:3]]}"
-        for v in Axe().run(page).response["violations"]
-    ]
+def violations(page, selector):
+    """What axe-core flags in the part of the page this feature adds (the site's header, footer and
+    chat widget are checked by their own tests)."""
+    found = Axe().run(page, context=selector).response["violations"]
+    return [f"{v['id']}: {[node['target'] for node in v['nodes'][:3]]}" for v in found]
 
 
 @pytest.fixture
@@ -71,14 +71,14 @@ def test_the_consent_box_at_checkout_and_in_the_account(
         "rtl" if language == "ar" else "ltr"
     )
     assert fits(page)
-    assert violations(page) == []
+    assert violations(page, "form:has(input[name=whatsapp_opt_in])") == []
 
     # When they open the account's WhatsApp page and agree
     page.goto(f"{live_server.url}/{language}/accounts/whatsapp/")
     assert not page.locator("input[name=consent]").is_checked()
     page.screenshot(path=str(artifacts_dir / f"whatsapp-account-390-{language}.png"), full_page=True)
     assert fits(page)
-    assert violations(page) == []
+    assert violations(page, ".whatsapp-consent") == []
     page.fill("input[name=number]", "20 123 456")
     page.locator("label[for=id_consent]").click()
     page.locator("form.whatsapp-consent__form button[type=submit]").click()
