@@ -66,3 +66,27 @@ def test_only_platform_admins_open_the_page(client, role, db):
     response = client.get(URL)
 
     assert response.status_code in (302, 403)
+
+
+def test_a_test_alert_goes_to_both_phones(
+    client, platform_admin, phones_fake, django_capture_on_commit_callbacks
+):
+    client.force_login(platform_admin)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URL, follow=True)
+
+    assert "Test alert sent to: Telegram, WhatsApp." in response.content.decode()
+    (telegram,) = phones_fake.telegram.messages
+    assert telegram["text"] == (
+        "<b>Test alert</b>\nSent from the dashboard by admin@example.com: alerts reach this phone."
+    )
+    assert len(phones_fake.whatsapp.messages) == 1
+
+
+def test_without_any_phone_set_up_the_test_alert_says_so(client, platform_admin):
+    client.force_login(platform_admin)
+
+    response = client.post(URL, follow=True)
+
+    assert "No phone channel is set up: nothing was sent." in response.content.decode()
