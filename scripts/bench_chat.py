@@ -1,6 +1,6 @@
 """``make bench-chat``: end-to-end latency of a chat message through the server, Redis and PostgreSQL.
 
-    .venv/bin/python scripts/bench_chat.py [--messages 200] [--rooms 50]
+    .venv/bin/python scripts/bench_chat.py [--messages 40] [--rooms 50]
 
 Starts its own PostgreSQL and Redis (scripts/services.py; the cluster and a migrated template
 database stay in var/bench-services/chat/, the benchmark database is cloned fresh each run), seeds
@@ -146,6 +146,7 @@ async def room_run(port, room, kind, messages, samples):
                 pass
 
         drainer = asyncio.create_task(drain_sender())
+        drainer.add_done_callback(lambda task: task.cancelled() or task.exception())
         for n in range(messages):
             body = f"bench {nonce} {n}"
             frame = json.dumps({"type": "message", "body": body})
@@ -182,7 +183,7 @@ def persisted(database_url):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--messages", type=int, default=200, help="messages per room and scenario")
+    parser.add_argument("--messages", type=int, default=40, help="messages per room and scenario (two runs)")
     parser.add_argument("--rooms", type=int, default=50)
     options = parser.parse_args(argv)
     started = []
@@ -205,6 +206,7 @@ def main(argv=None):
         sent = 20
         for count in (1, len(rooms)):
             for kind in ("echo", "chat", "chat", "echo"):
+                log(f"{kind}: {count} room(s), {options.messages // 2} messages each")
                 samples, seconds = asyncio.run(scenario(port, rooms[:count], kind, options.messages // 2))
                 results.append((count, kind, samples, seconds))
                 if kind == "chat":

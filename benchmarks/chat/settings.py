@@ -9,3 +9,8 @@ from config.settings.test import *  # noqa: F403
 CELERY_TASK_ALWAYS_EAGER = False
 MESSAGING_MAX_MESSAGES_PER_MINUTE = 10**9
 ROOT_URLCONF = "config.urls"
+
+from config.settings.base import database, env  # noqa: E402
+
+#: As in production: a pool of connections per process (without it each socket call connects anew).
+DATABASES = {"default": database(env.db("DATABASE_URL"), pool_size=env.int("DATABASE_POOL_SIZE", default=10))}

@@ -15,7 +15,7 @@ from commerce.messaging import selectors, services
 from commerce.messaging.access import role_in, visible_thread
 from commerce.messaging.broadcast import message_frame
 from commerce.messaging.exceptions import MessagingRefused
-from commerce.messaging.models import Message, Thread
+from commerce.messaging.models import Message, Participant, Thread
 
 from .schema import VALIDATION_ERROR, ErrorSerializer
 
@@ -84,9 +84,13 @@ class AttachmentSerializer(serializers.Serializer):
 
 
 class SenderSerializer(serializers.Serializer):
-    id = serializers.IntegerField(allow_null=True)
-    name = serializers.CharField()
-    role = serializers.CharField()
+    id = serializers.IntegerField(allow_null=True, help_text="`null` for a guest.")
+    name = serializers.CharField(
+        allow_blank=True,
+        help_text="The shop's name (seller), the agent's first name (support; may be blank), "
+        "the client's first name.",
+    )
+    role = serializers.ChoiceField(choices=Participant.ROLES)
 
 
 class MessageSerializer(serializers.Serializer):

@@ -7,7 +7,6 @@ side: internal notes), ``chat.inbox.<user id>`` (a person's unread counts, every
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from .models import Participant
 from .text import message_html
@@ -26,14 +25,14 @@ def inbox_group(user_id):
 
 
 def sender_name(message):
-    """What the other side sees as the author: the shop's name for a seller, "Support" and the
-    agent's first name for support, the client's first name (or email before the @)."""
+    """What the other side sees as the author: the shop's name for a seller, the agent's first name
+    for support (pages put "Support" before it in their language), the client's first name (or the
+    email before the @)."""
     user = message.sender
     if message.sender_role == Participant.SELLER and message.thread.partner_id:
         return message.thread.partner.name
     if message.sender_role == Participant.SUPPORT:
-        first = user.first_name if user else ""
-        return f"{_('Support')} · {first}" if first else _("Support")
+        return user.first_name if user else ""
     if user is None:
         return message.thread.guest_email.split("@")[0]
     return user.first_name or user.email.split("@")[0]

@@ -12,7 +12,7 @@ socket stays open. Messages go through ``services.post_message``: stored, then b
 import json
 from urllib.parse import parse_qs
 
-from channels.db import database_sync_to_async
+from channels.db import DatabaseSyncToAsync
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils.translation import gettext as _
 
@@ -26,6 +26,14 @@ CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 #: Most missed messages replayed on reconnection (older ones come from the history API).
 CATCH_UP_LIMIT = 200
+
+
+def in_any_thread(method):
+    """Run a consumer's database work in a pool thread, not the one thread every socket of the
+    process shares by default: sockets of different threads then wait on PostgreSQL side by side.
+    Each call is a unit of its own (its transaction inside), and a socket still handles its frames
+    one after the other, so a sender's messages keep their order."""
+    return DatabaseSyncToAsync(method, thread_sensitive=False)
 
 
 class JsonConsumer(AsyncJsonWebsocketConsumer):
@@ -104,26 +112,26 @@ class ChatConsumer(JsonConsumer):
     def _user_id(self):
         return self.user.pk if self.user is not None and self.user.is_authenticated else None
 
-    @database_sync_to_async
+    @in_any_thread
     def _load(self, thread_id):
         thread = visible_thread(self.user, thread_id, self.session)
         if thread is None:
             return None
         return thread, role_in(thread, self.user)
 
-    @database_sync_to_async
+    @in_any_thread
     def _missed(self, after):
         from .broadcast import message_frame
 
         missed = list(history(self.thread, self.role, after=after)[:CATCH_UP_LIMIT])
         return [message_frame(message) for message in reversed(missed)]
 
-    @database_sync_to_async
+    @in_any_thread
     def _post(self, body, internal):
         sender = self.user if self._user_id() else None
-        services.post_message(self.thread, sender=sender, body=body, internal=internal)
+        services.post_message(self.thread, sender=sender, body=body, internal=internal, role=self.role)
 
-    @database_sync_to_async
+    @in_any_thread
     def _read(self, up_to):
         services.mark_read(self.thread, self.user, up_to)
 
@@ -150,6 +158,6 @@ class InboxConsumer(JsonConsumer):
     async def receive_json(self, content, **kwargs):
         await self.error(_("This socket only sends unread counts."))
 
-    @database_sync_to_async
+    @in_any_thread
     def _total(self, user):
         return unread_total(user)

@@ -216,7 +216,9 @@
     var item = element("article", "chat__message" + (mine ? " chat__message--mine" : "") + (frame.internal ? " chat__message--note" : ""));
     item.dataset.id = frame.id;
     var meta = element("p", "chat__meta");
-    meta.appendChild(element("span", "chat__sender", frame.sender.name));
+    var name = frame.sender.name;
+    if (frame.sender.role === "support") name = this.labels.labelSupport + (name ? " · " + name : "");
+    meta.appendChild(element("span", "chat__sender", name));
     var time = element("time", "chat__time", formatTime(frame.sent_at));
     time.dateTime = frame.sent_at;
     meta.appendChild(time);
