@@ -25,6 +25,8 @@ from services import ROOT, free_port, start_postgres, start_redis, start_search,
 PYTHON = sys.executable
 VAR = ROOT / "var"
 LOCAL_ENV = VAR / "local.env"
+#: The queue of the admin's phone alerts (NOTIFICATIONS_PHONES_QUEUE), consumed by a worker of its own.
+PHONES_QUEUE = os.environ.get("NOTIFICATIONS_PHONES_QUEUE", "phones")
 
 
 def read_env_file(path: Path) -> dict[str, str]:
@@ -73,6 +75,27 @@ def start_stripe_fake(base: str, previous: dict[str, str]) -> tuple[dict, subpro
     return {"STRIPE_API_BASE": f"http://127.0.0.1:{port}", "STRIPE_WEBHOOK_SECRET": secret}, process
 
 
+def start_phone_fakes(previous: dict[str, str]) -> tuple[dict, subprocess.Popen | None]:
+    """Without NOTIFICATIONS_TELEGRAM_TOKEN / NOTIFICATIONS_WHATSAPP_TOKEN: offline test mode, the local
+    fakes of their APIs receive the admin's alerts (shown on the dashboard's "Phone alerts" page)."""
+    telegram = not os.environ.get("NOTIFICATIONS_TELEGRAM_TOKEN")
+    whatsapp = not os.environ.get("NOTIFICATIONS_WHATSAPP_TOKEN")
+    if not (telegram or whatsapp):
+        return {}, None
+    port = free_port(port_of(previous.get("NOTIFICATIONS_TELEGRAM_API_BASE")))
+    process = subprocess.Popen(
+        [PYTHON, "-m", "commerce.notifications.phones.fakes", "--port", str(port)], cwd=ROOT
+    )
+    wait_for_port(port)
+    print(f"[run] admin's phone: Telegram/WhatsApp TEST MODE (local fakes at 127.0.0.1:{port})", flush=True)
+    values = {}
+    if telegram:
+        values["NOTIFICATIONS_TELEGRAM_API_BASE"] = f"http://127.0.0.1:{port}"
+    if whatsapp:
+        values["NOTIFICATIONS_WHATSAPP_API_BASE"] = f"http://127.0.0.1:{port}/v21.0"
+    return values, process
+
+
 def banner(base: str) -> str:
     return "\n".join(
         [
@@ -83,6 +106,7 @@ def banner(base: str) -> str:
             f"  Oscar dashboard   {base}/dashboard/",
             f"  Django admin      {base}/django-admin/",
             f"  API docs          {base}/api/docs/   (schema {base}/api/schema/)",
+            f"  Phone alerts      {base}/dashboard/phones/   (what the Telegram/WhatsApp fakes received)",
             f"  Health            {base}/health/",
             "  Other terminal    .venv/bin/python manage.py createsuperuser (same database and services)",
             "",
@@ -143,6 +167,10 @@ def main() -> int:
         if stripe_fake:
             processes["stripe-fake"] = stripe_fake
         values.update(stripe_env)
+        phones_env, phones_fake = start_phone_fakes(previous)
+        if phones_fake:
+            processes["phones-fake"] = phones_fake
+        values.update(phones_env)
         write_env_file(values)
         env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings.local", **values)
         for service in services:
@@ -158,6 +186,12 @@ def main() -> int:
         celery_env = {**env, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "site")])}
         processes["worker"] = subprocess.Popen(
             [*celery, "worker", "-l", "warning", "--concurrency", "2"], cwd=ROOT, env=celery_env
+        )
+        # The admin's phone alerts have a queue and a worker of their own: never behind long tasks.
+        processes["phones-worker"] = subprocess.Popen(
+            [*celery, "worker", "-l", "warning", "--concurrency", "1", "-Q", PHONES_QUEUE, "-n", "phones@%h"],
+            cwd=ROOT,
+            env=celery_env,
         )
         schedule = str(VAR / "celerybeat-schedule")
         processes["beat"] = subprocess.Popen(

@@ -28,6 +28,7 @@ from tests.factories.after_sale import (  # noqa: F401 - fixtures: shops, produc
 )
 from tests.factories.catalogue import product_for_sale
 from tests.factories.pages import build_home_pages
+from tests.factories.phones import fake_settings, phones_fake, phones_fake_server  # noqa: F401 - fixtures
 from tests.factories.sellers import make_seller, make_shop
 from tests.factories.stripe import stripe_fake  # noqa: F401 - fixture: the local fake of Stripe
 
@@ -109,6 +110,8 @@ def search_index(django_db_setup):
 
 #: The queue this run's worker consumes and its beat sends to (runs side by side never share tasks).
 CELERY_QUEUE = f"test-{os.getpid()}"
+#: This run's queue of phone alerts (``NOTIFICATIONS_PHONES_QUEUE``), consumed by the same worker.
+PHONES_QUEUE = f"{CELERY_QUEUE}-phones"
 
 
 def start_celery(*args, **env_overrides):
@@ -120,6 +123,7 @@ def start_celery(*args, **env_overrides):
         **os.environ,
         "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
         "CELERY_TASK_DEFAULT_QUEUE": CELERY_QUEUE,
+        "NOTIFICATIONS_PHONES_QUEUE": PHONES_QUEUE,
         "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'site'}",
         **env_overrides,
     }
@@ -135,8 +139,9 @@ def stop_process(process):
 
 
 @pytest.fixture(scope="session")
-def celery_worker(django_db_setup):
-    """A real Celery worker process consuming from the test Redis and writing to the test database."""
+def celery_worker(django_db_setup, phones_fake_server):  # noqa: F811 - the fixture imported above
+    """A real Celery worker process consuming from the test Redis and writing to the test database;
+    its phone alerts go to the session's fakes of Telegram and WhatsApp (``phones_fake``)."""
     from config.celery import app
 
     process = start_celery(
@@ -145,22 +150,23 @@ def celery_worker(django_db_setup):
         "-l",
         "warning",
         "-Q",
-        CELERY_QUEUE,
+        f"{CELERY_QUEUE},{PHONES_QUEUE}",
         "-n",
         f"{CELERY_QUEUE}@%h",
         "--without-gossip",
         "--without-mingle",
         "--without-heartbeat",
+        **fake_settings(phones_fake_server),
     )
     deadline = time.monotonic() + 60
     while not app.control.ping(timeout=0.5, destination=[f"{CELERY_QUEUE}@{os.uname().nodename}"]):
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
             raise RuntimeError("the Celery worker did not start")
-    previous = app.conf.task_default_queue
-    app.conf.task_default_queue = CELERY_QUEUE
+    previous = app.conf.task_default_queue, settings.NOTIFICATIONS_PHONES_QUEUE
+    app.conf.task_default_queue, settings.NOTIFICATIONS_PHONES_QUEUE = CELERY_QUEUE, PHONES_QUEUE
     yield process
-    app.conf.task_default_queue = previous
+    app.conf.task_default_queue, settings.NOTIFICATIONS_PHONES_QUEUE = previous
     stop_process(process)
 
 

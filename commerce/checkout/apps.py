@@ -18,7 +18,11 @@ class CheckoutConfig(apps.CheckoutConfig):
         super().ready()
         from commerce.payment.order_callbacks import OrderCallbacks, register  # models load with the apps
 
-        from . import buy_now, services
+        from . import (
+            buy_now,
+            notices,  # noqa: F401 - registers the pop-up order's notification
+            services,
+        )
 
         register(
             OrderCallbacks(

@@ -8,7 +8,8 @@ checkout, on a basket of its own holding the one line, with the site's offers ap
 checkout page.
 
 ``preview`` prices that basket without writing it, for the pop-up's summary; ``place`` writes it
-and orders it in one transaction, so a refused order (stock gone meanwhile, …) leaves nothing behind.
+and orders it in one transaction, so a refused order (stock gone meanwhile, …) leaves nothing behind,
+and tells the admin on duty on their phone after commit (``notices``).
 """
 
 from django.db import transaction
@@ -18,7 +19,7 @@ from commerce.basket import services as basket_services
 from commerce.basket.exceptions import BasketRefused
 from commerce.catalogue import cards
 
-from . import services
+from . import notices, services
 from .exceptions import CheckoutError
 
 Basket = get_model("basket", "Basket")
@@ -97,7 +98,7 @@ def place(product, quantity, *, customer, payment_method, delivery, language, re
     except BasketRefused as refused:
         raise CheckoutError(refused) from refused
     basket.set_lines([line])  # the one line just written, not read back
-    return services.place_order(
+    order = services.place_order(
         basket=_with_offers(basket, request),
         customer=customer,
         payment_method=payment_method,
@@ -105,6 +106,8 @@ def place(product, quantity, *, customer, payment_method, delivery, language, re
         language=language,
         request=request,
     )
+    notices.popup_order_placed(order)
+    return order
 
 
 @transaction.atomic

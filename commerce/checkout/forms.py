@@ -6,6 +6,8 @@ from oscar.core.loading import get_model
 from phonenumber_field.formfields import PhoneNumberField
 
 from commerce.core.validation import BoundedIntegerField, validate_name_characters
+from commerce.users.forms import whatsapp_consent_field
+from commerce.users.selectors import current_whatsapp_consent
 
 from .selectors import last_phone, saved_addresses
 
@@ -39,6 +41,11 @@ class QuickCheckoutForm(forms.Form):
         else:
             for name in ("line1", "city", "postcode", "notes"):
                 del self.fields[name]
+        if user and user.is_authenticated and current_whatsapp_consent(user) is None:
+            # Explicit and unticked: a signed-in shopper may agree to WhatsApp messages at this
+            # phone number (revocable in their account, where a guest could not withdraw it).
+            self.fields["whatsapp_opt_in"] = whatsapp_consent_field()
+            self.order_fields([*list(self.fields)[: list(self.fields).index("phone") + 1], "whatsapp_opt_in"])
         if not cash_on_delivery:
             self.fields["payment_method"].choices = [(Order.CARD, _("Card"))]
         self.fields["payment_method"].initial = Order.CARD

@@ -17,6 +17,8 @@ from oscar.core.loading import get_model
 
 from commerce.order.selectors import with_line_details
 from commerce.payment.stripe.sessions import redirect_to_stripe
+from commerce.users.consents import give_whatsapp_consent
+from commerce.users.models import WhatsAppConsent
 
 from . import buy_now, services
 from .exceptions import CheckoutError
@@ -27,8 +29,9 @@ Order = get_model("order", "Order")
 
 
 class PlaceOrderMixin:
-    """What both checkouts do with a valid form: place the order, then Stripe (card) or the thank-you
-    page (cash on delivery). A refused order shows its reason on the form; nothing was written.
+    """What both checkouts do with a valid form: place the order (and record a WhatsApp consent the
+    shopper ticked), then Stripe (card) or the thank-you page (cash on delivery). A refused order
+    shows its reason on the form; nothing was written.
 
     A view using it says how its order is placed, ``place_order(form, **details)`` (raising a
     ``CheckoutError``), and where a shopper goes when the card payment cannot even start,
@@ -50,6 +53,8 @@ class PlaceOrderMixin:
             form.add_error(None, str(error))
             return self.form_invalid(form)
         self.request.session["checkout_order_id"] = order.pk
+        if data.get("whatsapp_opt_in"):
+            give_whatsapp_consent(self.request.user, data["phone"], source=WhatsAppConsent.CHECKOUT)
         if order.payment_method == Order.CARD:
             try:
                 return redirect_to_stripe(self.request, order)

@@ -1,8 +1,11 @@
-"""The user model: Oscar's email-identified user, so allauth, Oscar and Wagtail share one account."""
+"""The user model (Oscar's email-identified user, so allauth, Oscar and Wagtail share one account), and
+the consents a person gives about being contacted."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.abstract_models import AbstractUser
+from phonenumber_field.modelfields import PhoneNumberField
 
 from commerce.core.validation import validate_name_characters
 
@@ -23,3 +26,48 @@ class User(AbstractUser):
         swappable = "AUTH_USER_MODEL"
         verbose_name = "user"
         verbose_name_plural = "users"
+
+
+class WhatsAppConsent(models.Model):
+    """A person's explicit consent to be written to on WhatsApp at one number (seed 004, GDPR).
+
+    Kept as evidence: the exact wording they agreed to, in the language they read it, when and where
+    (checkout or account). Revoking sets ``revoked_at``; the row stays, and the number leaves the next
+    export of current opt-ins. At most one current consent per person (a new number revokes the old).
+    """
+
+    CHECKOUT, ACCOUNT = "checkout", "account"
+    SOURCES = ((CHECKOUT, _("Checkout")), (ACCOUNT, _("Account")))
+
+    user = models.ForeignKey(
+        "users.User", on_delete=models.CASCADE, related_name="whatsapp_consents", verbose_name=_("user")
+    )
+    number = PhoneNumberField(_("WhatsApp number"))
+    wording = models.TextField(_("consent wording"))
+    language = models.CharField(_("language"), max_length=8)
+    source = models.CharField(_("where it was given"), max_length=16, choices=SOURCES)
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-given_at", "-pk"]
+        verbose_name = _("WhatsApp consent")
+        verbose_name_plural = _("WhatsApp consents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="one_current_whatsapp_consent",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(revoked_at__isnull=True) | models.Q(revoked_at__gte=models.F("given_at")),
+                name="whatsapp_consent_revoked_after_given",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.number}"
+
+    @property
+    def is_current(self):
+        return self.revoked_at is None

@@ -1,5 +1,6 @@
 """Reads about users and their roles."""
 
+from .models import WhatsAppConsent
 from .roles import ROLES
 
 
@@ -18,3 +19,19 @@ def requires_mfa(user):
         return True
     names = [role.name for role in ROLES if role.requires_mfa]
     return user.groups.filter(name__in=names).exists()
+
+
+def current_whatsapp_consent(user):
+    """``user``'s current WhatsApp consent, or ``None``."""
+    if not user.is_authenticated:
+        return None
+    return WhatsAppConsent.objects.filter(user=user, revoked_at__isnull=True).first()
+
+
+def current_whatsapp_opt_ins():
+    """Every current consent (revoked ones left out) with its person, oldest first: the campaign list."""
+    return (
+        WhatsAppConsent.objects.filter(revoked_at__isnull=True, user__is_active=True)
+        .select_related("user")
+        .order_by("given_at", "pk")
+    )

@@ -1,12 +1,22 @@
 """Entry points that hand accounts over to allauth (one login, with MFA and rate limits): the
-back-offices' login pages, and Oscar's account pages that allauth replaces (password, email)."""
+back-offices' login pages, and Oscar's account pages that allauth replaces (password, email); and
+the account's WhatsApp page (consent given, shown, withdrawn)."""
 
 from urllib.parse import urlencode
 
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.generic import RedirectView
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, RedirectView
 from oscar.apps.customer.forms import UserForm
 from oscar.apps.customer.views import ProfileUpdateView as OscarProfileUpdateView
+
+from .consents import give_whatsapp_consent, revoke_whatsapp_consent, wa_me_link
+from .forms import WhatsAppConsentForm
+from .models import WhatsAppConsent
+from .selectors import current_whatsapp_consent
 
 
 class LoginRedirectView(RedirectView):
@@ -33,3 +43,38 @@ class ProfileUpdateView(OscarProfileUpdateView):
     """Oscar's "Edit profile" page for names; a link leads to allauth's email page."""
 
     form_class = ProfileForm
+
+
+class WhatsAppConsentView(LoginRequiredMixin, FormView):
+    """``/<lang>/accounts/whatsapp/``: the current consent (number, date, wording) with a button to
+    withdraw it, or the form to give one; a wa.me link to the shop's WhatsApp Business number."""
+
+    template_name = "oscar/customer/whatsapp.html"
+    form_class = WhatsAppConsentForm
+
+    def get_initial(self):
+        last = self.request.user.whatsapp_consents.order_by("-given_at").first()
+        return {"number": last.number} if last else {}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title=_("WhatsApp"),
+            active_tab="whatsapp",
+            consent=current_whatsapp_consent(self.request.user),
+            wa_me_link=wa_me_link(),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if "revoke" in request.POST:
+            if revoke_whatsapp_consent(request.user):
+                messages.success(
+                    request, _("Your WhatsApp consent is withdrawn: we no longer write to you there.")
+                )
+            return redirect("whatsapp-consent")
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        give_whatsapp_consent(self.request.user, form.cleaned_data["number"], source=WhatsAppConsent.ACCOUNT)
+        messages.success(self.request, _("Thank you: your consent to WhatsApp messages is recorded."))
+        return redirect("whatsapp-consent")

@@ -28,7 +28,7 @@ from commerce.order.views import GuestOrderView, OrderLineView
 from commerce.partner.views import ProductAlertCreateView
 from commerce.payment.stripe import views as stripe_views
 from commerce.returns import urls as return_urls
-from commerce.users.views import LoginRedirectView, ProfileUpdateView
+from commerce.users.views import LoginRedirectView, ProfileUpdateView, WhatsAppConsentView
 from config.errors import API_PREFIX
 
 # The Django admin signs in through allauth too (rate limits, MFA).
@@ -49,6 +49,7 @@ urlpatterns = [
             require_dashboard_access(
                 [
                     path("payments/", include("commerce.payment.dashboard.urls")),
+                    path("phones/", include("commerce.notifications.phones.urls")),
                     path("invoices/", include(invoice_urls.dashboard_patterns)),
                     path("returns/", include(return_urls.dashboard_patterns)),
                     path("messages/", include(messaging_urls.dashboard_patterns)),
@@ -84,6 +85,7 @@ urlpatterns += i18n_patterns(
         login_required(RedirectView.as_view(pattern_name="account_change_password")),
     ),
     path("accounts/profile/edit/", login_required(ProfileUpdateView.as_view())),
+    path("accounts/whatsapp/", WhatsAppConsentView.as_view(), name="whatsapp-consent"),
     path("accounts/orders/<str:order_number>/<int:line_id>/", login_required(OrderLineView.as_view())),
     path("accounts/alerts/create/<int:pk>/", ProductAlertCreateView.as_view()),
     # Oscar's notification inbox and archive: the notification centre replaces them.

@@ -51,6 +51,7 @@ LOCAL_APPS = [
     "commerce.money",
     "commerce.core",
     "commerce.notifications",
+    "commerce.notifications.phones",
     "commerce.api",
     "commerce.invoices",
     "commerce.returns",
@@ -528,6 +529,35 @@ STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 #: Base URL of the Stripe API: empty for Stripe itself, the local fake's URL in offline test mode.
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
+
+# --- Notifications: the admin's phone (Telegram, WhatsApp) -----------------------------------
+#: Email of the admin on duty's account: notify() alerts them on the phone below (Telegram chat,
+#: WhatsApp number). Empty: the first active superuser.
+NOTIFICATIONS_PHONES_ADMIN_EMAIL = env("NOTIFICATIONS_PHONES_ADMIN_EMAIL", default="")
+#: Telegram bot token (123456:ABC…) from @BotFather. Empty: offline test mode, the local fake of the
+#: Bot API at NOTIFICATIONS_TELEGRAM_API_BASE receives the alerts (admins see them on the dashboard).
+NOTIFICATIONS_TELEGRAM_TOKEN = env("NOTIFICATIONS_TELEGRAM_TOKEN", default="")
+#: Chat of the admin on duty (a user id, or a group id such as -100…), where the bot sends alerts.
+NOTIFICATIONS_TELEGRAM_CHAT_ID = env("NOTIFICATIONS_TELEGRAM_CHAT_ID", default="")
+#: Base URL of the Bot API: empty for Telegram itself, the local fake's URL in offline test mode.
+NOTIFICATIONS_TELEGRAM_API_BASE = env("NOTIFICATIONS_TELEGRAM_API_BASE", default="")
+#: WhatsApp Cloud API access token (a system user's permanent token). Empty: offline test mode.
+NOTIFICATIONS_WHATSAPP_TOKEN = env("NOTIFICATIONS_WHATSAPP_TOKEN", default="")
+#: Id of the business phone number that sends (Meta's "phone number ID", not the number itself).
+NOTIFICATIONS_WHATSAPP_PHONE_NUMBER_ID = env("NOTIFICATIONS_WHATSAPP_PHONE_NUMBER_ID", default="")
+#: The admin on duty's WhatsApp number (E.164 digits, 21698…), where alerts go.
+NOTIFICATIONS_WHATSAPP_ADMIN_NUMBER = env("NOTIFICATIONS_WHATSAPP_ADMIN_NUMBER", default="")
+#: The shop's WhatsApp Business number (E.164 digits) that shoppers reach through a wa.me link.
+NOTIFICATIONS_WHATSAPP_BUSINESS_NUMBER = env("NOTIFICATIONS_WHATSAPP_BUSINESS_NUMBER", default="")
+#: Approved message template for alerts (one body parameter, the alert's text); empty: a text message,
+#: which WhatsApp delivers only within 24 hours of the admin's last message to the business number.
+NOTIFICATIONS_WHATSAPP_ALERT_TEMPLATE = env("NOTIFICATIONS_WHATSAPP_ALERT_TEMPLATE", default="")
+#: Base URL of the Graph API with its version: empty for Meta's (v21.0), the local fake's in test mode.
+NOTIFICATIONS_WHATSAPP_API_BASE = env("NOTIFICATIONS_WHATSAPP_API_BASE", default="")
+#: Celery queue of the phone alerts, consumed by a worker of its own so they never wait behind
+#: long tasks (the acceptance test: on the admin's phone within 10 seconds).
+NOTIFICATIONS_PHONES_QUEUE = env("NOTIFICATIONS_PHONES_QUEUE", default="phones")
+CELERY_TASK_ROUTES = ["commerce.notifications.phones.queue.route"]
 
 # --- Invoices ---------------------------------------------------------------------------------
 #: First part of every invoice number: F-S7-2026-000123 (seller 7's series, year, number).
