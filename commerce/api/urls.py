@@ -1,6 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from .notifications import NotificationListView, NotificationReadView
 from .views import (
     BasketLinesView,
     BasketLineView,
@@ -24,6 +25,8 @@ urlpatterns = [
     path("basket/lines/<int:pk>/", BasketLineView.as_view(), name="api-basket-line"),
     path("checkout/", CheckoutView.as_view(), name="api-checkout"),
     path("auth/token/", TokenView.as_view(), name="api-token"),
+    path("notifications/", NotificationListView.as_view(), name="api-notifications"),
+    path("notifications/<int:pk>/read/", NotificationReadView.as_view(), name="api-notification-read"),
     path(
         "orders/<str:number>/invoices/<str:invoice_number>/",
         OrderInvoiceView.as_view(),

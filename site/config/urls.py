@@ -80,6 +80,7 @@ urlpatterns += i18n_patterns(
     path("accounts/orders/<str:order_number>/<int:line_id>/", login_required(OrderLineView.as_view())),
     path("accounts/alerts/create/<int:pk>/", ProductAlertCreateView.as_view()),
     path("accounts/", apps.get_app_config("customer").urls),
+    path("notifications/", include("commerce.notifications.urls")),
     path("catalogue/", apps.get_app_config("catalogue").urls),
     path("basket/", apps.get_app_config("basket").urls),
     path("checkout/stripe/", include("commerce.payment.stripe.urls")),

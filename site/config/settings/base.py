@@ -340,6 +340,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cms_pages.help.tasks.send_feedback_digest",
         "schedule": 24 * 3600,
     },
+    "notifications-send-digests": {
+        "task": "commerce.notifications.tasks.send_digests",
+        "schedule": 3600,
+    },
+    "notifications-send-due-announcements": {
+        "task": "commerce.notifications.tasks.send_due_announcements",
+        "schedule": 60,
+    },
 }
 
 # --- Accounts (allauth) -----------------------------------------------------------------------
@@ -518,6 +526,14 @@ INVOICES_PLATFORM_TAX_ID = env("INVOICES_PLATFORM_TAX_ID", default="")
 INVOICES_PLATFORM_EMAIL = env("INVOICES_PLATFORM_EMAIL", default="")
 #: First part of every credit note number: A-S7-2026-000012 (its own gapless series per seller).
 INVOICES_CREDIT_NOTE_PREFIX = env("INVOICES_CREDIT_NOTE_PREFIX", default="A")
+
+# --- Notifications (commerce/notifications) ---------------------------------------------------
+#: The VAPID private key signing web push (base64, as ``vapid --gen`` writes it); empty: no web push.
+NOTIFICATIONS_VAPID_PRIVATE_KEY = env("NOTIFICATIONS_VAPID_PRIVATE_KEY", default="")
+#: Who push services contact about our pushes (VAPID ``sub`` claim).
+NOTIFICATIONS_VAPID_SUBJECT = env("NOTIFICATIONS_VAPID_SUBJECT", default="mailto:support@souk.example")
+#: Accept ``http://`` push endpoints (only a loopback fake push service in tests uses them).
+NOTIFICATIONS_PUSH_ALLOW_HTTP = False
 
 # --- After the sale -----------------------------------------------------------------------------
 #: Days after delivery during which a customer may ask to return delivered lines.

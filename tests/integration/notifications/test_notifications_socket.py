@@ -87,3 +87,32 @@ def test_malformed_message_gets_an_error_reply_not_a_crash(client, user_in_role)
     reply, still_alive = async_to_sync(scenario)()
     assert reply["type"] == "error"
     assert still_alive == {"type": "pong"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_notify_reaches_the_persons_open_page_with_the_unread_count(client, user_in_role, parcel_event):
+    # given: a signed-in page listening
+    user = user_in_role(email="live@example.com")
+    cookie = session_cookie(client, user)
+
+    async def scenario():
+        from asgiref.sync import sync_to_async
+
+        from commerce.notifications import notify
+
+        socket = communicator(cookie)
+        connected, _ = await socket.connect()
+        assert connected
+        # when: something is told to this person (no transaction: delivered at once)
+        notification = await sync_to_async(notify)(user, "test.parcel", {"number": "31", "url": "/fr/"})
+        message = await socket.receive_json_from(timeout=5)
+        await socket.disconnect()
+        return notification, message
+
+    notification, message = async_to_sync(scenario)()
+    # then
+    assert message["type"] == "notification"
+    assert message["kind"] == "test.parcel"
+    assert message["payload"]["id"] == notification.pk
+    assert message["payload"]["title"] == notification.title
+    assert message["payload"]["unread"] == 1
