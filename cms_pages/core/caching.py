@@ -54,6 +54,6 @@ class CachedPageMixin:
             response.render()
             loader = getattr(response, "context_data", None) or {}
             commerce = loader.get("commerce")
-            tags = pagecache.product_tags(commerce.product_ids if commerce else ())
+            tags = [*pagecache.product_tags(commerce.product_ids if commerce else ()), pagecache.EXPERTS_TAG]
             pagecache.store_response(request, response, tags, cache_seconds())
         return response

@@ -1,6 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from .experts import ExpertDetailView, ExpertListView
 from .notifications import NotificationListView, NotificationReadView
 from .views import (
     BasketLinesView,
@@ -24,6 +25,8 @@ urlpatterns = [
     path("basket/lines/", BasketLinesView.as_view(), name="api-basket-lines"),
     path("basket/lines/<int:pk>/", BasketLineView.as_view(), name="api-basket-line"),
     path("checkout/", CheckoutView.as_view(), name="api-checkout"),
+    path("experts/", ExpertListView.as_view(), name="api-experts"),
+    path("experts/<slug:slug>/", ExpertDetailView.as_view(), name="api-expert"),
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("notifications/", NotificationListView.as_view(), name="api-notifications"),
     path("notifications/<int:pk>/read/", NotificationReadView.as_view(), name="api-notification-read"),

@@ -21,6 +21,7 @@ from cms_pages.core import views as cms_views
 from commerce.core.health import health
 from commerce.core.media import serve_media
 from commerce.dashboard.access import require_dashboard_access
+from commerce.experts import urls as expert_urls
 from commerce.invoices import urls as invoice_urls
 from commerce.order.views import GuestOrderView, OrderLineView
 from commerce.partner.views import ProductAlertCreateView
@@ -47,6 +48,7 @@ urlpatterns = [
                     path("payments/", include("commerce.payment.dashboard.urls")),
                     path("invoices/", include(invoice_urls.dashboard_patterns)),
                     path("returns/", include(return_urls.dashboard_patterns)),
+                    path("experts/", include("commerce.experts.dashboard.urls")),
                     path("", apps.get_app_config("dashboard").urls),
                 ]
             )
@@ -89,6 +91,8 @@ urlpatterns += i18n_patterns(
     path("offers/", apps.get_app_config("offer").urls),
     path("wishlists/", apps.get_app_config("wishlists").urls),
     path("shops/", include("commerce.sellers.urls")),
+    path("expert/", include(expert_urls.space_patterns)),
+    path("experts/", include(expert_urls.public_patterns)),
     path("newsletter/", include("cms_pages.core.urls")),
     # The home page by name, so redirects after sign-in reverse it in the visitor's language.
     path("", wagtail_views.serve, {"path": ""}, name="home"),
