@@ -131,3 +131,16 @@ def test_the_expert_space_sends_anonymous_visitors_to_sign_in(client):
         response = client.get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     assert client.post("/fr/expert/submit/").status_code == 302
+
+
+def test_platform_admins_manage_and_translate_the_domains(client, people):
+    client.force_login(people["admin"])
+    response = client.post(
+        "/django-admin/experts/domain/add/",
+        {"slug": "law", "name_fr": "Droit", "name_en": "Law", "name_ar": "القانون", "position": 3},
+    )
+    assert response.status_code == 302
+    from commerce.experts.models import Domain
+
+    law = Domain.objects.get(slug="law")
+    assert (law.name_fr, law.name_en, law.name_ar) == ("Droit", "Law", "القانون")
