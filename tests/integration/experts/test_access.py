@@ -3,7 +3,7 @@ only ever reach platform admins; unapproved experts are invisible to everyone.""
 
 import pytest
 
-from commerce.experts.models import DocumentAccess, Verification
+from commerce.experts.models import DocumentAccess, Domain, Verification
 from commerce.users.roles import PLATFORM_ADMINS, SELLERS, SHOPPERS, SUPPORT
 from tests.factories import make_user
 from tests.factories.experts import make_application, make_expert
@@ -140,7 +140,5 @@ def test_platform_admins_manage_and_translate_the_domains(client, people):
         {"slug": "law", "name_fr": "Droit", "name_en": "Law", "name_ar": "القانون", "position": 3},
     )
     assert response.status_code == 302
-    from commerce.experts.models import Domain
-
     law = Domain.objects.get(slug="law")
     assert (law.name_fr, law.name_en, law.name_ar) == ("Droit", "Law", "القانون")
