@@ -65,7 +65,7 @@ def profile_of(user):
         return None
     return (
         ExpertProfile.objects.select_related("verification")
-        .prefetch_related("domains", "decisions")
+        .prefetch_related("domains")
         .filter(user=user)
         .first()
     )
