@@ -7,6 +7,7 @@ from django_elasticsearch_dsl.registries import registry
 from oscar.core.loading import get_model
 
 Product = get_model("catalogue", "Product")
+ExpertProfile = get_model("experts", "ExpertProfile")
 
 
 class BaseDocument(Document):
@@ -117,3 +118,68 @@ class ProductDocument(BaseDocument):
         if product_class and not product_class.track_stock:
             return True
         return any((record.net_stock_level or 0) > 0 for record in self._stockrecords(instance))
+
+
+@registry.register_document
+class ExpertDocument(BaseDocument):
+    """A listed expert (approved and public): name, bio per language, domains, languages, prices."""
+
+    full_name = fields.TextField(fields={"raw": fields.KeywordField()})
+    slug = fields.KeywordField()
+    bio_fr = fields.TextField(analyzer="french")
+    bio_en = fields.TextField(analyzer="english")
+    bio_ar = fields.TextField(analyzer=settings.SEARCH_ARABIC_ANALYZER)
+    domains = fields.KeywordField(multi=True)
+    domain_names = fields.TextField(multi=True)
+    languages = fields.KeywordField(multi=True)
+    services = fields.KeywordField(multi=True)
+    text_price = fields.IntegerField()
+    video_price = fields.IntegerField()
+    call_price_per_minute = fields.IntegerField()
+    verified = fields.BooleanField()
+    approved_at = fields.DateField()
+
+    class Index:
+        name = f"{settings.SEARCH_INDEX_PREFIX}-experts"
+        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+
+    class Django:
+        model = ExpertProfile
+        # Updated after commit through search.indexing, like products.
+        ignore_signals = True
+        queryset_pagination = 500
+
+    def get_queryset(self):
+        return ExpertProfile.objects.listed().prefetch_related("domains")
+
+    def prepare_bio_fr(self, instance):
+        return instance.bio_fr or ""
+
+    def prepare_bio_en(self, instance):
+        return instance.bio_en or ""
+
+    def prepare_bio_ar(self, instance):
+        return instance.bio_ar or ""
+
+    def prepare_domains(self, instance):
+        return sorted(domain.slug for domain in instance.domains.all())
+
+    def prepare_domain_names(self, instance):
+        """Every language's name of each domain, so a query in any language finds it."""
+        return sorted(
+            {
+                name
+                for domain in instance.domains.all()
+                for code, _language in settings.LANGUAGES
+                if (name := getattr(domain, f"name_{code}", ""))
+            }
+        )
+
+    def prepare_languages(self, instance):
+        return list(instance.languages)
+
+    def prepare_services(self, instance):
+        return [name for name, _price in instance.services]
+
+    def prepare_verified(self, instance):
+        return instance.is_listed

@@ -1,4 +1,5 @@
-"""Keeps the index in step with the database: after commit, a Celery task re-indexes what changed.
+"""Keeps the indexes in step with the database: after commit, a Celery task re-indexes what changed
+(products, and experts: a profile saved, approved or hidden).
 
 django-elasticsearch-dsl calls this processor on every model save/delete; it only works out which
 products are affected and schedules ``search.tasks`` once the transaction commits (robustly: a
@@ -15,6 +16,8 @@ logger = logging.getLogger(__name__)
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
+ExpertProfile = get_model("experts", "ExpertProfile")
+Verification = get_model("experts", "Verification")
 
 
 def affected_product_ids(instance):
@@ -27,11 +30,23 @@ def affected_product_ids(instance):
     return []
 
 
+def affected_expert_ids(instance):
+    """Ids of the expert documents that depend on ``instance`` (a profile or its verification)."""
+    if isinstance(instance, ExpertProfile):
+        return [instance.pk]
+    if isinstance(instance, Verification):
+        return [instance.profile_id]
+    return []
+
+
 class OnCommitCelerySignalProcessor(RealTimeSignalProcessor):
     def handle_save(self, sender, instance, **kwargs):
         ids = affected_product_ids(instance)
         if ids:
             transaction.on_commit(lambda: _schedule("index_products", ids), robust=True)
+        expert_ids = affected_expert_ids(instance)
+        if expert_ids:
+            transaction.on_commit(lambda: _schedule("index_experts", expert_ids), robust=True)
 
     def handle_pre_delete(self, sender, instance, **kwargs):
         """Work out the ids before the rows vanish; the delete itself schedules nothing yet."""
@@ -41,6 +56,9 @@ class OnCommitCelerySignalProcessor(RealTimeSignalProcessor):
         ids = getattr(instance, "_search_affected_ids", None) or affected_product_ids(instance)
         if ids:
             transaction.on_commit(lambda: _schedule("index_products", ids), robust=True)
+        expert_ids = affected_expert_ids(instance)
+        if expert_ids:
+            transaction.on_commit(lambda: _schedule("index_experts", expert_ids), robust=True)
 
     def handle_m2m_changed(self, sender, instance, action, **kwargs):
         if action in ("post_add", "post_remove", "post_clear"):

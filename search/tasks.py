@@ -7,7 +7,7 @@ from django.utils import timezone
 from elasticsearch import ApiError, NotFoundError, TransportError
 from oscar.core.loading import get_model
 
-from .documents import ProductDocument
+from .documents import ExpertDocument, ProductDocument
 
 Product = get_model("catalogue", "Product")
 
@@ -20,11 +20,25 @@ Product = get_model("catalogue", "Product")
 )
 def index_products(product_ids):
     """Write the current state of these products: index the browsable ones, drop the others."""
-    document = ProductDocument()
-    present = list(document.get_queryset().filter(pk__in=product_ids))
+    return _sync(ProductDocument(), product_ids)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(TransportError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def index_experts(expert_ids):
+    """Write the current state of these experts: index the listed ones, drop the others."""
+    return _sync(ExpertDocument(), expert_ids)
+
+
+def _sync(document, ids):
+    present = list(document.get_queryset().filter(pk__in=ids))
     if present:
         document.update(present)
-    gone = set(product_ids) - {product.pk for product in present}
+    gone = set(ids) - {instance.pk for instance in present}
     for pk in gone:
         try:
             document._get_connection().delete(index=document._index._name, id=pk)

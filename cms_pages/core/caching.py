@@ -54,6 +54,7 @@ class CachedPageMixin:
             response.render()
             loader = getattr(response, "context_data", None) or {}
             commerce = loader.get("commerce")
-            tags = pagecache.product_tags(commerce.product_ids if commerce else ())
+            # Any page may hold expert cards: an expert's change refreshes the cached CMS pages.
+            tags = [*pagecache.product_tags(commerce.product_ids if commerce else ()), pagecache.EXPERTS_TAG]
             pagecache.store_response(request, response, tags, cache_seconds())
         return response

@@ -1,4 +1,5 @@
-"""sitemap.xml: every live public CMS page, product and shop, each with its languages as alternates.
+"""sitemap.xml: every live public CMS page, product, shop and listed expert, each with its languages
+as alternates.
 
 Each section is a function returning ``SitemapEntry`` rows; ``sitemap_entries`` joins them. Every
 address is on the public origin (``commerce.core.sites``). The whole list is kept through the page
@@ -37,8 +38,14 @@ def sitemap_entries(request):
         return []
     return pagecache.remember(
         f"cms:sitemap:{site.pk}",
-        [pagecache.GLOBAL_TAG, caching.PAGES_TAG, pagecache.LISTING_TAG, pagecache.CATALOGUE_TAG],
-        lambda: [*page_entries(site), *product_entries(), *shop_entries()],
+        [
+            pagecache.GLOBAL_TAG,
+            caching.PAGES_TAG,
+            pagecache.LISTING_TAG,
+            pagecache.CATALOGUE_TAG,
+            pagecache.EXPERTS_TAG,
+        ],
+        lambda: [*page_entries(site), *product_entries(), *shop_entries(), *expert_entries()],
     )
 
 
@@ -130,6 +137,25 @@ def shop_entries():
         .order_by("pk")
     )
     return _storefront_entries((partial(_shop_path, shop.slug), shop.lastmod) for shop in shops)
+
+
+def expert_entries():
+    """The experts directory and every listed expert's profile (lastmod: their last change)."""
+    ExpertProfile = get_model("experts", "ExpertProfile")
+    experts = ExpertProfile.objects.listed().only("pk", "slug", "updated_at").order_by("pk")
+    newest = max((expert.updated_at for expert in experts), default=None)
+    if not experts:
+        return []
+    return _storefront_entries(
+        [
+            (partial(reverse, "experts:directory"), newest),
+            *((partial(_expert_path, expert.slug), expert.updated_at) for expert in experts),
+        ]
+    )
+
+
+def _expert_path(slug):
+    return reverse("experts:profile", kwargs={"slug": slug})
 
 
 def _shop_path(slug):

@@ -3,6 +3,7 @@ from rest_framework.routers import SimpleRouter
 
 from commerce.wallet.api import WalletEntriesView, WalletView
 
+from .experts import ExpertDetailView, ExpertListView
 from .notifications import NotificationListView, NotificationReadView
 from .threads import ThreadMessagesView, ThreadsView
 from .views import (
@@ -27,6 +28,8 @@ urlpatterns = [
     path("basket/lines/", BasketLinesView.as_view(), name="api-basket-lines"),
     path("basket/lines/<int:pk>/", BasketLineView.as_view(), name="api-basket-line"),
     path("checkout/", CheckoutView.as_view(), name="api-checkout"),
+    path("experts/", ExpertListView.as_view(), name="api-experts"),
+    path("experts/<slug:slug>/", ExpertDetailView.as_view(), name="api-expert"),
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("wallet/", WalletView.as_view(), name="api-wallet"),
     path("wallet/entries/", WalletEntriesView.as_view(), name="api-wallet-entries"),

@@ -50,6 +50,8 @@ SETTINGS_TAG = "settings"
 CATALOGUE_TAG = "catalogue"
 #: Which products are listed: any product saved or deleted, or put in or out of a category.
 LISTING_TAG = "listing"
+#: Which experts are listed and what their cards say: any expert profile approved, changed or hidden.
+EXPERTS_TAG = "experts"
 #: Namespace of entries a middleware may answer before URL routing (they need no view).
 PAGE_NAMESPACE = "page"
 #: Lifetime of ``remember`` entries: they are checked against their tags, so this only bounds memory.

@@ -7,6 +7,8 @@ apps), so sellers see their shop pages and orders, staff see everything.
 
 from django.utils.translation import gettext_lazy as _
 
+from commerce.experts.dashboard.access import EXPERTS_MENU_ENTRY
+
 
 def decides_returns(user, url_name, url_args=None, url_kwargs=None):
     """The returns queue (outside Oscar's dashboard apps): staff, and users of a shop."""
@@ -78,4 +80,5 @@ def dashboard_navigation(oscar_navigation):
     navigation = list(oscar_navigation)
     navigation.insert(2, SHOP_SECTION)
     navigation.append(WALLET_SECTION)
+    navigation.append(EXPERTS_MENU_ENTRY)
     return navigation

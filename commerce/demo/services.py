@@ -18,12 +18,13 @@ from oscar.core.loading import get_model
 
 from commerce.users.models import User
 from commerce.users.roles import add_to_role, sync_roles
-from search.tasks import index_products
+from search.tasks import index_experts, index_products
 
 from .accounts_data import ACCOUNTS
 from .catalogue import seed_catalogue, seed_product_classes
 from .catalogue_data import SHOPS, SOURCE_LANGUAGE
 from .cms_pages_seed import seed_cms_pages
+from .experts import seed_experts
 from .home_pages import seed_home_pages
 
 Country = get_model("address", "Country")
@@ -48,6 +49,8 @@ class SeedReport:
     notes: list[str] = field(default_factory=list)
     #: Parent and standalone products that gained a row in this run, to re-index after commit.
     changed_product_ids: set[int] = field(default_factory=set)
+    #: Experts created in this run, to index after commit.
+    changed_expert_ids: set[int] = field(default_factory=set)
 
     def tally(self, kind, created):
         self.counts[kind]["created" if created else "existing"] += 1
@@ -69,6 +72,7 @@ def seed_demo(*, with_images=True, reset_passwords=False):
         seed_accounts(report, partners, reset_passwords=reset_passwords)
         classes = seed_product_classes(report)
         seed_catalogue(report, partners, classes, with_images=with_images)
+        seed_experts(report)
         seed_home_pages(report)
         seed_cms_pages(report)
         transaction.on_commit(lambda: _reindex(report))
@@ -87,11 +91,12 @@ def _search_signals_paused():
 
 
 def _reindex(report):
-    """Index the products this run touched; the catalogue browses without the index, so never fail."""
-    if not report.changed_product_ids:
-        return
+    """Index the products and experts this run touched; pages browse without the index, so never fail."""
     try:
-        index_products.delay(sorted(report.changed_product_ids))
+        if report.changed_product_ids:
+            index_products.delay(sorted(report.changed_product_ids))
+        if report.changed_expert_ids:
+            index_experts.delay(sorted(report.changed_expert_ids))
     except Exception as exc:  # broker or search server down: report it, the data is committed
         report.notes.append(
             f"Search index not updated ({exc.__class__.__name__}: is the search server running?). "

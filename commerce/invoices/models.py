@@ -16,7 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from commerce.invoices.storage import invoice_storage
+from commerce.core.private_storage import private_storage
 from commerce.money.fields import ZERO, money_field
 
 
@@ -109,7 +109,7 @@ class Invoice(IssuedDocument):
     """One seller's (or the platform's) invoice for one order."""
 
     pdf = models.FileField(
-        _("PDF"), storage=invoice_storage, upload_to=invoice_pdf_path, max_length=255, blank=True
+        _("PDF"), storage=private_storage, upload_to=invoice_pdf_path, max_length=255, blank=True
     )
 
     class Meta:
@@ -159,7 +159,7 @@ class CreditNote(IssuedDocument):
         verbose_name=_("invoice"),
     )
     pdf = models.FileField(
-        _("PDF"), storage=invoice_storage, upload_to=credit_note_pdf_path, max_length=255, blank=True
+        _("PDF"), storage=private_storage, upload_to=credit_note_pdf_path, max_length=255, blank=True
     )
 
     class Meta:

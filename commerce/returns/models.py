@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from commerce.invoices.storage import invoice_storage
+from commerce.core.private_storage import private_storage
 
 
 class ReturnPolicy(models.Model):
@@ -109,7 +109,7 @@ class ReturnPhoto(models.Model):
     """A picture of the goods the customer sends with the request (private: no public URL)."""
 
     request = models.ForeignKey(ReturnRequest, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("photo"), storage=invoice_storage, upload_to=photo_path, max_length=255)
+    image = models.ImageField(_("photo"), storage=private_storage, upload_to=photo_path, max_length=255)
 
     class Meta:
         ordering = ["pk"]

@@ -21,6 +21,7 @@ from cms_pages.core import views as cms_views
 from commerce.core.health import health
 from commerce.core.media import serve_media
 from commerce.dashboard.access import require_dashboard_access
+from commerce.experts import urls as expert_urls
 from commerce.invoices import urls as invoice_urls
 from commerce.messaging import urls as messaging_urls
 from commerce.notifications import views as notification_views
@@ -53,6 +54,7 @@ urlpatterns = [
                     path("invoices/", include(invoice_urls.dashboard_patterns)),
                     path("returns/", include(return_urls.dashboard_patterns)),
                     path("messages/", include(messaging_urls.dashboard_patterns)),
+                    path("experts/", include("commerce.experts.dashboard.urls")),
                     path("", apps.get_app_config("dashboard").urls),
                 ]
             )
@@ -104,6 +106,8 @@ urlpatterns += i18n_patterns(
     path("shops/", include("commerce.sellers.urls")),
     path("messages/", include(messaging_urls.patterns)),
     path("support/", include(messaging_urls.support_patterns)),
+    path("expert/", include(expert_urls.space_patterns)),
+    path("experts/", include(expert_urls.public_patterns)),
     path("newsletter/", include("cms_pages.core.urls")),
     # The home page by name, so redirects after sign-in reverse it in the visitor's language.
     path("", wagtail_views.serve, {"path": ""}, name="home"),

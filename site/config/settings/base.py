@@ -60,6 +60,7 @@ LOCAL_APPS = [
     "commerce.sellers",
     "commerce.fulfilment",
     "commerce.wallet",
+    "commerce.experts",
     "cms_pages.core",
     "cms_pages.home",
     "cms_pages.landing",
@@ -137,7 +138,7 @@ THIRD_PARTY_APPS = [
     "channels",
     "django_elasticsearch_dsl",
     "csp",
-    # Audit trail of money tables (database triggers)
+    # Audit trail of money, identity-document and approval tables (database triggers)
     "pgtrigger",
     "pghistory",
     "pghistory.admin",
@@ -712,6 +713,19 @@ ELASTICSEARCH_DSL = {
 ELASTICSEARCH_DSL_AUTO_REFRESH = env.bool("ELASTICSEARCH_DSL_AUTO_REFRESH", default=False)
 ELASTICSEARCH_DSL_SIGNAL_PROCESSOR = "search.indexing.OnCommitCelerySignalProcessor"
 ELASTICSEARCH_DSL_PARALLEL = False
+
+# --- Private storage (commerce/core/private_storage.py) -----------------------------------------
+#: Fernet keys (urlsafe base64, 32 bytes) encrypting identity documents at rest, newest first: add a
+#: new key in front to rotate, old files stay readable. Empty (local, tests): one derived from SECRET_KEY.
+PRIVATE_STORAGE_ENCRYPTION_KEYS = env.list("PRIVATE_STORAGE_ENCRYPTION_KEYS", default=[])
+
+# --- Experts (commerce/experts/) -------------------------------------------------------------
+#: Minutes a video call lasts at least (the client pays at least this many minutes).
+EXPERTS_CALL_MINIMUM_MINUTES = env.int("EXPERTS_CALL_MINIMUM_MINUTES", default=10)
+#: Experts per page of the public directory.
+EXPERTS_PER_PAGE = 24
+#: Largest identity-document upload, in bytes.
+EXPERTS_DOCUMENT_MAX_BYTES = 8 * 1024 * 1024
 
 # --- Logging ----------------------------------------------------------------------------------
 LOGGING = {

@@ -11,6 +11,8 @@ SITE_URL = env("SITE_URL", default=f"https://{SITE_DOMAIN}")
 OSCAR_URL_SCHEMA = SITE_URL.split("://", 1)[0]
 DATABASES = {"default": database(env.db("DATABASE_URL"), pool_size=env.int("DATABASE_POOL_SIZE", default=10))}
 REDIS_URL = env("REDIS_URL")
+#: Identity documents are encrypted with these keys: never derived from another secret in production.
+PRIVATE_STORAGE_ENCRYPTION_KEYS = env.list("PRIVATE_STORAGE_ENCRYPTION_KEYS")
 CELERY_TASK_ALWAYS_EAGER = False
 USERS_REQUIRE_MFA = env.bool("USERS_REQUIRE_MFA", default=True)
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

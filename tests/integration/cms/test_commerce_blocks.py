@@ -133,6 +133,24 @@ def test_expert_cards_render_nothing_until_experts_exist(client, fr_home):
 
 
 @pytest.mark.django_db
+def test_expert_cards_show_approved_experts_and_follow_their_changes_through_the_cache(client, fr_home):
+    # given: a cached landing page with expert cards, and no expert yet
+    from commerce.experts import services
+    from tests.factories.experts import make_application, make_expert
+
+    page = landing_with(fr_home, ("experts", {"title": "Nos experts", "count": 4}))
+    assert "Nos experts" not in client.get(page.url).content.decode()
+    # when: an expert is approved (another only applied)
+    expert = make_expert()
+    make_application("amel@example.com", "Amel En Attente")
+    html = client.get(page.url).content.decode()
+    # then: the cards show the approved expert only, and follow a change at once
+    assert "Nos experts" in html and "Nour Haddad" in html and "Amel En Attente" not in html
+    services.update_profile(expert, full_name="Nour Haddad-Ben Ali")
+    assert "Nour Haddad-Ben Ali" in client.get(page.url).content.decode()
+
+
+@pytest.mark.django_db
 def test_a_pricing_plan_shows_the_commission_orders_take(client, fr_home, settings):
     # given: the platform takes 15 % of each sale of a new shop, and a "Sell on Souk" page whose
     # plan shows the commission

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from commerce.dashboard.navigation import SHOP_SECTION, dashboard_navigation
+from commerce.experts.dashboard.access import EXPERTS_MENU_ENTRY
 from commerce.partner.stock_csv import _price
 
 
@@ -33,4 +34,4 @@ def test_an_empty_price_leaves_the_price_alone():
 
 def test_the_shop_section_follows_the_catalogue_in_the_dashboard_menu():
     oscar = [{"label": "Dashboard"}, {"label": "Catalogue"}, {"label": "Fulfilment"}]
-    assert dashboard_navigation(oscar) == [oscar[0], oscar[1], SHOP_SECTION, oscar[2]]
+    assert dashboard_navigation(oscar) == [oscar[0], oscar[1], SHOP_SECTION, oscar[2], EXPERTS_MENU_ENTRY]
