@@ -2,8 +2,9 @@
 
 The declared name and content type are the sender's claims; the bytes decide. Pictures go through
 the site's image rule (size, pixel count, decoded and written again without metadata); a PDF must
-start with the PDF signature and parse. Files live in the private storage invoices use, and are
-streamed by ``views.attachment`` after the same access check as the thread.
+start with the PDF signature and parse. Files live in the shared private storage
+(commerce/core/private_storage.py), and are streamed by ``views.attachment`` after the same access
+check as the thread.
 """
 
 import io
@@ -19,14 +20,9 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from commerce.core.images import reencoded
-from commerce.invoices.storage import invoice_storage
 
 PDF = "application/pdf"
 IMAGE_SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "image/gif": ".gif"}
-
-
-def attachment_storage():
-    return invoice_storage()
 
 
 def attachment_path(message, filename):

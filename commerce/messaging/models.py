@@ -13,7 +13,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .attachments import attachment_path, attachment_storage
+from commerce.core.private_storage import private_storage
+
+from .attachments import attachment_path
 
 
 class Thread(models.Model):
@@ -119,7 +121,7 @@ class Message(models.Model):
     #: Support's note on the thread, never shown to the client.
     internal = models.BooleanField(_("internal note"), default=False)
     attachment = models.FileField(
-        _("attachment"), storage=attachment_storage, upload_to=attachment_path, max_length=255, blank=True
+        _("attachment"), storage=private_storage, upload_to=attachment_path, max_length=255, blank=True
     )
     attachment_name = models.CharField(max_length=255, blank=True)
     attachment_type = models.CharField(max_length=64, blank=True)
