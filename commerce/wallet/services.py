@@ -134,7 +134,10 @@ def hold(user, coins, *, reference, key, expires_at=None, subject=None):
         new.subject_type = ContentType.objects.get_for_model(subject)
         new.subject_id = str(subject.pk)
     if not _insert_once(new):
-        return Hold.objects.get(idempotency_key=key)  # asked before: that hold
+        existing = Hold.objects.get(idempotency_key=key)  # asked before: that hold
+        if existing.wallet_id != wallet.pk:
+            raise KeyReused
+        return existing
     legs = {wallet: -amount, _platform(Account.Kind.ESCROW): amount}
     _post(Kind.HOLD, legs, key=f"hold-open:{key}", reference=reference, hold=new)
     return new
@@ -352,6 +355,8 @@ def _refuse(kind, amount, available):
 def _resolve(hold, status, kind, legs, *, key=None, captured_coins=0, earner=None):
     """Close a pending hold once (conditional UPDATE) and post its resolution transaction."""
     if key and (existing := Transaction.objects.filter(idempotency_key=key).first()):
+        if existing.hold_id != hold.pk:
+            raise KeyReused
         return _same_operation(existing, kind)
     now = timezone.now()
     closed = Hold.objects.filter(pk=hold.pk, status=Hold.Status.PENDING).update(

@@ -131,3 +131,22 @@ def test_beat_expires_only_due_holds_and_gives_their_coins_back(shopper):
     assert Hold.objects.get(pk=later.pk).status == "pending"
     assert wallet_summary(shopper) == (45, 5)
     assert reconcile().ok
+
+
+def test_a_key_naming_another_wallets_hold_or_another_holds_capture_is_refused(shopper, expert):
+    from commerce.wallet.exceptions import KeyReused
+    from tests.factories import make_user
+
+    other = make_user("other@example.com")
+    wallet_with(shopper, 20)
+    wallet_with(other, 20)
+    first = services.hold(shopper, 5, reference="Q", key="m1")
+    second = services.hold(shopper, 5, reference="Q", key="m2")
+    services.capture(first, earner=expert, key="answer-1")
+
+    with pytest.raises(KeyReused):
+        services.hold(other, 5, reference="Q", key="m1")
+    with pytest.raises(KeyReused):
+        services.capture(second, earner=expert, key="answer-1")
+    assert wallet_summary(other) == (20, 0)
+    assert Hold.objects.get(pk=second.pk).status == "pending"

@@ -1,5 +1,5 @@
 """The ledger against a model of it: random sequences of credits, holds, captures (part or all),
-voids, expiries, refunds and replayed requests; after every step the reconciliation finds nothing
+voids, expiries, refunds, payouts and replayed requests; after every step the reconciliation finds nothing
 wrong and every wallet and earnings account shows what the model expects.
 
 ``make test`` runs ``WALLET_STATEFUL_EXAMPLES`` sequences (default 30) of up to
@@ -28,7 +28,7 @@ from hypothesis.stateful import (
 
 from commerce.users.models import User
 from commerce.wallet import services
-from commerce.wallet.exceptions import HoldNotPending, InsufficientCoins
+from commerce.wallet.exceptions import HoldNotPending, InsufficientCoins, InsufficientEarnings
 from commerce.wallet.models import Account
 from commerce.wallet.selectors import reconcile, wallet_summary
 
@@ -137,6 +137,16 @@ class LedgerMachine(RuleBasedStateMachine):
             return
         services.return_unspent_coins(self.users[user], coins, key=key, memo="")
         self.coins[user] -= coins
+
+    @rule(millimes=st.integers(1, 20_000), withhold=st.booleans())
+    def pay_out(self, millimes, withhold):
+        key = self.next_key("payout")
+        if millimes > self.earned:
+            with pytest.raises(InsufficientEarnings):
+                services.record_payout(self.expert, millimes, withhold_tax=withhold, key=key)
+            return
+        services.record_payout(self.expert, millimes, withhold_tax=withhold, key=key)
+        self.earned -= millimes
 
     @invariant()
     def books_balance(self):
