@@ -10,5 +10,7 @@ register = template.Library()
 @register.inclusion_tag("notifications/includes/bell.html", takes_context=True)
 def notification_bell(context):
     user = getattr(context.get("request"), "user", None)
-    signed_in = user is not None and user.is_authenticated
-    return {"signed_in": signed_in, "unread": unread_count(user.pk) if signed_in else 0}
+    if user is None or not user.is_authenticated:
+        return {"signed_in": False, "unread": 0}
+    counted = context.get("num_unread_notifications")  # the context processor's, counted once
+    return {"signed_in": True, "unread": int(counted) if counted is not None else unread_count(user.pk)}

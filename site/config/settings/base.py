@@ -225,7 +225,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "oscar.apps.communication.notifications.context_processors.notifications",
+                "commerce.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
                 "search.context_processors.search_form",
                 "commerce.core.context_processors.site_chrome",

@@ -169,3 +169,13 @@ def test_the_same_cause_told_by_two_transactions_at_once_is_stored_once(parcel_e
     assert len(set(results.values())) == 1
     assert Notification.objects.count() == 1
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_long_key_is_still_once_per_cause(parcel_event):
+    user = make_user("long@example.com")
+    long_key = "x" * 400
+    first = notify(user, "test.parcel", {"number": "1"}, key=long_key)
+    second = notify(user, "test.parcel", {"number": "1"}, key=long_key)
+    other = notify(user, "test.parcel", {"number": "1"}, key=long_key + "y")
+    assert first.pk == second.pk != other.pk
