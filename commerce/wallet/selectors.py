@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
@@ -102,7 +102,19 @@ def reconcile():
     escrow is negative and every wallet holds whole coins; every hold was opened once with matching
     entries and resolved at most once (never while pending) with entries that match its outcome;
     escrow holds exactly the coins of the pending holds.
+
+    Its queries read one snapshot of the books (a read-only REPEATABLE READ transaction), so coins
+    moving while it runs cannot look like a violation. Inside an open transaction it reads that.
     """
+    if connection.in_atomic_block:
+        return _reconcile()
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        return _reconcile()
+
+
+def _reconcile():
     coin = settings.WALLET_COIN_MILLIMES
     report = Report(
         transactions=Transaction.objects.count(), accounts=Account.objects.count(), holds=Hold.objects.count()

@@ -118,7 +118,8 @@ def record_payout(earner, millimes, *, withhold_tax, key, memo="", created_by=No
 @transaction.atomic
 def hold(user, coins, *, reference, key, expires_at=None, subject=None):
     """Move ``coins`` from ``user``'s wallet to escrow until what they pay for happens; returns the
-    ``Hold`` (the same one for the same ``key``). Raises ``InsufficientCoins``.
+    ``Hold`` (the same one for the same ``key``). Raises ``InsufficientCoins``, or ``KeyReused``
+    when ``key`` already names a hold of another wallet.
 
     ``reference``: what the coins pay for, shown to the shopper; ``subject``: optionally the object
     itself (a message, a booking). ``expires_at``: default now + ``WALLET_HOLD_TTL_HOURS``; beat
@@ -151,7 +152,8 @@ def capture(hold, *, coins=None, earner, key=None):
     The captured millimes are divided by ``split`` (its docstring states the rounding rule).
 
     Resolves the hold once: a capture after a void or an expiry raises ``HoldNotPending``; the same
-    capture asked again (same ``key``, or the hold already captured) returns the first transaction.
+    capture asked again (same ``key``, or the hold already captured) returns the first transaction;
+    a ``key`` already used for another hold raises ``KeyReused``.
     """
     coins = hold.coins if coins is None else coins
     _millimes(coins)

@@ -1,9 +1,11 @@
 """Races closed in the database: real PostgreSQL, one connection per thread, a barrier to start."""
 
+import threading
 from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 
 from commerce.wallet import services
@@ -83,3 +85,30 @@ def test_sweeps_and_captures_racing_on_due_holds_resolve_each_hold_once(shopper,
     assert Hold.objects.filter(status="pending").count() == 0
     assert wallet_summary(shopper) == (expired * 10, 0)
     assert reconcile().ok
+
+
+def test_reconciling_while_coins_move_finds_nothing_wrong(shopper, expert):
+    # Given a shopper holding and capturing coins without pause in another thread
+    wallet_with(shopper, 1000)
+    done = threading.Event()
+
+    def spend():
+        try:
+            for i in range(150):
+                held = services.hold(shopper, 1, reference="Q", key=f"live-{i}")
+                services.capture(held, earner=expert) if i % 2 else services.void(held)
+        finally:
+            done.set()
+            connection.close()
+
+    spender = threading.Thread(target=spend)
+    spender.start()
+
+    # When the nightly check runs meanwhile, again and again
+    reports = []
+    while not done.is_set():
+        reports.append(reconcile())
+    spender.join()
+
+    # Then every run saw one consistent state of the books
+    assert reports and all(report.ok for report in reports), [r.violations for r in reports if not r.ok][:3]
