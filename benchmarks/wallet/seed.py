@@ -1,4 +1,4 @@
-"""Seed the wallet benchmark's database: shoppers with coins and API tokens, an earner, and the
+"""Seed the wallet benchmark's database: shoppers with coins and API tokens, experts, and the
 ceiling's plain rows. Prints ``SEED {"tokens": [...]}``.
 
     DJANGO_SETTINGS_MODULE=benchmarks.wallet.settings python -m benchmarks.wallet.seed --shoppers 64
@@ -9,7 +9,9 @@ import json
 
 #: Rows of the ceiling's table (row 0 receives every transfer, as escrow receives every hold).
 ROWS = 1000
-EARNER_EMAIL = "bench-expert@example.com"
+#: Experts paid by the captures (one chosen at random per spend, as shoppers ask different experts).
+EARNERS = 16
+EARNER_EMAIL = "bench-expert-{}@example.com"
 COINS_EACH = 1_000_000
 
 
@@ -34,7 +36,8 @@ def main():
         editor.execute(f"DROP TABLE IF EXISTS {BenchRow._meta.db_table}")
         editor.create_model(BenchRow)
     BenchRow.objects.bulk_create([BenchRow(pk=pk, balance=COINS_EACH) for pk in range(ROWS)])
-    User.objects.get_or_create(email=EARNER_EMAIL)
+    for number in range(EARNERS):
+        User.objects.get_or_create(email=EARNER_EMAIL.format(number))
     tokens = []
     for number in range(options.shoppers):
         user, _ = User.objects.get_or_create(email=f"bench-shopper-{number}@example.com")

@@ -4,8 +4,8 @@
   (a random row to the shared row 0, in one transaction);
 - ``POST /bench/wallet/spend/``: the measured operation through the API stack (DRF, token
   authentication, JSON): ``services.hold`` then ``services.capture`` of one coin of the caller's
-  wallet. The site has no public hold/capture endpoint (other apps call the services directly), so
-  this one exists only here.
+  wallet, paid to one of the seeded experts. The site has no public hold/capture endpoint (other
+  apps call the services directly), so this one exists only here.
 """
 
 import uuid
@@ -24,7 +24,7 @@ from commerce.wallet import services
 from config.urls import urlpatterns as site_urlpatterns
 
 from .models import BenchRow
-from .seed import EARNER_EMAIL, ROWS
+from .seed import EARNER_EMAIL, EARNERS, ROWS
 
 
 @csrf_exempt
@@ -43,16 +43,18 @@ class SpendView(APIView):
     escrow row's lock is held for one service call, not for the whole request."""
 
     permission_classes = [IsAuthenticated]
-    earner = None
+    earners = None
 
     def post(self, request):
-        if SpendView.earner is None:
+        if SpendView.earners is None:
             from django.contrib.auth import get_user_model
 
-            SpendView.earner = get_user_model().objects.get(email=EARNER_EMAIL)
-        key = str(uuid.uuid4())
+            emails = [EARNER_EMAIL.format(number) for number in range(EARNERS)]
+            SpendView.earners = list(get_user_model().objects.filter(email__in=emails))
+        key = uuid.uuid4()
+        earner = SpendView.earners[key.int % len(SpendView.earners)]
         hold = services.hold(request.user, 1, reference="Benchmark question", key=f"bench:{key}")
-        services.capture(hold, earner=SpendView.earner, key=f"bench-capture:{key}")
+        services.capture(hold, earner=earner, key=f"bench-capture:{key}")
         return Response({"hold": hold.pk})
 
 

@@ -4,6 +4,7 @@ test-mode Stripe page, and finds the coins in her balance, in the header and in 
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from tests.factories import make_user
 from tests.factories.checkout import ensure_tunisia
@@ -93,3 +94,6 @@ def test_the_wallet_page_fits_a_phone(live_server, signed_in, artifacts_dir, lan
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert "95" in page.locator("[data-wallet-balance]").inner_text()
     page.screenshot(path=str(artifacts_dir / f"wallet-phone-{language}.png"), full_page=True)
+    # and axe-core finds no accessibility violation (labels, contrast, landmarks)
+    violations = Axe().run(page).response["violations"]
+    assert [(found["id"], [node["target"] for node in found["nodes"][:3]]) for found in violations] == []
