@@ -10,6 +10,6 @@ class CmsCoreConfig(AppConfig):
     verbose_name = _("CMS core")
 
     def ready(self):
-        from . import signals
+        from . import newsletter_notices, signals  # noqa: F401 - registers the confirmation's event type
 
         signals.connect()

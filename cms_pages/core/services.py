@@ -5,19 +5,18 @@ from datetime import timedelta
 from itertools import combinations
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from commerce.analytics.models import ProductRanking
 from commerce.core import pagecache
+from commerce.notifications import notify
 
 from . import caching
 from .exceptions import NewsletterTokenInvalid
 from .models import NewsletterSubscription
+from .newsletter_notices import NEWSLETTER_CONFIRMATION
 
 #: How many products a ranking keeps (blocks show at most 24).
 RANKING_SIZE = 48
@@ -114,33 +113,14 @@ def subscribe(email, *, language, source=""):
             subscription.language = language
             subscription.unsubscribed_at = None
             subscription.save(update_fields=["status", "language", "unsubscribed_at"])
-        transaction.on_commit(lambda: _send_confirmation_later(subscription.pk))
+        # Each sign-up sends the link again (after commit): one notification per request.
+        notify(
+            subscription.email,
+            NEWSLETTER_CONFIRMATION,
+            {"subscription": subscription.pk, "language": language},
+            key=f"{subscription.pk}-{timezone.now().isoformat()}",
+        )
     return subscription
-
-
-def _send_confirmation_later(subscription_id):
-    from .tasks import send_newsletter_confirmation
-
-    send_newsletter_confirmation.delay(subscription_id)
-
-
-def send_confirmation(subscription_id, *, base_url=None):
-    subscription = NewsletterSubscription.objects.filter(
-        pk=subscription_id, status=NewsletterSubscription.Status.PENDING
-    ).first()
-    if subscription is None:
-        return False
-    base_url = (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
-    with translation.override(subscription.language):
-        context = {
-            "confirm_url": base_url + reverse("cms_newsletter:confirm", args=[subscription.token]),
-            "unsubscribe_url": base_url + reverse("cms_newsletter:unsubscribe", args=[subscription.token]),
-            "site_name": settings.WAGTAIL_SITE_NAME,
-        }
-        subject = render_to_string("cms_core/email/newsletter_confirm_subject.txt", context).strip()
-        body = render_to_string("cms_core/email/newsletter_confirm.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [subscription.email])
-    return True
 
 
 def confirm(token):

@@ -19,13 +19,6 @@ def publish_scheduled_pages():
 
 
 @shared_task(acks_late=True)
-def send_newsletter_confirmation(subscription_id):
-    from .services import send_confirmation
-
-    return send_confirmation(subscription_id)
-
-
-@shared_task(acks_late=True)
 def sync_translation_source(page_id):
     """After a French page is published: refresh the strings its translators see (wagtail-localize)."""
     from wagtail.models import Page

@@ -17,3 +17,4 @@ class HelpConfig(AppConfig):
         from .grants import help_centre_pages
 
         grants.register(SUPPORT, help_centre_pages)
+        from . import services  # noqa: F401 - registers the feedback digest's event type

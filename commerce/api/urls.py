@@ -1,6 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from .notifications import NotificationListView, NotificationReadView
 from .threads import ThreadMessagesView, ThreadsView
 from .views import (
     BasketLinesView,
@@ -27,6 +28,8 @@ urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("threads/", ThreadsView.as_view(), name="api-threads"),
     path("threads/<int:pk>/messages/", ThreadMessagesView.as_view(), name="api-thread-messages"),
+    path("notifications/", NotificationListView.as_view(), name="api-notifications"),
+    path("notifications/<int:pk>/read/", NotificationReadView.as_view(), name="api-notification-read"),
     path(
         "orders/<str:number>/invoices/<str:invoice_number>/",
         OrderInvoiceView.as_view(),

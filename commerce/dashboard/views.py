@@ -13,11 +13,12 @@ from oscar.core.loading import get_class, get_model
 
 from commerce.dashboard.orders.selectors import net_revenue, orders_for, with_net
 from commerce.money.fields import ZERO
+from commerce.notifications.selectors import notifications_for
+from commerce.notifications.services import unread_count
 from commerce.partner.selectors import low_stock, partner_ids_for, partners_for, stockrecords_for
 
 Line = get_model("order", "Line")
 Order = get_model("order", "Order")
-Notification = get_model("communication", "Notification")
 Product = get_model("catalogue", "Product")
 partner_product_visibility_q = get_class("dashboard.catalogue.utils", "partner_product_visibility_q")
 
@@ -78,8 +79,6 @@ def seller_stats(user):
         "total_low_stock": low.count(),
         "low_stock": low.order_by("num_in_stock", "pk")[:5],
         "line_status_breakdown": lines.order_by("status").values("status").annotate(freq=Count("id")),
-        "notifications": Notification.objects.filter(recipient=user, location=Notification.INBOX)[:5],
-        "unread_notifications": Notification.objects.filter(
-            recipient=user, location=Notification.INBOX, date_read__isnull=True
-        ).count(),
+        "notifications": notifications_for(user)[:5],
+        "unread_notifications": unread_count(user.pk),
     }

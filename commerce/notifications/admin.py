@@ -3,6 +3,8 @@ Django admin (flat pages, users, groups): an announcement is a platform message 
 time, not a shop's content (the Oscar dashboard is the sellers' space, Wagtail is Marketing's pages)."""
 
 from django.contrib import admin
+from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Announcement
@@ -27,6 +29,11 @@ class AnnouncementAdmin(admin.ModelAdmin):
         return super().has_change_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
+        """Save; one due now leaves at once after commit (later ones wait for the beat sweep)."""
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        if obj.send_at <= timezone.now():
+            from .tasks import send_due_announcements
+
+            transaction.on_commit(send_due_announcements.delay)

@@ -79,6 +79,8 @@ def notify(user, event, context=None, *, key=None):
         )
     recipient_ident = f"u{user.pk}" if user is not None else f"e:{address.lower()}"
     full_key = f"{recipient_ident}:{event}:{key if key is not None else _context_digest(context)}"
+    if len(full_key) > 255:  # a long address or key: its digest is as unique
+        full_key = hashlib.sha256(full_key.encode()).hexdigest()
     fields = {
         "recipient": user,
         "email": address,

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -33,6 +34,7 @@ def centre(request):
             "event": event,
             "events": events.events_for(request.user),
             "unread": services.unread_count(request.user.pk),
+            "filter_choices": [("all", _("Inbox")), ("unread", _("Unread")), ("archived", _("Archived"))],
         },
     )
 
@@ -119,3 +121,8 @@ def push_subscribe(request):
     except (ValueError, KeyError, TypeError, webpush.InvalidSubscription):
         return HttpResponseBadRequest(_("This push subscription is not valid."))
     return JsonResponse({"subscribed": True}, status=201)
+
+
+def archived_redirect(request):
+    """Oscar's archive page (its account menu links there): the centre's archived notifications."""
+    return redirect(reverse("notifications:centre") + "?show=archived")

@@ -1,6 +1,6 @@
 """The web push channel: the browsers a person subscribed (Push API), signed with the VAPID key.
 
-The key is ``NOTIFICATIONS_VAPID_PRIVATE_KEY`` (as ``vapid --gen`` writes it, base64); without it
+The key is ``NOTIFICATIONS_VAPID_PRIVATE_KEY`` (``manage.py generate_vapid_key`` prints one); without it
 the channel is not offered. Endpoints must be ``https`` (the push services browsers use) unless
 ``NOTIFICATIONS_PUSH_ALLOW_HTTP`` is on (tests talk to a loopback fake push service). A push service
 answering 404/410 forgot the subscription: it is deleted.

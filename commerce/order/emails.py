@@ -1,4 +1,10 @@
-"""Order emails to the customer, in the language of the order, through Oscar's communication framework.
+"""Order emails to the customer, in the language of the order, told through ``notify()``.
+
+Each order email is an event type of the notification service (``order.<code>``, not switchable
+off): a signed-in customer also finds it in the notification centre, and the email itself keeps
+Oscar's communication framework — its event types are the email templates, rendered by its
+dispatcher with the invoices attached (``_email`` below). The send functions run in Celery tasks
+after the order's commit and deliver the notification at once, under the row locks below.
 
 One email per (order, event): Oscar's ``CommunicationEvent`` rows record what was sent, and the
 order row is locked while checking and sending, so a task that runs twice (or twice at once) sends
@@ -18,16 +24,19 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_class, get_model
 
 from commerce.communication.utils import site_url
+from commerce.notifications import notify
+from commerce.notifications.events import EMAIL, INSTANT, Event, register
+from commerce.notifications.services import deliver
 from commerce.order import statuses
 from commerce.order.language import order_language
+from commerce.partner.notifications import is_seller
 
 logger = logging.getLogger(__name__)
 
@@ -111,8 +120,6 @@ def send_order_email(order, event_code):
         raise ValueError(f"unknown order email {event_code!r}")
     if already_sent(order, event_code):
         return False
-    # PDFs are rendered before the order row is locked (rendering takes a while).
-    attachments, links = _documents(order, event_code, verification_hash=_guest_hash(order))
     with transaction.atomic():
         order = Order.objects.select_for_update().get(pk=order.pk)
         if already_sent(order, event_code):
@@ -120,7 +127,7 @@ def send_order_email(order, event_code):
         if not order.email:
             logger.warning("Order %s: no email address for %s", order.number, event_code)
             return False
-        _dispatch(order, event_code, _context(order, event_code, links), attachments)
+        _tell(order, event_code, key=event_code)
     logger.info("Order %s: sent %s to the customer", order.number, event_code)
     return True
 
@@ -145,12 +152,7 @@ def send_shipping_event_email(shipping_event):
         if not order.email:
             logger.warning("Order %s: no email address for %s", order.number, event_code)
             return False
-        context = {
-            **_context(order, event_code),
-            "shipment": event,
-            "lines": list(event.lines.select_related("partner").order_by("pk")),
-        }
-        _dispatch(order, event_code, context)
+        _tell(order, event_code, key=f"shipping-{event.pk}", shipping_event=event.pk)
         event.customer_notified_at = timezone.now()
         event.save(update_fields=["customer_notified_at"])
     logger.info("Order %s: sent %s (shipping event %s) to the customer", order.number, event_code, event.pk)
@@ -171,6 +173,57 @@ def _dispatch(order, event_code, context, attachments=()):
     else:
         dispatcher.dispatch_anonymous_messages(order.email, messages, list(attachments))
     CommunicationEvent.objects.create(order=order, event_type=event_type)
+
+
+def order_event(event_code):
+    """The notification service's event type of an order email (``ORDER_PAID`` → ``order.order_paid``)."""
+    return f"order.{event_code.lower()}"
+
+
+def _tell(order, event_code, *, key, **ids):
+    """Tell the customer through ``notify()`` and deliver at once (this already runs after the
+    order's commit, in a task, under the lock that makes it once)."""
+    recipient = order.user if order.user_id else order.email
+    context = {"order": order.number, "code": event_code, "language": order_language(order), **ids}
+    notification = notify(recipient, order_event(event_code), context, key=f"{order.number}-{key}")
+    deliver(notification.pk)
+
+
+def _email_context(context, *, documents=True):
+    """(order, the templates' context, attachments) of one order email, from its notification's."""
+    order = Order.objects.get(number=context["order"])
+    event_code = context["code"]
+    refund, extra = None, {}
+    if context.get("refund"):
+        refund = get_model("payment", "Refund").objects.get(pk=context["refund"])
+        extra = {
+            "refund": refund,
+            "refund_lines": list(refund.lines.select_related("line")),
+            "fully_refunded": order.status == statuses.REFUNDED,
+        }
+    elif context.get("shipping_event"):
+        shipment = get_model("order", "ShippingEvent").objects.get(pk=context["shipping_event"])
+        extra = {"shipment": shipment, "lines": list(shipment.lines.select_related("partner").order_by("pk"))}
+    elif context.get("return_request"):
+        request = get_model("returns", "ReturnRequest").objects.get(pk=context["return_request"])
+        extra = {"return_request": request, "return_lines": list(request.lines.select_related("line"))}
+    attachments, links = [], []
+    if documents and not (context.get("shipping_event") or context.get("return_request")):
+        attachments, links = _documents(order, event_code, refund, _guest_hash(order))
+    return order, {**_context(order, event_code, links), **extra}, attachments
+
+
+def _render(context):
+    """The in-app notice: the email's subject, leading to the order's page."""
+    _order, values, _attachments = _email_context(context, documents=False)
+    messages = Dispatcher(logger=logger).get_messages(context["code"], values)
+    return {"title": messages["subject"], "body": "", "url": values["status_path"]}
+
+
+def _email(notification):
+    """The email channel of order events: Oscar's dispatcher, its templates, the documents attached."""
+    order, values, attachments = _email_context(notification.context)
+    _dispatch(order, notification.context["code"], values, attachments)
 
 
 def _guest_hash(order):
@@ -242,7 +295,6 @@ def send_refund_email(refund_pk):
     if refund is None or refund.customer_notified_at is not None:
         return False
     order = refund.order
-    attachments, links = _documents(order, REFUND_ISSUED, refund, _guest_hash(order))
     with transaction.atomic():
         refund = Refund.objects.select_for_update().get(pk=refund.pk)
         if refund.customer_notified_at is not None:
@@ -250,13 +302,7 @@ def send_refund_email(refund_pk):
         if not order.email:
             logger.warning("Order %s: no email address for refund %s", order.number, refund.pk)
             return False
-        context = {
-            **_context(order, REFUND_ISSUED, links),
-            "refund": refund,
-            "refund_lines": list(refund.lines.select_related("line")),
-            "fully_refunded": order.status == statuses.REFUNDED,
-        }
-        _dispatch(order, REFUND_ISSUED, context, attachments)
+        _tell(order, REFUND_ISSUED, key=f"refund-{refund.pk}", refund=refund.pk)
         refund.customer_notified_at = timezone.now()
         refund.save(update_fields=["customer_notified_at"])
     logger.info("Order %s: sent the email of refund %s", order.number, refund.pk)
@@ -268,50 +314,45 @@ SELLER_ORDER_CANCELLED = "order-cancelled"
 SELLER_RETURN_REQUESTED = "return-requested"
 
 
-def _seller_notice(event, order):
-    """(subject, body) of a notice to a seller, in the seller's language (the site's default)."""
-    if event == SELLER_ORDER_CANCELLED:
-        return (
-            gettext("Order %(number)s was cancelled by the customer") % {"number": order.number},
-            gettext(
-                "The customer cancelled order %(number)s: do not ship it. The stock of your lines is "
-                "available again; a paid order has been refunded."
-            )
-            % {"number": order.number},
-        )
-    return (
-        gettext("Return requested on order %(number)s") % {"number": order.number},
-        gettext(
+#: What each seller notice says, and where it leads (the dashboard's order, the returns queue).
+SELLER_EVENTS = {
+    SELLER_ORDER_CANCELLED: Event(
+        code="seller.order_cancelled",
+        label=_("An order cancelled by the customer"),
+        title=_("Order %(number)s was cancelled by the customer"),
+        body=_(
+            "The customer cancelled order %(number)s: do not ship it. The stock of your lines is "
+            "available again; a paid order has been refunded."
+        ),
+        channels={EMAIL: INSTANT},
+        audience=is_seller,
+    ),
+    SELLER_RETURN_REQUESTED: Event(
+        code="seller.return_requested",
+        label=_("A return requested by the customer"),
+        title=_("Return requested on order %(number)s"),
+        body=_(
             "The customer asks to return lines of order %(number)s: approve or refuse it in the dashboard."
-        )
-        % {"number": order.number},
-    )
+        ),
+        channels={EMAIL: INSTANT},
+        audience=is_seller,
+    ),
+}
+for _seller_event in SELLER_EVENTS.values():
+    register(_seller_event)
 
 
 def notify_sellers_on_commit(order, partner_ids, event):
-    """Tell the users of these shops about ``event`` on ``order`` (email and dashboard notification)."""
-    transaction.on_commit(partial(notify_sellers, order.pk, sorted(partner_ids), event))
-
-
-def notify_sellers(order_pk, partner_ids, event):
-    User = get_user_model()
-    Notification = get_model("communication", "Notification")
-    order = Order.objects.get(pk=order_pk)
-    users = list(User.objects.filter(partners__in=partner_ids, is_active=True).distinct())
-    if not users:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
-        subject, body = _seller_notice(event, order)
-        if event == SELLER_RETURN_REQUESTED:
-            link = _absolute(reverse("returns-dashboard:queue"))
-        else:
-            link = _absolute(reverse("dashboard:order-detail", kwargs={"number": order.number}))
-    Notification.objects.bulk_create(
-        [Notification(recipient=user, subject=subject, body=body) for user in users]
-    )
-    recipients = [user.email for user in users if user.email]
-    if recipients:
-        EmailMessage(subject, f"{body}\n\n{link}", to=recipients).send()
+    """Tell the users of these shops about ``event`` on ``order`` (their centre, email by their
+    settings; delivered after the caller's transaction commits, once per call)."""
+    if event == SELLER_RETURN_REQUESTED:
+        path = reverse("returns-dashboard:queue")
+    else:
+        path = reverse("dashboard:order-detail", kwargs={"number": order.number})
+    users = get_user_model().objects.filter(partners__in=partner_ids, is_active=True).distinct()
+    key = f"{order.number}-{timezone.now().isoformat()}"
+    for user in users.order_by("pk"):
+        notify(user, SELLER_EVENTS[event].code, {"number": order.number, "url": path}, key=key)
 
 
 # --- Returns -------------------------------------------------------------------------------------
@@ -346,12 +387,20 @@ def send_return_email(return_pk):
         request = ReturnRequest.objects.select_for_update().get(pk=request.pk)
         if request.customer_notified == request.status or not order.email:
             return False
-        context = {
-            **_context(order, event_code),
-            "return_request": request,
-            "return_lines": list(request.lines.select_related("line")),
-        }
-        _dispatch(order, event_code, context)
+        _tell(order, event_code, key=f"return-{request.pk}-{request.status}", return_request=request.pk)
         request.customer_notified = request.status
         request.save(update_fields=["customer_notified"])
     return True
+
+
+for _code, _name in EVENT_NAMES.items():
+    register(
+        Event(
+            code=order_event(_code),
+            label=_name,
+            render=_render,
+            email=_email,
+            channels={EMAIL: INSTANT},
+            configurable=False,  # what was ordered, paid, shipped or refunded is always told
+        )
+    )

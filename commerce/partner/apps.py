@@ -12,3 +12,4 @@ class PartnerConfig(apps.PartnerConfig):
         from oscar.apps.partner import receivers as oscar_receivers  # Oscar connects it in ready()
 
         post_save.disconnect(oscar_receivers.update_stock_alerts, sender=self.get_model("StockRecord"))
+        from . import back_in_stock, notifications  # noqa: F401 - register their event types

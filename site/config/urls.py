@@ -23,6 +23,7 @@ from commerce.core.media import serve_media
 from commerce.dashboard.access import require_dashboard_access
 from commerce.invoices import urls as invoice_urls
 from commerce.messaging import urls as messaging_urls
+from commerce.notifications import views as notification_views
 from commerce.order.views import GuestOrderView, OrderLineView
 from commerce.partner.views import ProductAlertCreateView
 from commerce.payment.stripe import views as stripe_views
@@ -82,6 +83,10 @@ urlpatterns += i18n_patterns(
     path("accounts/profile/edit/", login_required(ProfileUpdateView.as_view())),
     path("accounts/orders/<str:order_number>/<int:line_id>/", login_required(OrderLineView.as_view())),
     path("accounts/alerts/create/<int:pk>/", ProductAlertCreateView.as_view()),
+    # Oscar's notification inbox and archive: the notification centre replaces them.
+    path("accounts/notifications/", RedirectView.as_view(pattern_name="notifications:centre")),
+    path("accounts/notifications/inbox/", RedirectView.as_view(pattern_name="notifications:centre")),
+    path("accounts/notifications/archive/", notification_views.archived_redirect),
     path("accounts/", apps.get_app_config("customer").urls),
     path("notifications/", include("commerce.notifications.urls")),
     path("catalogue/", apps.get_app_config("catalogue").urls),

@@ -3,11 +3,12 @@
 ``push_service`` starts an HTTP server on a free loopback port that accepts a push only when its
 VAPID JWT verifies against the key it carries and names this service as audience, decrypts the
 ``aes128gcm`` payload with the fake browser's keys (as the browser would) and records it.
-``fake_browser`` is a subscription as ``PushSubscription.toJSON()`` gives it, with the private
-half kept to decrypt. The project's VAPID key is generated for the test.
+``FakePushService.subscribe`` gives a browser's subscription as ``PushSubscription.toJSON()``
+does, its private half kept to decrypt. The project's VAPID key comes from ``generate_vapid_key``.
 """
 
 import base64
+import io
 import json
 import os
 import threading
@@ -21,7 +22,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from py_vapid import Vapid
+from django.core.management import call_command
 
 
 def b64url(data):
@@ -118,10 +119,9 @@ def start_push_service():
 @pytest.fixture
 def push_service(settings):
     """The fake push service, and the project's VAPID key set for the test."""
-    signer = Vapid()
-    signer.generate_keys()
-    raw = signer.private_key.private_numbers().private_value.to_bytes(32, "big")
-    settings.NOTIFICATIONS_VAPID_PRIVATE_KEY = b64url(raw)
+    printed = io.StringIO()
+    call_command("generate_vapid_key", stdout=printed)
+    settings.NOTIFICATIONS_VAPID_PRIVATE_KEY = printed.getvalue().strip()
     settings.NOTIFICATIONS_PUSH_ALLOW_HTTP = True
     service, server = start_push_service()
     yield service

@@ -219,7 +219,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "oscar.apps.communication.notifications.context_processors.notifications",
+                "commerce.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
                 "search.context_processors.search_form",
                 "commerce.core.context_processors.site_chrome",
@@ -532,7 +532,7 @@ INVOICES_PLATFORM_EMAIL = env("INVOICES_PLATFORM_EMAIL", default="")
 INVOICES_CREDIT_NOTE_PREFIX = env("INVOICES_CREDIT_NOTE_PREFIX", default="A")
 
 # --- Notifications (commerce/notifications) ---------------------------------------------------
-#: The VAPID private key signing web push (base64, as ``vapid --gen`` writes it); empty: no web push.
+#: The VAPID private key signing web push (``manage.py generate_vapid_key`` prints one); empty: no web push.
 NOTIFICATIONS_VAPID_PRIVATE_KEY = env("NOTIFICATIONS_VAPID_PRIVATE_KEY", default="")
 #: Who push services contact about our pushes (VAPID ``sub`` claim).
 NOTIFICATIONS_VAPID_SUBJECT = env("NOTIFICATIONS_VAPID_SUBJECT", default="mailto:support@souk.example")

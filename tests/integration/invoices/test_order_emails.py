@@ -107,3 +107,20 @@ def test_the_same_email_sent_by_five_workers_at_once_goes_once(current_site):
     assert errors == {}
     assert sorted(results.values()) == [False, False, False, False, True]
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_signed_in_customer_also_finds_it_in_the_notification_centre(sellers, shopper, current_site):
+    from commerce.notifications.models import Notification
+
+    # given: an order placed in Arabic by a signed-in customer
+    order = make_order([(sellers["nabeul"], "Tajine", "119.000", 1)], user=shopper, language="ar")
+    # when: the payment email's task runs twice
+    emails.send_order_email(order, emails.ORDER_PAID)
+    emails.send_order_email(order, emails.ORDER_PAID)
+    # then: one notice, titled as the email, in Arabic, leading to the order
+    [notification] = Notification.objects.filter(recipient=shopper)
+    assert notification.event == "order.order_paid"
+    assert notification.title == mail.outbox[0].subject == f"تم استلام الدفع للطلب {order.number}"
+    assert notification.url == f"/ar/accounts/orders/{order.number}/"
+    assert len(mail.outbox) == 1

@@ -79,3 +79,35 @@ def test_a_sweep_run_again_after_a_crash_tells_nobody_twice(django_capture_on_co
     # then
     assert Notification.objects.filter(recipient=user).count() == 1
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_platform_admin_writes_one_in_django_admin_and_it_leaves_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    # given: a platform admin and a shopper reading Arabic
+    admin = make_user("admin@example.com", role="Platform admins", is_staff=True)
+    make_user("reader@example.com", language="ar")
+    client.force_login(admin)
+    # when: the admin writes an announcement for now
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/django-admin/notifications/announcement/add/",
+            {
+                "title_fr": "Maintenance ce soir",
+                "body_fr": "Le site sera indisponible de 23 h à minuit.",
+                "title_ar": "صيانة الليلة",
+                "body_ar": "سيكون الموقع غير متاح من الساعة 23 إلى منتصف الليل.",
+                "title_en": "",
+                "body_en": "",
+                "url": "",
+                "role": "",
+                "send_at_0": timezone.localtime().strftime("%Y-%m-%d"),
+                "send_at_1": timezone.localtime().strftime("%H:%M:%S"),
+            },
+        )
+    # then: sent at once, the Arabic reader in Arabic
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Announcement.objects.get().sent_at is not None
+    to_reader = [message.subject for message in mail.outbox if message.to == ["reader@example.com"]]
+    assert to_reader == ["صيانة الليلة"]

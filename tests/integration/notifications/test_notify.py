@@ -136,3 +136,46 @@ def test_a_guest_gets_the_email_only(parcel_event, django_capture_on_commit_call
     assert notification.recipient is None
     assert [message.to for message in mail.outbox] == [["guest@example.com"]]
     assert deliver(notification.pk) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_task_run_by_four_workers_at_once_sends_once(parcel_event):
+    from tests.integration.invoices.test_numbering import run_together
+
+    # given: a notification stored, its task not run yet (it runs at once outside a transaction:
+    # store it inside one whose commit hook is dropped)
+    user = make_user("busy@example.com")
+    from django.db import transaction
+
+    with transaction.atomic():
+        notification = notify(user, "test.parcel", {"number": "88"})
+        transaction.get_connection().run_on_commit = []
+    assert mail.outbox == []
+    # when: four workers deliver it at the same moment
+    results, errors = run_together(4, lambda _i: deliver(notification.pk))
+    # then
+    assert errors == {}
+    assert sorted(len(sent) for sent in results.values()) == [0, 0, 0, 2]
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_cause_told_by_two_transactions_at_once_is_stored_once(parcel_event):
+    from tests.integration.invoices.test_numbering import run_together
+
+    user = make_user("twice@example.com")
+    results, errors = run_together(2, lambda _i: notify(user, "test.parcel", {"number": "1"}, key="same").pk)
+    assert errors == {}
+    assert len(set(results.values())) == 1
+    assert Notification.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_long_key_is_still_once_per_cause(parcel_event):
+    user = make_user("long@example.com")
+    long_key = "x" * 400
+    first = notify(user, "test.parcel", {"number": "1"}, key=long_key)
+    second = notify(user, "test.parcel", {"number": "1"}, key=long_key)
+    other = notify(user, "test.parcel", {"number": "1"}, key=long_key + "y")
+    assert first.pk == second.pk != other.pk

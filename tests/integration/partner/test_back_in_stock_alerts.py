@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from oscar.core.loading import get_model
 
 from commerce.partner import stock
@@ -62,3 +63,25 @@ def test_a_sale_asks_nothing_about_alerts(db):
     sql = [q["sql"] for q in captured.captured_queries]
     assert not [q for q in sql if "customer_productalert" in q or "partner_stockalert" in q]
     assert mail.outbox == []
+
+
+def test_a_signed_in_shopper_is_also_told_in_the_notification_centre(db, django_capture_on_commit_callbacks):
+    from commerce.notifications.models import Notification
+    from commerce.partner.tasks import send_back_in_stock_alerts
+    from tests.factories import make_user
+
+    # given: a signed-in shopper waiting for a sold-out product
+    product, record = product_for_sale("Jarre en terre", "60.000", stock=0)
+    shopper = make_user("nour@example.com", language="ar")
+    ProductAlert.objects.create(product=product, user=shopper, status=ProductAlert.ACTIVE)
+    # when: it is back, and the task is delivered twice
+    with django_capture_on_commit_callbacks(execute=True):
+        stock.set_level(record.pk, 2)
+    with django_capture_on_commit_callbacks(execute=True):
+        send_back_in_stock_alerts.delay(product.pk)
+    # then: one notification, in Arabic, leading to the product, and one email
+    [notification] = Notification.objects.filter(recipient=shopper)
+    assert "Jarre en terre" in notification.title and "متوفر" in notification.title
+    with translation.override("ar"):
+        assert notification.url == product.get_absolute_url()
+    assert len(mail.outbox) == 1
