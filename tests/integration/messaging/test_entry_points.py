@@ -50,3 +50,13 @@ def test_nobody_opens_a_thread_about_someone_elses_order(client, customer, tajin
     answer = client.post("/fr/messages/contact-seller/", {"seller": fakhar.pk, "order": order.number})
     assert answer.status_code == 404
     assert Thread.objects.count() == 0
+
+
+def test_the_cms_menu_leads_support_agents_to_the_console(client, user_in_role):
+    from commerce.users.roles import MARKETING, SUPPORT
+
+    agent = user_in_role(SUPPORT, is_staff=True)
+    client.force_login(agent)
+    assert "/support/" in client.get("/cms/").content.decode()
+    client.force_login(user_in_role(MARKETING, is_staff=True))
+    assert "/support/" not in client.get("/cms/").content.decode()
