@@ -3,65 +3,28 @@ only. It runs the site's ``config.asgi`` in a process of its own, on the test da
 so a test that uses it needs ``transaction=True`` (its data must be committed to be seen)."""
 
 import os
-import socket
-import subprocess
-import sys
-import time
 
 import pytest
 
-from tests.conftest import ROOT, stop_process
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from scripts.services import Server
+from tests.conftest import ROOT
 
 
 @pytest.fixture
 def asgi_server(transactional_db):
-    """The base URL of a uvicorn serving the site (HTTP and WebSockets)."""
+    """The base URL of the site served by uvicorn (HTTP and WebSockets), one worker."""
     from django.db import connection
 
     database = connection.settings_dict
-    port = _free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
         "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'site'}",
     }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "config.asgi:application",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "--ws",
-            "websockets",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError("the ASGI server did not start") from None
-            time.sleep(0.2)
-    yield f"http://127.0.0.1:{port}"
-    stop_process(process)
+    server = Server(env, workers=1)
+    yield f"http://127.0.0.1:{server.port}"
+    server.stop()
 
 
 @pytest.fixture
