@@ -5,6 +5,7 @@ import time
 import pytest
 from oscar.core.loading import get_model
 
+from commerce.checkout.notices import POPUP_ORDER
 from tests.factories import make_user
 from tests.factories.catalogue import product_for_sale
 from tests.factories.checkout import ensure_tunisia, guest_form
@@ -33,7 +34,7 @@ def test_a_pop_up_order_rings_the_admin_on_dutys_phone(
 
     # Then the admin on duty (only them) is told, in their centre and on both phones, once
     order = get_model("order", "Order").objects.get()
-    (notification,) = Notification.objects.all()
+    (notification,) = Notification.objects.filter(event=POPUP_ORDER)
     assert notification.recipient == admin
     assert notification.title == f"Nouvelle commande {order.number} (pop-up)"
     (telegram,) = phones_fake.telegram.messages
