@@ -172,7 +172,7 @@ class DecisionForm(forms.Form):
             ("changes", _("Ask for changes")),
             ("reject", _("Reject")),
             ("approve_payout", _("Approve the new payout details")),
-        ]
+        ],
     )
     reason = forms.CharField(
         label=_("Reason (the expert reads it)"),
