@@ -18,6 +18,7 @@ Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 ExpertProfile = get_model("experts", "ExpertProfile")
 Verification = get_model("experts", "Verification")
+Domain = get_model("experts", "Domain")
 
 
 def affected_product_ids(instance):
@@ -36,6 +37,8 @@ def affected_expert_ids(instance):
         return [instance.pk]
     if isinstance(instance, Verification):
         return [instance.profile_id]
+    if isinstance(instance, Domain):  # its names are in the documents of its experts
+        return list(instance.experts.values_list("pk", flat=True))
     return []
 
 

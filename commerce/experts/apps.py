@@ -13,6 +13,7 @@ class ExpertsConfig(AppConfig):
     def ready(self):
         # The Experts role needs no model permission (the expert space checks ownership), so this
         # app registers no grant in ``commerce.users.grants``; it registers its notification events.
-        from . import notices
+        from . import notices, receivers
 
         notices.register_events()
+        receivers.connect()

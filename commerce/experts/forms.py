@@ -165,11 +165,17 @@ class DirectoryFilterForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
+        label=_("Decision"),
+        widget=forms.Select(attrs={"class": "form-select"}),
         choices=[
             ("approve", _("Approve")),
             ("changes", _("Ask for changes")),
             ("reject", _("Reject")),
             ("approve_payout", _("Approve the new payout details")),
-        ]
+        ],
     )
-    reason = forms.CharField(label=_("Reason (the expert reads it)"), required=False, widget=forms.Textarea)
+    reason = forms.CharField(
+        label=_("Reason (the expert reads it)"),
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": 4}),
+    )

@@ -6,6 +6,7 @@ asks. Lists prefetch domains in one query, so a page costs the same with 5 exper
 
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import SERVICES, Domain, ExpertProfile, Verification
 
@@ -99,3 +100,24 @@ def application(pk):
         .filter(pk=pk)
         .first()
     )
+
+
+def missing_for_submission(profile):
+    """Translated reasons the application cannot be sent yet (empty: it can)."""
+    missing = []
+    if not any(getattr(profile, f"bio_{code}") for code in ("fr", "en", "ar")):
+        missing.append(_("a professional bio"))
+    if not profile.domains.exists():
+        missing.append(_("at least one domain"))
+    if not profile.languages:
+        missing.append(_("the languages you speak"))
+    if not any(getattr(profile, field) is not None for _name, field in SERVICES):
+        missing.append(_("a price for at least one service"))
+    verification = profile.verification
+    if not verification.has_documents:
+        missing.append(_("both sides of your ID card"))
+    if not verification.rib_encrypted:
+        missing.append(_("your bank account (RIB)"))
+    if not verification.tax_option:
+        missing.append(_("your tax status"))
+    return missing

@@ -24,7 +24,8 @@ from commerce.users.roles import EXPERTS, add_to_role
 
 from . import notices
 from .exceptions import ExpertError
-from .models import SERVICES, DocumentAccess, ExpertProfile, ReviewDecision, Verification
+from .models import DocumentAccess, ExpertProfile, ReviewDecision, Verification
+from .selectors import missing_for_submission
 from .validators import normalize_matricule, normalize_rib
 
 EXPERTS_TAG = pagecache.EXPERTS_TAG
@@ -131,27 +132,6 @@ def save_verification(profile, *, cin_front=None, cin_back=None, rib=None, tax_o
         verification.payout_status = Verification.Payout.PENDING
     verification.save()
     return verification
-
-
-def missing_for_submission(profile):
-    """Translated reasons the application cannot be sent yet (empty: it can)."""
-    missing = []
-    if not any(getattr(profile, f"bio_{code}") for code in ("fr", "en", "ar")):
-        missing.append(_("a professional bio"))
-    if not profile.domains.exists():
-        missing.append(_("at least one domain"))
-    if not profile.languages:
-        missing.append(_("the languages you speak"))
-    if not any(getattr(profile, field) is not None for _name, field in SERVICES):
-        missing.append(_("a price for at least one service"))
-    verification = profile.verification
-    if not verification.has_documents:
-        missing.append(_("both sides of your ID card"))
-    if not verification.rib_encrypted:
-        missing.append(_("your bank account (RIB)"))
-    if not verification.tax_option:
-        missing.append(_("your tax status"))
-    return missing
 
 
 @transaction.atomic

@@ -16,9 +16,6 @@ from . import selectors, seo, services
 from .exceptions import ExpertError
 from .forms import ApplyForm, DirectoryFilterForm, ProfileForm, VerificationForm
 
-#: Seconds anonymous visitors get the directory and profiles from the page cache.
-PUBLIC_CACHE_SECONDS = 300
-
 
 def _own_profile(request):
     profile = selectors.profile_of(request.user)
@@ -33,7 +30,7 @@ def home(request):
     profile, elsewhere = _own_profile(request)
     if elsewhere:
         return elsewhere
-    missing = services.missing_for_submission(profile)
+    missing = selectors.missing_for_submission(profile)
     return render(
         request,
         "experts/space/home.html",
@@ -127,7 +124,11 @@ def _cached(request, render_page):
     response = render_page()
     if pagecache.is_cacheable_request(request):
         pagecache.store_response(
-            request, response, [pagecache.EXPERTS_TAG], PUBLIC_CACHE_SECONDS, namespace="experts"
+            request,
+            response,
+            [pagecache.EXPERTS_TAG],
+            settings.EXPERTS_PAGE_CACHE_SECONDS,
+            namespace="experts",
         )
     return response
 

@@ -722,6 +722,9 @@ PRIVATE_STORAGE_ENCRYPTION_KEYS = env.list("PRIVATE_STORAGE_ENCRYPTION_KEYS", de
 # --- Experts (commerce/experts/) -------------------------------------------------------------
 #: Minutes a video call lasts at least (the client pays at least this many minutes).
 EXPERTS_CALL_MINIMUM_MINUTES = env.int("EXPERTS_CALL_MINIMUM_MINUTES", default=10)
+#: Seconds anonymous visitors get the experts directory and profiles from the page cache (0: off);
+#: any expert change refreshes them at once.
+EXPERTS_PAGE_CACHE_SECONDS = env.int("EXPERTS_PAGE_CACHE_SECONDS", default=300)
 #: Experts per page of the public directory.
 EXPERTS_PER_PAGE = 24
 #: Largest identity-document upload, in bytes.

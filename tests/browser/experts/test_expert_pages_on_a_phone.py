@@ -73,3 +73,29 @@ def test_directory_profile_and_expert_space_fit_a_phone_in_french_and_arabic(
         shoot(page, f"expert-verification-390-{language}", artifacts_dir)
         assert fits(page)
     anonymous.context.close()
+
+
+def given_an_application_and_an_admin():
+    from commerce.users.roles import PLATFORM_ADMINS
+    from tests.factories import make_user
+
+    make_domain("finance", "Finance")
+    applicant = make_application("amel@example.com", "Amel Ben Salem")
+    return applicant, make_user("admin@example.com", role=PLATFORM_ADMINS, is_staff=True)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_an_admin_reviews_an_application_in_the_dashboard(live_server, signed_in, artifacts_dir):
+    # given: an application waiting for review, and a platform admin
+    applicant, admin = outside_the_browser_loop(given_an_application_and_an_admin)
+    _context, page = signed_in(admin)
+    # when: the admin opens the queue, then the application
+    page.goto(f"{live_server.url}/dashboard/experts/")
+    shoot(page, "experts-dashboard-queue", artifacts_dir)
+    page.locator("table a", has_text="Review").click()
+    shoot(page, "experts-dashboard-application", artifacts_dir)
+    # then: the checklist is complete, the bank account masked, the documents linked
+    assert page.locator("text=•••• 9052").count() == 1
+    assert page.locator("li", has_text="✗").count() == 1  # no photo given
+    assert page.locator(f"a[href='/dashboard/experts/{applicant.pk}/documents/cin_front/']").count() == 1

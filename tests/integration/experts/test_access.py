@@ -85,7 +85,7 @@ def test_the_admin_approves_from_the_dashboard(client, people):
     assert profile.status == "approved"
 
 
-def test_a_rejection_without_reason_is_refused_with_a_message(client, people):
+def test_a_rejection_without_reason_is_refused_with_a_message(client, people, english):
     client.force_login(people["admin"])
     profile = people["pending"]
     url = f"/dashboard/experts/{profile.pk}/"

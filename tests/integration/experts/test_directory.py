@@ -109,3 +109,13 @@ def test_listed_experts_are_in_the_sitemap_in_every_language(client, admin, home
         assert f"/{language}/experts/{expert.slug}/</loc>" in xml
         assert f"/{language}/experts/</loc>" in xml
     assert pending_name not in xml
+
+
+def test_a_domain_renamed_in_the_admin_shows_at_once_on_cached_profiles(client, admin):
+    expert = make_expert(admin=admin)
+    url = f"/en/experts/{expert.slug}/"
+    assert "Finance" in client.get(url).content.decode()
+    domain = make_domain()
+    domain.name_en = "Money matters"
+    domain.save()
+    assert "Money matters" in client.get(url).content.decode()

@@ -51,3 +51,16 @@ def test_an_expert_no_longer_listed_leaves_the_index(experts_index, django_captu
     with django_capture_on_commit_callbacks(execute=True):
         services.update_profile(expert, is_public=False)
     assert found(full_name="Nour") == set()
+
+
+def test_a_renamed_domain_is_renamed_in_its_experts_documents(
+    experts_index, django_capture_on_commit_callbacks
+):
+    admin = make_user("admin@example.com", is_staff=True, is_superuser=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve(make_application(), by=admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        domain = make_domain()
+        domain.name_en = "Personal finance"
+        domain.save()
+    assert found(domain_names="personal") == {"Nour Haddad"}

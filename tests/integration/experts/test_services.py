@@ -40,7 +40,7 @@ def test_an_incomplete_application_cannot_be_sent_and_says_what_is_missing():
     profile = services.apply(make_user(email="amel@example.com"), full_name="Amel Ben Ali")
     with pytest.raises(ExpertError) as refused:
         services.submit(profile)
-    assert "RIB" in str(refused.value) and "ID card" in str(refused.value)
+    assert "RIB" in str(refused.value) and "carte d'identité" in str(refused.value)
     assert ExpertProfile.objects.get(pk=profile.pk).status == Status.DRAFT
 
 
