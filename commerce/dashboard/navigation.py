@@ -8,6 +8,7 @@ apps), so sellers see their shop pages and orders, staff see everything.
 from django.utils.translation import gettext_lazy as _
 
 from commerce.experts.dashboard.access import EXPERTS_MENU_ENTRY
+from commerce.wallet.dashboard.access import grants_goodwill, sees_books
 
 
 def decides_returns(user, url_name, url_args=None, url_kwargs=None):
@@ -36,16 +37,12 @@ SHOP_SECTION = {
 
 
 def sees_wallet_books(user, url_name=None, url_args=None, url_kwargs=None):
-    """The ledger's pages: platform admins only (imported late: settings import this module)."""
-    from commerce.wallet.dashboard.access import sees_books
-
+    """The ledger's pages: platform admins only."""
     return sees_books(user)
 
 
 def grants_coins(user, url_name=None, url_args=None, url_kwargs=None):
     """The goodwill form: Support and platform admins."""
-    from commerce.wallet.dashboard.access import grants_goodwill
-
     return grants_goodwill(user)
 
 
@@ -76,7 +73,8 @@ WALLET_SECTION = {
 
 
 def dashboard_navigation(oscar_navigation):
-    """Oscar's menu with the shop section after "Catalogue" (the second entry), and the wallet's last."""
+    """Oscar's menu with the shop section after "Catalogue" (the second entry), the wallet's and the
+    experts' review queue last."""
     navigation = list(oscar_navigation)
     navigation.insert(2, SHOP_SECTION)
     navigation.append(WALLET_SECTION)

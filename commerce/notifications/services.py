@@ -8,9 +8,11 @@ notification (its key is unique) and the task records each channel it delivered 
 notification's row lock, so a task run twice sends once.
 """
 
+import asyncio
 import hashlib
 import json
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -50,8 +52,21 @@ def push_to_user(user_id, kind, payload):
 
 
 def _push_now(user_id, kind, payload):
+    """Send to the user's sockets now, from any thread.
+
+    ``async_to_sync`` refuses to run in a thread whose event loop is running (sync code called
+    straight from async code, or a browser-driving test thread), so there the send goes through a
+    short-lived worker thread instead; elsewhere (Celery workers, request threads) it runs here.
+    """
     message = {"type": "notification.message", "kind": kind, "payload": payload}
-    async_to_sync(get_channel_layer().group_send)(user_group(user_id), message)
+    send = async_to_sync(get_channel_layer().group_send)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        send(user_group(user_id), message)
+        return
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(send, user_group(user_id), message).result()
 
 
 def notify(user, event, context=None, *, key=None):

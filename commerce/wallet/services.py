@@ -18,6 +18,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 
 import pghistory
 from django.conf import settings
@@ -26,6 +27,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from . import reminders
 from .exceptions import (
     CaptureTooLarge,
     HoldNotPending,
@@ -141,6 +143,7 @@ def hold(user, coins, *, reference, key, expires_at=None, subject=None):
         return existing
     legs = {wallet: -amount, _platform(Account.Kind.ESCROW): amount}
     _post(Kind.HOLD, legs, key=f"hold-open:{key}", reference=reference, hold=new)
+    transaction.on_commit(partial(reminders.remind_if_low, user), robust=True)
     return new
 
 

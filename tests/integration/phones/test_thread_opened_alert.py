@@ -8,19 +8,15 @@ from django.urls import reverse
 from django.utils import translation
 
 from commerce.messaging import services as messaging
-from commerce.messaging.events import THREAD_OPENED
-from commerce.notifications.services import set_preferences
 from commerce.users.roles import SUPPORT
 from tests.factories import make_user
 
 
 @pytest.fixture
 def admin_on_duty(db, settings):
-    """The admin on duty, their phone on for this event (the Telegram column of their preferences)."""
+    """The admin on duty, with the preferences they start with (the phones are on by default)."""
     settings.SITE_URL = "https://souk.example"
-    admin = make_user("admin@example.com", is_superuser=True, is_staff=True)
-    set_preferences(admin, {(THREAD_OPENED, "telegram"): "instant"})
-    return admin
+    return make_user("admin@example.com", is_superuser=True, is_staff=True)
 
 
 def test_a_clients_first_message_reaches_the_admin_on_dutys_telegram_once(
@@ -63,8 +59,7 @@ def test_the_telegram_fake_receives_the_alert_within_ten_seconds_of_the_first_me
     phones_fake, async_tasks, settings
 ):
     # Given the admin on duty and a client (committed: the worker reads them)
-    admin = make_user("admin@example.com", is_superuser=True, is_staff=True)
-    set_preferences(admin, {(THREAD_OPENED, "telegram"): "instant"})
+    make_user("admin@example.com", is_superuser=True, is_staff=True)
     client = make_user("amira@example.com", first_name="Amira")
     thread, _created = messaging.open_support_thread(user=client)
 

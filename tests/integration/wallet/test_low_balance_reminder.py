@@ -66,3 +66,13 @@ def test_the_reminder_reads_in_the_owners_language(shopper):
     assert told.language == "ar"
     assert told.url == "/ar/accounts/wallet/"
     assert "7" in told.title and "coins" not in told.title
+
+
+def test_the_hold_itself_reminds_once_it_has_committed(shopper, django_capture_on_commit_callbacks):
+    # given: 12 coins
+    wallet_with(shopper, 12)
+    # when: a hold leaves 4, through the service alone
+    with django_capture_on_commit_callbacks(execute=True):
+        services.hold(shopper, 8, reference="Question", key="q-1")
+    # then: the owner was told after the commit
+    assert Notification.objects.filter(recipient=shopper, event=reminders.LOW_BALANCE).count() == 1

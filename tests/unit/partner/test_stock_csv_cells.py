@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from commerce.dashboard.navigation import SHOP_SECTION, dashboard_navigation
+from commerce.dashboard.navigation import SHOP_SECTION, WALLET_SECTION, dashboard_navigation
 from commerce.experts.dashboard.access import EXPERTS_MENU_ENTRY
 from commerce.partner.stock_csv import _price
 
@@ -32,6 +32,13 @@ def test_an_empty_price_leaves_the_price_alone():
     assert errors == []
 
 
-def test_the_shop_section_follows_the_catalogue_in_the_dashboard_menu():
+def test_the_shop_section_follows_the_catalogue_and_the_wallet_and_experts_end_the_dashboard_menu():
     oscar = [{"label": "Dashboard"}, {"label": "Catalogue"}, {"label": "Fulfilment"}]
-    assert dashboard_navigation(oscar) == [oscar[0], oscar[1], SHOP_SECTION, oscar[2], EXPERTS_MENU_ENTRY]
+    assert dashboard_navigation(oscar) == [
+        oscar[0],
+        oscar[1],
+        SHOP_SECTION,
+        oscar[2],
+        WALLET_SECTION,
+        EXPERTS_MENU_ENTRY,
+    ]
