@@ -7,9 +7,11 @@ from django.db import migrations, models
 
 
 def give_each_field_its_page_locale(apps, schema_editor):
+    # Plain values: a historical FormPage cannot be instantiated (Wagtail's form __init__ reads
+    # a class attribute that historical models do not carry).
     FormField = apps.get_model("form_pages", "FormField")
-    for field in FormField.objects.select_related("page").only("pk", "page__locale_id"):
-        FormField.objects.filter(pk=field.pk).update(translation_key=uuid.uuid4(), locale_id=field.page.locale_id)
+    for pk, locale_id in FormField.objects.values_list("pk", "page__locale_id"):
+        FormField.objects.filter(pk=pk).update(translation_key=uuid.uuid4(), locale_id=locale_id)
 
 
 class Migration(migrations.Migration):
