@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from services import free_port, start_postgres, start_redis, wait_for_port  # noqa: E402
+from services import Server, start_postgres, start_redis  # noqa: E402
 
 DATA_DIR = ROOT / "var" / "bench-services" / "chat"
 TEMPLATE_DB, BENCH_DB = "bench_chat_template", "bench_chat"
@@ -82,45 +82,6 @@ def seed(env, rooms):
         text=True,
     ).stdout
     return json.loads(next(line for line in output.splitlines() if line.startswith("ROOMS "))[6:])
-
-
-class Server:
-    """uvicorn serving ``benchmarks.chat.asgi`` (one worker) on a free loopback port."""
-
-    def __init__(self, env):
-        self.port, self.process = _serve(env)
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-
-
-def _serve(env):
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "benchmarks.chat.asgi:application",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--lifespan",
-            "off",
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=ROOT,
-    )
-    wait_for_port(port, timeout=90)
-    return port, process
 
 
 async def room_run(port, room, kind, messages, samples):
@@ -196,7 +157,7 @@ def main(argv=None):
         database_url = prepare_database(postgres.url, redis.url)
         env = django_env(database_url, redis.url)
         rooms = seed(env, options.rooms)
-        server = Server(env)
+        server = Server(env, workers=1, app="benchmarks.chat.asgi:application")
         started.append(server)
         port = server.port
         log(f"server on port {port}; {len(rooms)} rooms seeded")

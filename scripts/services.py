@@ -176,20 +176,24 @@ def start_search(port: int | None = None) -> Service:
 
 
 class Server:
-    """The site over ASGI (``uvicorn config.asgi:application``) on a free loopback port: the
-    benchmarks' server (``make run`` serves with one worker and its access log instead)."""
+    """A site over ASGI (uvicorn, ``config.asgi:application`` unless told another) on a free loopback
+    port: the benchmarks' and the browser tests' server (``make run`` serves with one worker and its
+    access log instead). Django has no ASGI lifespan, so uvicorn is told not to ask."""
 
-    def __init__(self, env: dict, workers: int = 2):
+    def __init__(self, env: dict, workers: int = 2, app: str = "config.asgi:application"):
         self.port = free_port()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1"]
-            + ["--port", str(self.port), "--workers", str(workers)]
+            [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1"]
+            + ["--port", str(self.port), "--workers", str(workers), "--lifespan", "off"]
             + ["--no-access-log", "--log-level", "warning"],
             env=env,
             cwd=ROOT,
         )
-        wait_for_port(self.port, timeout=60)
+        wait_for_port(self.port, timeout=90)
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(timeout=30)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()

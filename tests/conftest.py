@@ -114,19 +114,24 @@ CELERY_QUEUE = f"test-{os.getpid()}"
 PHONES_QUEUE = f"{CELERY_QUEUE}-phones"
 
 
-def start_celery(*args, **env_overrides):
-    """A ``celery -A config …`` process on the test Redis and the test database, on this run's queue."""
+def process_env(**overrides):
+    """The environment of a child process (worker, ASGI server) on this run's test database and Redis."""
     from django.db import connection
 
     database = connection.settings_dict
-    env = {
+    return {
         **os.environ,
         "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
-        "CELERY_TASK_DEFAULT_QUEUE": CELERY_QUEUE,
-        "NOTIFICATIONS_PHONES_QUEUE": PHONES_QUEUE,
         "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'site'}",
-        **env_overrides,
+        **overrides,
     }
+
+
+def start_celery(*args, **env_overrides):
+    """A ``celery -A config …`` process on the test Redis and the test database, on this run's queue."""
+    env = process_env(
+        CELERY_TASK_DEFAULT_QUEUE=CELERY_QUEUE, NOTIFICATIONS_PHONES_QUEUE=PHONES_QUEUE, **env_overrides
+    )
     return subprocess.Popen([sys.executable, "-m", "celery", "-A", "config", *args], cwd=ROOT, env=env)
 
 

@@ -8,6 +8,9 @@ import os
 
 import pytest
 
+from scripts.services import Server
+from tests.conftest import process_env
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -62,3 +65,13 @@ def signed_in(browser, live_server):
     yield sign_in
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def asgi_server(transactional_db):
+    """The base URL of the site served by uvicorn (HTTP and WebSockets), one worker, in a process of
+    its own on the test database and Redis: pytest-django's live server speaks WSGI only. A test
+    that uses it needs ``transaction=True`` (its data must be committed to be seen)."""
+    server = Server(process_env(DJANGO_SETTINGS_MODULE="config.settings.test"), workers=1)
+    yield f"http://127.0.0.1:{server.port}"
+    server.stop()

@@ -1,37 +1,18 @@
 """The header bell counts a notification the moment it is told, through the WebSocket and Redis.
 
-pytest-django's live server speaks WSGI only: the site runs here under uvicorn (``scripts/services.py``'s
-``Server``, the benchmarks' server) on the test database and Redis, so the data is committed
+The site runs under uvicorn (``asgi_server``, tests/browser/conftest.py), so the data is committed
 (``transaction=True``).
 """
 
-import os
 import threading
 
 import pytest
-from django.db import connection
 from django.test import Client
 
 from commerce.notifications import notify
 from commerce.notifications.announcements import ANNOUNCEMENT
 from commerce.notifications.models import Announcement
-from scripts.services import Server
-from tests.conftest import ROOT
 from tests.factories import make_user
-
-
-@pytest.fixture
-def asgi_site(transactional_db):
-    database = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
-        "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'site'}",
-    }
-    server = Server(env, workers=1)
-    yield f"http://127.0.0.1:{server.port}"
-    server.stop()
 
 
 def tell_in_another_thread(user, announcement):
@@ -45,16 +26,18 @@ def tell_in_another_thread(user, announcement):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_the_bell_counts_a_new_notification_live_and_reads_it_out(browser, asgi_site):
+def test_the_bell_counts_a_new_notification_live_and_reads_it_out(browser, asgi_server):
     # given: a signed-in person on a page, nothing unread
     user = make_user("live@example.com", language="ar")
     client = Client()
     client.force_login(user)
     context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": asgi_site}])
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": asgi_server}]
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto(f"{asgi_site}/ar/notifications/")
+    page.goto(f"{asgi_server}/ar/notifications/")
     count = page.locator("[data-notification-count]")
     assert count.inner_text() == "0"
     page.wait_for_timeout(1000)  # the socket opens once the script runs
