@@ -1,23 +1,12 @@
-"""What the wallet's screens read besides the ledger's own selectors: the header's balance in one
-query, a history entry in whole coins, and the coin packs on sale."""
+"""What the wallet's screens read besides the ledger's own selectors: a history entry in whole
+coins, and the coin packs on sale."""
 
 from django.conf import settings
 
 from commerce.catalogue.selectors import browsable_products
 
-from .models import Account
-
 #: The product class whose products credit coins when paid (the demo's and the fulfilment step's).
 COIN_PACK_CLASS = "coin-pack"
-
-
-def available_coins(user):
-    """The coins a user can spend now (0 before their wallet exists), in one query: the header
-    shows it on every page, where ``selectors.wallet_summary`` would also sum the holds."""
-    balance = (
-        Account.objects.filter(user=user, kind=Account.Kind.WALLET).values_list("balance", flat=True).first()
-    )
-    return (balance or 0) // settings.WALLET_COIN_MILLIMES
 
 
 def entry_coins(entry):

@@ -15,8 +15,8 @@ from django.utils.translation import ngettext
 from commerce.notifications import notify
 from commerce.notifications.events import EMAIL, INSTANT, WEBPUSH, Event, register
 
-from .history import available_coins
 from .models import Account, Entry
+from .selectors import available_coins
 
 LOW_BALANCE = "wallet.low_balance"
 

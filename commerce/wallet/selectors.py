@@ -27,19 +27,24 @@ def coins_in_tnd(coins):
     return (coin_value() * coins).quantize(MILLIME)
 
 
+def available_coins(user):
+    """The coins a user can spend now (0 before their wallet exists), in one query: the header
+    shows it on every page."""
+    balance = (
+        Account.objects.filter(kind=Account.Kind.WALLET, user=user).values_list("balance", flat=True).first()
+    )
+    return (balance or 0) // settings.WALLET_COIN_MILLIMES
+
+
 def wallet_summary(user):
     """``(coins, held_coins)``: what the user can spend now, and what waits on holds."""
-    coins = (
-        Account.objects.filter(kind=Account.Kind.WALLET, user=user).values_list("balance", flat=True).first()
-        or 0
-    )
     held = (
         Hold.objects.filter(
             wallet__user=user, wallet__kind=Account.Kind.WALLET, status=Hold.Status.PENDING
         ).aggregate(total=Sum("coins"))["total"]
         or 0
     )
-    return coins // settings.WALLET_COIN_MILLIMES, held
+    return available_coins(user), held
 
 
 def entries_for(user, *, kind=None, since=None, until=None):

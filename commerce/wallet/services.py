@@ -250,10 +250,7 @@ def _platform(kind):
 
 
 def _account(kind, user):
-    try:
-        return Account.objects.get(kind=kind, user=user)
-    except Account.DoesNotExist:
-        return Account.objects.get_or_create(kind=kind, user=user)[0]
+    return Account.objects.get_or_create(kind=kind, user=user)[0]
 
 
 def _wallet_of_hold(hold):

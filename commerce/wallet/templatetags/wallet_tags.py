@@ -7,7 +7,7 @@ from django.utils.formats import number_format
 from django.utils.translation import ngettext
 from oscar.templatetags.currency_filters import currency
 
-from commerce.wallet import history
+from commerce.wallet import selectors
 
 register = template.Library()
 
@@ -49,7 +49,7 @@ def header_wallet_balance(context):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"show": False}
-    return {"show": True, "coins": history.available_coins(user), "active": _on_wallet_page(request)}
+    return {"show": True, "coins": selectors.available_coins(user), "active": _on_wallet_page(request)}
 
 
 def _on_wallet_page(request):
