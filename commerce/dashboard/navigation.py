@@ -72,11 +72,26 @@ WALLET_SECTION = {
 }
 
 
+def is_staff(user, url_name=None, url_args=None, url_kwargs=None):
+    """Pages any staff member may open (the admin's phone alerts and their test button)."""
+    return user.is_authenticated and user.is_active and user.is_staff
+
+
+PHONES_MENU_ENTRY = {
+    "label": _("Phone alerts"),
+    "icon": "fas fa-mobile-alt",
+    "url_name": "phones-dashboard:alerts",
+    "access_fn": is_staff,
+}
+
+
 def dashboard_navigation(oscar_navigation):
     """Oscar's menu with the shop section after "Catalogue" (the second entry), the wallet's and the
-    experts' review queue last."""
+    experts' review queue and
+    the phone alerts last."""
     navigation = list(oscar_navigation)
     navigation.insert(2, SHOP_SECTION)
     navigation.append(WALLET_SECTION)
     navigation.append(EXPERTS_MENU_ENTRY)
+    navigation.append(PHONES_MENU_ENTRY)
     return navigation

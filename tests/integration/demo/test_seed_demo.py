@@ -165,3 +165,24 @@ def test_home_page_is_the_site_root_in_three_languages(client, seeded_demo):
         response = client.get(f"/{language}/")
         assert response.status_code == 200
         assert page.hero_title in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_demo_shopper_has_a_conversation_with_a_shop_and_with_support(seeded_demo):
+    from commerce.messaging.models import Message, Thread
+
+    shopper = User.objects.get(email="shopper@souk.example")
+    threads = {thread.kind: thread for thread in Thread.objects.filter(participants__user=shopper)}
+    # then: both answered, by the shop's user and by the assigned support agent
+    assert set(threads) == {Thread.SELLER, Thread.SUPPORT}
+    assert threads[Thread.SELLER].partner.code == "dar-nabeul"
+    assert threads[Thread.SUPPORT].assigned_to.email == "support@souk.example"
+    for thread in threads.values():
+        roles = list(
+            Message.objects.filter(thread=thread).order_by("pk").values_list("sender_role", flat=True)
+        )
+        assert roles[0] == "client" and len(set(roles)) == 2
+    # and a second run adds no message
+    count = Message.objects.count()
+    seed()
+    assert Message.objects.count() == count

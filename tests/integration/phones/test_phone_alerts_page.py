@@ -90,3 +90,11 @@ def test_without_any_phone_set_up_the_test_alert_says_so(client, platform_admin)
     response = client.post(URL, follow=True)
 
     assert "No phone channel is set up: nothing was sent." in response.content.decode()
+
+
+def test_the_dashboard_menu_leads_staff_to_the_phone_alerts(client, platform_admin):
+    client.force_login(platform_admin)
+    response = client.get("/dashboard/")
+
+    assert response.status_code == 200
+    assert f'href="{URL}"' in response.content.decode()

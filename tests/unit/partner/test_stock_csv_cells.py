@@ -4,7 +4,12 @@ from decimal import Decimal
 
 import pytest
 
-from commerce.dashboard.navigation import SHOP_SECTION, WALLET_SECTION, dashboard_navigation
+from commerce.dashboard.navigation import (
+    PHONES_MENU_ENTRY,
+    SHOP_SECTION,
+    WALLET_SECTION,
+    dashboard_navigation,
+)
 from commerce.experts.dashboard.access import EXPERTS_MENU_ENTRY
 from commerce.partner.stock_csv import _price
 
@@ -41,4 +46,5 @@ def test_the_shop_section_follows_the_catalogue_and_the_wallet_and_experts_end_t
         oscar[2],
         WALLET_SECTION,
         EXPERTS_MENU_ENTRY,
+        PHONES_MENU_ENTRY,
     ]
