@@ -41,10 +41,11 @@ class QuickCheckoutForm(forms.Form):
         else:
             for name in ("line1", "city", "postcode", "notes"):
                 del self.fields[name]
-        if user and user.is_authenticated and current_whatsapp_consent(user) is None:
-            # Explicit and unticked: a signed-in shopper may agree to WhatsApp messages at this
-            # phone number (revocable in their account, where a guest could not withdraw it).
-            self.fields["whatsapp_opt_in"] = whatsapp_consent_field()
+        guest = not (user and user.is_authenticated)
+        if guest or current_whatsapp_consent(user) is None:
+            # Explicit and unticked: the shopper may agree to WhatsApp messages at this phone number,
+            # revocable in their account, or for a guest on their order's signed page.
+            self.fields["whatsapp_opt_in"] = whatsapp_consent_field(guest=guest)
             self.order_fields([*list(self.fields)[: list(self.fields).index("phone") + 1], "whatsapp_opt_in"])
         if not cash_on_delivery:
             self.fields["payment_method"].choices = [(Order.CARD, _("Card"))]

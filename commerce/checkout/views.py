@@ -17,7 +17,7 @@ from oscar.core.loading import get_model
 
 from commerce.order.selectors import with_line_details
 from commerce.payment.stripe.sessions import redirect_to_stripe
-from commerce.users.consents import give_whatsapp_consent
+from commerce.users.consents import give_guest_whatsapp_consent, give_whatsapp_consent
 from commerce.users.models import WhatsAppConsent
 
 from . import buy_now, services
@@ -53,8 +53,12 @@ class PlaceOrderMixin:
             form.add_error(None, str(error))
             return self.form_invalid(form)
         self.request.session["checkout_order_id"] = order.pk
-        if data.get("whatsapp_opt_in"):
+        if data.get("whatsapp_opt_in") and self.request.user.is_authenticated:
             give_whatsapp_consent(self.request.user, data["phone"], source=WhatsAppConsent.CHECKOUT)
+        elif data.get("whatsapp_opt_in"):
+            give_guest_whatsapp_consent(
+                data["email"], data["phone"], first_name=data["first_name"], last_name=data["last_name"]
+            )
         if order.payment_method == Order.CARD:
             try:
                 return redirect_to_stripe(self.request, order)

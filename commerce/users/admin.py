@@ -48,9 +48,9 @@ class WhatsAppConsentAdmin(admin.ModelAdmin):
     """Consents are evidence: read only here (people give and withdraw them themselves); the
     changelist links to the CSV export of current opt-ins."""
 
-    list_display = ("number", "user", "source", "language", "given_at", "revoked_at")
+    list_display = ("number", "user", "guest_email", "source", "language", "given_at", "revoked_at")
     list_filter = (CurrentConsentFilter, "source", "language")
-    search_fields = ("number", "user__email", "user__first_name", "user__last_name")
+    search_fields = ("number", "user__email", "user__first_name", "user__last_name", "guest_email")
     date_hierarchy = "given_at"
     list_select_related = ("user",)
     change_list_template = "admin/users/whatsappconsent/change_list.html"

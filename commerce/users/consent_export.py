@@ -30,9 +30,9 @@ def whatsapp_opt_ins_csv():
             [
                 number,  # E.164 (``+`` then digits only): validated, never a formula
                 number.lstrip("+"),
-                _text(consent.user.email),
-                _text(consent.user.first_name),
-                _text(consent.user.last_name),
+                _text(consent.email),
+                _text(consent.first_name),
+                _text(consent.last_name),
                 consent.language,
                 timezone.localtime(consent.given_at).isoformat(timespec="seconds"),
                 consent.source,

@@ -7,7 +7,7 @@ their consent. Giving the same number again keeps the current consent; another n
 """
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -20,9 +20,17 @@ CONSENT_WORDING = _(
 )
 
 
-def consent_wording():
-    """The consent text in the active language, as the box shows it."""
-    return str(CONSENT_WORDING) % {"site": settings.SITE_NAME}
+#: What the box says to a guest, who has no account: they withdraw from their order's signed page.
+GUEST_CONSENT_WORDING = _(
+    "I agree to receive messages from %(site)s on WhatsApp at this number (order follow-up, news and "
+    "offers). I can withdraw my consent at any time from my order's page (the link in my confirmation "
+    "email)."
+)
+
+
+def consent_wording(*, guest=False):
+    """The consent text in the active language, as the box shows it (to a guest or to a user)."""
+    return str(GUEST_CONSENT_WORDING if guest else CONSENT_WORDING) % {"site": settings.SITE_NAME}
 
 
 def wa_me_link():
@@ -48,6 +56,52 @@ def give_whatsapp_consent(user, number, *, source):
         wording=consent_wording(),
         language=get_language() or settings.LANGUAGE_CODE,
         source=source,
+    )
+
+
+def give_guest_whatsapp_consent(email, number, *, first_name="", last_name=""):
+    """Record a guest's consent at checkout (no account: their email stands for them); returns the
+    current consent. Same rules as a user's; two submits at once record one (the unique index on the
+    guest's current consent: the second insert finds the first)."""
+    current_of_guest = WhatsAppConsent.objects.filter(
+        user=None, guest_email__iexact=email, revoked_at__isnull=True
+    )
+    try:
+        with transaction.atomic():
+            current = current_of_guest.select_for_update().first()
+            if current is not None and current.number == number:
+                return current
+            if current is not None:
+                current.revoked_at = timezone.now()
+                current.save(update_fields=["revoked_at"])
+            return WhatsAppConsent.objects.create(
+                guest_email=email,
+                guest_first_name=first_name,
+                guest_last_name=last_name,
+                number=number,
+                wording=consent_wording(guest=True),
+                language=get_language() or settings.LANGUAGE_CODE,
+                source=WhatsAppConsent.CHECKOUT,
+            )
+    except IntegrityError:
+        return current_of_guest.get()
+
+
+def current_guest_consent(email):
+    """The guest's current consent given with ``email``, or ``None``."""
+    if not email:
+        return None
+    return WhatsAppConsent.objects.filter(
+        user=None, guest_email__iexact=email, revoked_at__isnull=True
+    ).first()
+
+
+def revoke_guest_whatsapp_consent(email):
+    """Withdraw the current consent a guest gave with ``email`` (if any); True when one was withdrawn."""
+    return bool(
+        WhatsAppConsent.objects.filter(user=None, guest_email__iexact=email, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
     )
 
 

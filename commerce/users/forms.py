@@ -10,11 +10,12 @@ from phonenumber_field.formfields import PhoneNumberField
 from .consents import consent_wording, wa_me_link
 
 
-def whatsapp_consent_field(*, in_account=False):
+def whatsapp_consent_field(*, in_account=False, guest=False):
     """The consent checkbox: unticked, its label the exact wording recorded with the consent; outside
-    the account, where to withdraw it and the shop's wa.me link (when a business number is set)."""
+    the account, where to withdraw it (a guest: their order's page, as the wording says) and the
+    shop's wa.me link (when a business number is set)."""
     parts = []
-    if not in_account:
+    if not in_account and not guest:
         parts.append(
             format_html(
                 '<a href="{}">{}</a>', reverse("whatsapp-consent"), _("Manage WhatsApp in your account")
@@ -23,7 +24,7 @@ def whatsapp_consent_field(*, in_account=False):
     if not in_account and (link := wa_me_link()):  # the account page shows the link itself
         parts.append(format_html('<a href="{}" rel="noopener">{}</a>', link, _("Write to us on WhatsApp")))
     return forms.BooleanField(
-        label=consent_wording(),
+        label=consent_wording(guest=guest),
         required=in_account,
         initial=False,
         help_text=format_html_join(" · ", "{}", ((part,) for part in parts)),

@@ -2,6 +2,7 @@
 the consents a person gives about being contacted."""
 
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.abstract_models import AbstractUser
@@ -34,14 +35,25 @@ class WhatsAppConsent(models.Model):
     Kept as evidence: the exact wording they agreed to, in the language they read it, when and where
     (checkout or account). Revoking sets ``revoked_at``; the row stays, and the number leaves the next
     export of current opt-ins. At most one current consent per person (a new number revokes the old).
+
+    The person is a user, or a guest who checked out without an account: then their email and names
+    are kept here, and they withdraw from their order's signed page.
     """
 
     CHECKOUT, ACCOUNT = "checkout", "account"
     SOURCES = ((CHECKOUT, _("Checkout")), (ACCOUNT, _("Account")))
 
     user = models.ForeignKey(
-        "users.User", on_delete=models.CASCADE, related_name="whatsapp_consents", verbose_name=_("user")
+        "users.User",
+        on_delete=models.CASCADE,
+        related_name="whatsapp_consents",
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
     )
+    guest_email = models.EmailField(_("guest's email"), blank=True)
+    guest_first_name = models.CharField(_("guest's first name"), max_length=255, blank=True)
+    guest_last_name = models.CharField(_("guest's last name"), max_length=255, blank=True)
     number = PhoneNumberField(_("WhatsApp number"))
     wording = models.TextField(_("consent wording"))
     language = models.CharField(_("language"), max_length=8)
@@ -59,6 +71,16 @@ class WhatsAppConsent(models.Model):
                 condition=models.Q(revoked_at__isnull=True),
                 name="one_current_whatsapp_consent",
             ),
+            models.UniqueConstraint(
+                Lower("guest_email"),
+                condition=models.Q(revoked_at__isnull=True, user__isnull=True),
+                name="one_current_guest_whatsapp_consent",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False, guest_email="")
+                | (models.Q(user__isnull=True) & ~models.Q(guest_email="")),
+                name="whatsapp_consent_of_a_user_or_a_guest",
+            ),
             models.CheckConstraint(
                 condition=models.Q(revoked_at__isnull=True) | models.Q(revoked_at__gte=models.F("given_at")),
                 name="whatsapp_consent_revoked_after_given",
@@ -66,7 +88,19 @@ class WhatsAppConsent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} · {self.number}"
+        return f"{self.user or self.guest_email} · {self.number}"
+
+    @property
+    def email(self):
+        return self.user.email if self.user_id else self.guest_email
+
+    @property
+    def first_name(self):
+        return self.user.first_name if self.user_id else self.guest_first_name
+
+    @property
+    def last_name(self):
+        return self.user.last_name if self.user_id else self.guest_last_name
 
     @property
     def is_current(self):

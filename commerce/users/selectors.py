@@ -1,5 +1,7 @@
 """Reads about users and their roles."""
 
+from django.db.models import Q
+
 from .models import WhatsAppConsent
 from .roles import ROLES
 
@@ -29,9 +31,10 @@ def current_whatsapp_consent(user):
 
 
 def current_whatsapp_opt_ins():
-    """Every current consent (revoked ones left out) with its person, oldest first: the campaign list."""
+    """Every current consent (revoked ones left out) with its person, oldest first: the campaign list.
+    Guests' consents are in it; a deactivated user's are not."""
     return (
-        WhatsAppConsent.objects.filter(revoked_at__isnull=True, user__is_active=True)
+        WhatsAppConsent.objects.filter(Q(user__is_active=True) | Q(user=None), revoked_at__isnull=True)
         .select_related("user")
         .order_by("given_at", "pk")
     )

@@ -173,11 +173,78 @@ def test_a_refused_order_records_no_consent(client, shopper, tajine):
     assert not WhatsAppConsent.objects.exists()
 
 
-def test_guests_and_shoppers_who_already_agreed_are_not_asked(client, shopper, tajine):
-    assert 'name="whatsapp_opt_in"' not in client.get(f"/fr/checkout/buy/{tajine.pk}/").content.decode()
-
+def test_shoppers_who_already_agreed_are_not_asked_again(client, shopper, tajine):
     WhatsAppConsent.objects.create(
         user=shopper, number="+21620123456", wording="w", language="fr", source="account"
     )
     client.force_login(shopper)
     assert 'name="whatsapp_opt_in"' not in client.get(f"/fr/checkout/buy/{tajine.pk}/").content.decode()
+
+
+# --- Guests: asked at checkout, withdrawn from their order's signed page -------------------------
+
+GUEST_WORDING_FR = (
+    "J'accepte de recevoir des messages de Souk sur WhatsApp à ce numéro (suivi de commande, nouveautés et "
+    "offres). Je peux retirer mon consentement à tout moment depuis la page de ma commande (le lien de mon "
+    "e-mail de confirmation)."
+)
+
+
+def test_a_guest_is_offered_the_box_with_where_to_withdraw(client, tajine):
+    html = client.get(f"/fr/checkout/buy/{tajine.pk}/").content.decode()
+
+    box = html.split('name="whatsapp_opt_in"')
+    assert len(box) == 2 and "checked" not in box[1].split(">")[0]
+    assert "la page de ma commande" in html
+    assert "Gérer WhatsApp dans votre compte" not in html  # a guest has no account
+
+
+def test_a_guest_who_ticks_the_box_is_in_the_export_and_withdraws_from_the_order_page(client, tajine):
+    from commerce.users.consent_export import whatsapp_opt_ins_csv
+
+    response = buy(client, tajine, whatsapp_opt_in="on", phone="+216 98 765 432")
+    assert response.status_code == 302
+
+    # then: the consent is the guest's, with the wording a guest read
+    consent = WhatsAppConsent.objects.get()
+    order = get_model("order", "Order").objects.get()
+    assert (consent.user, consent.guest_email, consent.number.as_e164) == (
+        None,
+        order.guest_email,
+        "+21698765432",
+    )
+    assert consent.wording == GUEST_WORDING_FR
+    assert order.guest_email in whatsapp_opt_ins_csv()[1]
+
+    # when: the guest opens their order's signed page and withdraws
+    page = f"/fr/accounts/order-status/{order.number}/{order.verification_hash()}/"
+    assert "Retirer mon consentement" in client.get(page).content.decode()
+    assert client.post(page, {"revoke_whatsapp": "1"}).status_code == 302
+
+    # then: withdrawn, out of the next export, and the page no longer offers it
+    consent.refresh_from_db()
+    assert consent.revoked_at is not None
+    assert order.guest_email not in whatsapp_opt_ins_csv()[1]
+    assert "Retirer mon consentement" not in client.get(page).content.decode()
+
+
+def test_a_forged_order_link_withdraws_nothing(client, tajine):
+    buy(client, tajine, whatsapp_opt_in="on")
+    order = get_model("order", "Order").objects.get()
+
+    response = client.post(f"/fr/accounts/order-status/{order.number}/forged/", {"revoke_whatsapp": "1"})
+
+    assert response.status_code == 404
+    assert WhatsAppConsent.objects.get().revoked_at is None
+
+
+def test_the_database_refuses_two_current_consents_of_one_guest(db):
+    WhatsAppConsent.objects.create(
+        guest_email="a@example.com", number="+21620123456", wording="w", language="fr"
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        WhatsAppConsent.objects.create(
+            guest_email="A@example.com", number="+21620999999", wording="w", language="fr"
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        WhatsAppConsent.objects.create(number="+21620999999", wording="w", language="fr")  # nobody's
