@@ -112,8 +112,9 @@ class PaidMessage(models.Model):
         return f"#{self.pk} {self.client} → {self.expert}"
 
     @property
-    def is_pending(self):
-        return self.status == self.Status.AWAITING_REPLY
+    def client_name(self):
+        """How the expert sees the client: their name, else the start of their email (never all of it)."""
+        return self.client.get_full_name() or self.client.email.split("@")[0]
 
 
 class Rating(models.Model):

@@ -79,7 +79,7 @@ def register_events():
 def _context(message):
     return {
         "message": message.pk,
-        "client": message.client.get_full_name() or message.client.email.split("@")[0],
+        "client": message.client_name,
         "expert": message.expert.full_name,
         "gist": (message.answer_text or message.body)[:GIST_LENGTH],
         "coins": message.price_coins,
