@@ -744,6 +744,13 @@ CONSULTATIONS_HOLD_GRACE_HOURS = 2
 #: Largest video question or answer, in bytes, and its longest duration in seconds.
 CONSULTATIONS_VIDEO_MAX_BYTES = env.int("CONSULTATIONS_VIDEO_MAX_BYTES", default=50 * 1024 * 1024)
 CONSULTATIONS_VIDEO_MAX_SECONDS = env.int("CONSULTATIONS_VIDEO_MAX_SECONDS", default=180)
+#: The API schema names the paid messages' choices after them ("kind" and "status" exist elsewhere).
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "PaidMessageKindEnum": "commerce.consultations.models.PaidMessage.Kind",
+        "PaidMessageStatusEnum": "commerce.consultations.models.PaidMessage.Status",
+    }
+)
 
 # --- Logging ----------------------------------------------------------------------------------
 LOGGING = {
