@@ -1,5 +1,7 @@
 """``POST /api/experts/<slug>/messages/`` and ``/api/messages/``: the contract, the refusals, the schema."""
 
+from urllib.parse import urlsplit
+
 import pytest
 import yaml
 from rest_framework.test import APIClient
@@ -151,3 +153,20 @@ def test_the_endpoints_are_in_the_schema(client):
         assert {"200", "404", "409"} <= set(
             schema["paths"][f"/api/messages/{{id}}/{action}/"]["post"]["responses"]
         )
+
+
+def test_a_video_answer_is_streamed_to_the_client_only(client_user, expert, client):
+    message = services.send(client_user, expert, "text", "Question")
+
+    response = api_as(expert.user).post(
+        f"/api/messages/{message.pk}/reply/", {"video": webm_video(40)}, format="multipart"
+    )
+
+    assert response.status_code == 200, response.content
+    url = response.json()["answer_video_url"]
+    assert url.endswith(f"/accounts/consultations/{message.pk}/video/answer/")
+    path = urlsplit(url).path
+    client.force_login(client_user)
+    assert client.get(path).status_code == 200
+    client.force_login(make_user("curious@example.com"))
+    assert client.get(path).status_code == 404
