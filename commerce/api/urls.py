@@ -3,6 +3,7 @@ from rest_framework.routers import SimpleRouter
 
 from commerce.wallet.api import WalletEntriesView, WalletView
 
+from .consultations import DeclineView, ExpertMessagesView, MessagesView, ReplyView
 from .experts import ExpertDetailView, ExpertListView
 from .notifications import NotificationListView, NotificationReadView
 from .threads import ThreadMessagesView, ThreadsView
@@ -30,6 +31,10 @@ urlpatterns = [
     path("checkout/", CheckoutView.as_view(), name="api-checkout"),
     path("experts/", ExpertListView.as_view(), name="api-experts"),
     path("experts/<slug:slug>/", ExpertDetailView.as_view(), name="api-expert"),
+    path("experts/<slug:slug>/messages/", ExpertMessagesView.as_view(), name="api-expert-messages"),
+    path("messages/", MessagesView.as_view(), name="api-messages"),
+    path("messages/<int:pk>/reply/", ReplyView.as_view(), name="api-message-reply"),
+    path("messages/<int:pk>/decline/", DeclineView.as_view(), name="api-message-decline"),
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("wallet/", WalletView.as_view(), name="api-wallet"),
     path("wallet/entries/", WalletEntriesView.as_view(), name="api-wallet-entries"),

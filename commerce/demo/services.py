@@ -24,6 +24,7 @@ from .accounts_data import ACCOUNTS
 from .catalogue import seed_catalogue, seed_product_classes
 from .catalogue_data import SHOPS, SOURCE_LANGUAGE
 from .cms_pages_seed import seed_cms_pages
+from .consultations import seed_consultations
 from .conversations import seed_conversations
 from .experts import seed_experts
 from .home_pages import seed_home_pages
@@ -75,6 +76,7 @@ def seed_demo(*, with_images=True, reset_passwords=False):
         seed_catalogue(report, partners, classes, with_images=with_images)
         seed_experts(report)
         seed_conversations(report, partners)
+        seed_consultations(report)
         seed_home_pages(report)
         seed_cms_pages(report)
         transaction.on_commit(lambda: _reindex(report))

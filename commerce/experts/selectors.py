@@ -14,7 +14,8 @@ SERVICE_FIELDS = dict(SERVICES)
 
 
 def _with_domains(queryset):
-    return queryset.prefetch_related(
+    """Domains prefetched, and the rating summary (kept by the consultations app) joined."""
+    return queryset.select_related("rating_summary").prefetch_related(
         Prefetch("domains", queryset=Domain.objects.order_by("position", "slug"))
     )
 

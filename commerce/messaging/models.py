@@ -21,6 +21,9 @@ from .attachments import attachment_path
 class Thread(models.Model):
     SUPPORT, SELLER, EXPERT = "support", "seller", "expert"
     KINDS = ((SUPPORT, _("Support")), (SELLER, _("Seller")), (EXPERT, _("Expert")))
+    #: Kinds whose messages enter only through the service of the app owning them, which also tells
+    #: people of them: an expert conversation holds paid questions and answers (consultations app).
+    PAID_KINDS = frozenset({EXPERT})
     OPEN, CLOSED = "open", "closed"
     STATUSES = ((OPEN, _("Open")), (CLOSED, _("Closed")))
 

@@ -6,6 +6,8 @@
   phone alert (Telegram, WhatsApp) listens to this event.
 - ``messaging.new_message``: any later message, to the other side (``services.recipients``).
 
+Paid conversations (``Thread.PAID_KINDS``, expert threads) are told by the app that owns them.
+
 Both are sent after commit by ``services.post_message`` and keyed by message, so a retry tells no
 one twice.
 """
@@ -54,6 +56,8 @@ def _context(posted, user):
 def message_posted(posted, recipients):
     """Tell the right people about a stored message (called after commit)."""
     message, thread = posted.message, posted.message.thread
+    if thread.kind in Thread.PAID_KINDS:
+        return  # the owning app tells them (a paid question, an answer), with what it cost
     if posted.opened_thread:
         answerers = (
             support_staff() if thread.kind == Thread.SUPPORT else thread.partner.users.filter(is_active=True)

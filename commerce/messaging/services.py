@@ -123,14 +123,19 @@ def _check_blocks(thread, sender):
         raise MessageRefused(_("This person no longer receives your messages."))
 
 
-def post_message(thread, *, sender=None, body="", attachment=None, internal=False, role=None):
+def post_message(thread, *, sender=None, body="", attachment=None, internal=False, role=None, paid=False):
     """Store a message from ``sender`` (``None``: the guest who owns the thread), then broadcast it.
     ``role`` is the sender's role when the caller already read it with ``access.role_in`` (a socket,
     when it joined): one lookup less on the chat's path.
 
     Refusals (empty, too long, too fast, blocked, an internal note from the client side, a bad
-    attachment) raise ``MessageRefused`` and write nothing.
+    attachment, a free message in a paid conversation) raise ``MessageRefused`` and write nothing.
+    ``paid`` is for the app owning a ``Thread.PAID_KINDS`` conversation, posting a paid question or answer.
     """
+    if thread.kind in Thread.PAID_KINDS and not paid:
+        raise MessageRefused(
+            _("Each question to an expert is a paid message: write from the expert's profile.")
+        )
     role = role or role_in(thread, sender)
     text = clean_body(body)
     if not text and attachment is None:

@@ -18,6 +18,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages.core import views as cms_views
+from commerce.consultations import urls as consultation_urls
 from commerce.core.health import health
 from commerce.core.media import serve_media
 from commerce.dashboard.access import require_dashboard_access
@@ -71,6 +72,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/register/", RedirectView.as_view(pattern_name="account_signup", query_string=True)),
     path("accounts/wallet/", include("commerce.wallet.urls")),
+    path("accounts/consultations/", include(consultation_urls.client_patterns)),
     path("accounts/", include("allauth.urls")),
     path("accounts/orders/", include(invoice_urls.customer_patterns)),
     path("accounts/orders/", include(return_urls.customer_patterns)),
@@ -106,7 +108,9 @@ urlpatterns += i18n_patterns(
     path("shops/", include("commerce.sellers.urls")),
     path("messages/", include(messaging_urls.patterns)),
     path("support/", include(messaging_urls.support_patterns)),
+    path("expert/messages/", include(consultation_urls.expert_patterns)),
     path("expert/", include(expert_urls.space_patterns)),
+    path("experts/", include(consultation_urls.send_patterns)),
     path("experts/", include(expert_urls.public_patterns)),
     path("newsletter/", include("cms_pages.core.urls")),
     # The home page by name, so redirects after sign-in reverse it in the visitor's language.

@@ -61,6 +61,7 @@ LOCAL_APPS = [
     "commerce.fulfilment",
     "commerce.wallet",
     "commerce.experts",
+    "commerce.consultations",
     "cms_pages.core",
     "cms_pages.home",
     "cms_pages.landing",
@@ -336,6 +337,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "wallet-expire-due-holds": {
         "task": "commerce.wallet.tasks.expire_due_holds",
+        "schedule": 60,
+    },
+    "consultations-expire-due-messages": {
+        "task": "commerce.consultations.tasks.expire_due_messages",
         "schedule": 60,
     },
     "wallet-nightly-check": {
@@ -729,6 +734,23 @@ EXPERTS_PAGE_CACHE_SECONDS = env.int("EXPERTS_PAGE_CACHE_SECONDS", default=300)
 EXPERTS_PER_PAGE = 24
 #: Largest identity-document upload, in bytes.
 EXPERTS_DOCUMENT_MAX_BYTES = 8 * 1024 * 1024
+
+# --- Consultations (commerce/consultations/) ---------------------------------------------------
+#: Hours an expert has to answer a paid message; after them its coins go back to the client.
+CONSULTATIONS_REPLY_HOURS = env.int("CONSULTATIONS_REPLY_HOURS", default=72)
+#: Hours the escrow hold outlives the message's deadline, so the consultations sweep (not the
+#: wallet's) closes an unanswered message and tells both sides.
+CONSULTATIONS_HOLD_GRACE_HOURS = 2
+#: Largest video question or answer, in bytes, and its longest duration in seconds.
+CONSULTATIONS_VIDEO_MAX_BYTES = env.int("CONSULTATIONS_VIDEO_MAX_BYTES", default=50 * 1024 * 1024)
+CONSULTATIONS_VIDEO_MAX_SECONDS = env.int("CONSULTATIONS_VIDEO_MAX_SECONDS", default=180)
+#: The API schema names the paid messages' choices after them ("kind" and "status" exist elsewhere).
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "PaidMessageKindEnum": "commerce.consultations.models.PaidMessage.Kind",
+        "PaidMessageStatusEnum": "commerce.consultations.models.PaidMessage.Status",
+    }
+)
 
 # --- Logging ----------------------------------------------------------------------------------
 LOGGING = {
