@@ -23,6 +23,7 @@ from commerce.core.media import serve_media
 from commerce.dashboard.access import require_dashboard_access
 from commerce.experts import urls as expert_urls
 from commerce.invoices import urls as invoice_urls
+from commerce.payouts import urls as payout_urls
 from commerce.messaging import urls as messaging_urls
 from commerce.notifications import views as notification_views
 from commerce.order.views import GuestOrderView, OrderLineView
@@ -55,6 +56,7 @@ urlpatterns = [
                     path("returns/", include(return_urls.dashboard_patterns)),
                     path("messages/", include(messaging_urls.dashboard_patterns)),
                     path("experts/", include("commerce.experts.dashboard.urls")),
+                    path("payouts/", include(payout_urls.dashboard_patterns)),
                     path("", apps.get_app_config("dashboard").urls),
                 ]
             )
@@ -106,6 +108,7 @@ urlpatterns += i18n_patterns(
     path("shops/", include("commerce.sellers.urls")),
     path("messages/", include(messaging_urls.patterns)),
     path("support/", include(messaging_urls.support_patterns)),
+    path("expert/earnings/", include(payout_urls.space_patterns)),
     path("expert/", include(expert_urls.space_patterns)),
     path("experts/", include(expert_urls.public_patterns)),
     path("newsletter/", include("cms_pages.core.urls")),

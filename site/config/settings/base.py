@@ -61,6 +61,7 @@ LOCAL_APPS = [
     "commerce.fulfilment",
     "commerce.wallet",
     "commerce.experts",
+    "commerce.payouts",
     "cms_pages.core",
     "cms_pages.home",
     "cms_pages.landing",
@@ -729,6 +730,13 @@ EXPERTS_PAGE_CACHE_SECONDS = env.int("EXPERTS_PAGE_CACHE_SECONDS", default=300)
 EXPERTS_PER_PAGE = 24
 #: Largest identity-document upload, in bytes.
 EXPERTS_DOCUMENT_MAX_BYTES = 8 * 1024 * 1024
+
+# --- Expert payouts (commerce/payouts/) ---------------------------------------------------------
+#: Smallest payout an expert may ask for, in TND (bank-transfer fees are counted in TND, and
+#: earnings are millimes, not whole coins).
+PAYOUTS_MINIMUM_TND = Decimal(env("PAYOUTS_MINIMUM_TND", default="50.000"))
+#: VAT rate included in the share of a VAT-registered expert (tax option 1), shown on statements.
+PAYOUTS_VAT_PERCENT = 19
 
 # --- Logging ----------------------------------------------------------------------------------
 LOGGING = {
