@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PayoutRequestForm(forms.Form):
-    amount = forms.DecimalField(label=_("Amount (TND)"), max_digits=12, decimal_places=3, min_value=Decimal("0.001"))
+    amount = forms.DecimalField(
+        label=_("Amount (TND)"), max_digits=12, decimal_places=3, min_value=Decimal("0.001")
+    )
 
     def millimes(self):
         try:
@@ -21,4 +23,8 @@ class DecisionForm(forms.Form):
         ("paid", _("Mark as paid (transfer made)")),
     )
     decision = forms.ChoiceField(label=_("Decision"), choices=DECISIONS)
-    reason = forms.CharField(label=_("Reason (told to the expert when rejecting)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Reason (told to the expert when rejecting)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

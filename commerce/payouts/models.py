@@ -34,7 +34,10 @@ class PayoutRequest(models.Model):
     OPEN = (Status.REQUESTED, Status.APPROVED)
 
     expert = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="payout_requests", verbose_name=_("expert")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="payout_requests",
+        verbose_name=_("expert"),
     )
     millimes = models.BigIntegerField(_("amount (millimes)"))
     status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.REQUESTED)
@@ -63,7 +66,9 @@ class PayoutRequest(models.Model):
         verbose_name_plural = _("payout requests")
         constraints = [
             models.UniqueConstraint(
-                fields=["expert"], condition=Q(status__in=["requested", "approved"]), name="payouts_one_open_request"
+                fields=["expert"],
+                condition=Q(status__in=["requested", "approved"]),
+                name="payouts_one_open_request",
             ),
             models.CheckConstraint(condition=Q(millimes__gt=0), name="payouts_amount_positive"),
             models.CheckConstraint(
@@ -110,7 +115,9 @@ class Statement(models.Model):
 
     class Meta:
         ordering = ["-month"]
-        constraints = [models.UniqueConstraint(fields=["expert", "month"], name="payouts_one_statement_a_month")]
+        constraints = [
+            models.UniqueConstraint(fields=["expert", "month"], name="payouts_one_statement_a_month")
+        ]
 
     def __str__(self):
         return f"{self.expert} {self.month:%Y-%m}"

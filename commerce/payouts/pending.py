@@ -28,7 +28,7 @@ def _held_for_profile(user):
 
 
 def pending_holds_filter(user):
-    """One ``Q`` matching every pending-to-be hold of ``user``'s consultations (the caller adds the status)."""
+    """One ``Q`` matching the holds of ``user``'s consultations (the caller adds the status)."""
     condition = _held_for_profile(user)
     for holds_for in _sources:
         condition |= holds_for(user)

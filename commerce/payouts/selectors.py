@@ -35,7 +35,9 @@ def minimum_millimes():
 
 def available_millimes(user):
     balance = (
-        Account.objects.filter(kind=Account.Kind.EARNINGS, user=user).values_list("balance", flat=True).first()
+        Account.objects.filter(kind=Account.Kind.EARNINGS, user=user)
+        .values_list("balance", flat=True)
+        .first()
     )
     return balance or 0
 
@@ -56,21 +58,21 @@ class Summary:
 def summary(user):
     """The four figures at the top of the earnings page (five queries whatever the history's length)."""
     pending = (
-        Hold.objects.filter(pending_holds_filter(user), status=Hold.Status.PENDING).aggregate(total=Sum("coins"))[
-            "total"
-        ]
+        Hold.objects.filter(pending_holds_filter(user), status=Hold.Status.PENDING).aggregate(
+            total=Sum("coins")
+        )["total"]
         or 0
     )
     paid = (
-        _earnings_entries(user).filter(transaction__kind=Transaction.Kind.PAYOUT).aggregate(total=Sum("amount"))[
-            "total"
-        ]
+        _earnings_entries(user)
+        .filter(transaction__kind=Transaction.Kind.PAYOUT)
+        .aggregate(total=Sum("amount"))["total"]
         or 0
     )
     requested = (
-        PayoutRequest.objects.filter(expert=user, status__in=PayoutRequest.OPEN).aggregate(total=Sum("millimes"))[
-            "total"
-        ]
+        PayoutRequest.objects.filter(expert=user, status__in=PayoutRequest.OPEN).aggregate(
+            total=Sum("millimes")
+        )["total"]
         or 0
     )
     return Summary(
@@ -174,14 +176,16 @@ def monthly_statistics(user, *, months=12):
         .annotate(count=Count("pk"), earned=Sum("amount"))
         .order_by("-month")[:months]
     )
-    return [(row["month"].date() if hasattr(row["month"], "date") else row["month"], row["count"], row["earned"]) for row in reversed(rows)]
+    return [(timezone.localtime(row["month"]).date(), row["count"], row["earned"]) for row in reversed(rows)]
 
 
 def payouts_in(user, month):
     """Payout requests of ``user`` paid during ``month``."""
     start, end = month_bounds(month)
     return list(
-        PayoutRequest.objects.filter(expert=user, status=PayoutRequest.Status.PAID, paid_at__gte=start, paid_at__lt=end)
+        PayoutRequest.objects.filter(
+            expert=user, status=PayoutRequest.Status.PAID, paid_at__gte=start, paid_at__lt=end
+        )
     )
 
 

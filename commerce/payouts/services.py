@@ -63,7 +63,8 @@ def _locked(request, *allowed):
     request = PayoutRequest.objects.select_for_update().select_related("expert").get(pk=request.pk)
     if request.status not in allowed:
         raise PayoutError(
-            _("This request is %(status)s: it cannot be changed so.") % {"status": request.get_status_display()}
+            _("This request is %(status)s: it cannot be changed so.")
+            % {"status": request.get_status_display()}
         )
     return request
 
@@ -107,7 +108,9 @@ def mark_paid(request, *, by):
         )
     except WalletError as refusal:
         raise PayoutError(str(refusal)) from refusal
-    withheld = record.entries.filter(account__kind="tax_withheld").values_list("amount", flat=True).first() or 0
+    withheld = (
+        record.entries.filter(account__kind="tax_withheld").values_list("amount", flat=True).first() or 0
+    )
     request.status, request.transaction, request.withheld_millimes = Status.PAID, record, withheld
     request.paid_at = timezone.now()
     request.save(update_fields=["status", "transaction", "withheld_millimes", "paid_at"])

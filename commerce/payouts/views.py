@@ -155,7 +155,9 @@ def decide(request, pk):
 @bookkeepers_only
 def export_csv(request):
     """The approved requests with full bank account numbers, for the transfer batch (audited)."""
-    response = HttpResponse(services.export_bank_batch(by=request.user), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        services.export_bank_batch(by=request.user), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="payouts-{timezone.localdate():%Y-%m-%d}.csv"'
     response["Cache-Control"] = "private, no-store"
     return response

@@ -23,12 +23,12 @@ from commerce.core.media import serve_media
 from commerce.dashboard.access import require_dashboard_access
 from commerce.experts import urls as expert_urls
 from commerce.invoices import urls as invoice_urls
-from commerce.payouts import urls as payout_urls
 from commerce.messaging import urls as messaging_urls
 from commerce.notifications import views as notification_views
 from commerce.order.views import GuestOrderView, OrderLineView
 from commerce.partner.views import ProductAlertCreateView
 from commerce.payment.stripe import views as stripe_views
+from commerce.payouts import urls as payout_urls
 from commerce.returns import urls as return_urls
 from commerce.users.views import LoginRedirectView, ProfileUpdateView, WhatsAppConsentView
 from config.errors import API_PREFIX

@@ -3,8 +3,8 @@ each month's consultations equal what the wallet's services recorded."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from commerce.experts.models import ExpertProfile
 from commerce.payouts import selectors
@@ -30,7 +30,9 @@ def test_the_figures_equal_the_ledger_after_captures(expert, expert_profile, cli
     assert summary.pending_coins == 4 and summary.pending_millimes == 4 * 400
     assert summary.paid_out_millimes == 0
     assert len(months) == 1 and months[0].count == 3
-    assert months[0].earned_millimes == sum(Entry.objects.filter(account=earnings).values_list("amount", flat=True))
+    assert months[0].earned_millimes == sum(
+        Entry.objects.filter(account=earnings).values_list("amount", flat=True)
+    )
     assert months[0].gross_millimes == 42 * 500 and months[0].platform_millimes == 42 * 100
     assert sorted(item.coins for item in months[0].consultations) == [7, 10, 25]
 

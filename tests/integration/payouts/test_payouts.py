@@ -14,11 +14,11 @@ from commerce.notifications.models import Notification
 from commerce.payouts import services
 from commerce.payouts.exceptions import PayoutError
 from commerce.payouts.models import BankExport, PayoutRequest
+from commerce.wallet import services as wallet
 from commerce.wallet.models import Account
 from commerce.wallet.selectors import reconcile
-from tests.factories.experts import VALID_RIB, make_expert, valid_rib
-from commerce.wallet import services as wallet
 from tests.factories import make_user
+from tests.factories.experts import VALID_RIB, make_expert, valid_rib
 from tests.factories.wallet import run_together, wallet_with
 
 pytestmark = pytest.mark.django_db
@@ -67,9 +67,9 @@ def test_below_the_minimum_or_above_the_earnings_nothing_is_requested(expert, co
     settings.PAYOUTS_MINIMUM_TND = "50.000"
     consult(expert, 200)  # 80.000 TND
 
-    with pytest.raises(PayoutError, match="minimum payout is 50.000"):
+    with pytest.raises(PayoutError, match="paiement minimum est de 50.000"):
         services.request_payout(expert, 49_999)
-    with pytest.raises(PayoutError, match="at most 80.000"):
+    with pytest.raises(PayoutError, match="au plus 80.000"):
         services.request_payout(expert, 80_001)
     assert not PayoutRequest.objects.exists()
 
@@ -78,7 +78,7 @@ def test_one_open_request_at_a_time_and_the_database_refuses_a_second(expert, co
     consult(expert, 300)
     services.request_payout(expert, 50_000)
 
-    with pytest.raises(PayoutError, match="already have a payout request"):
+    with pytest.raises(PayoutError, match="déjà une demande de paiement"):
         services.request_payout(expert, 60_000)
     with pytest.raises(IntegrityError):
         PayoutRequest.objects.create(expert=expert, millimes=60_000)
@@ -105,7 +105,7 @@ def test_bank_details_waiting_for_review_block_the_payout(expert, expert_profile
     # the expert changes bank account: the payout part goes back to review
     experts.save_verification(expert_profile, rib=valid_rib("081230009876543210"))
 
-    with pytest.raises(PayoutError, match="bank details must be approved"):
+    with pytest.raises(PayoutError, match="coordonnées bancaires doivent être approuvées"):
         services.mark_paid(request, by=admin)
     assert Account.objects.get(kind="earnings", user=expert).balance == 120_000
 
