@@ -30,6 +30,7 @@ from commerce.partner.views import ProductAlertCreateView
 from commerce.payment.stripe import views as stripe_views
 from commerce.payouts import urls as payout_urls
 from commerce.returns import urls as return_urls
+from commerce.users import views as user_views
 from commerce.users.views import LoginRedirectView, ProfileUpdateView, WhatsAppConsentView
 from config.errors import API_PREFIX
 
@@ -90,6 +91,7 @@ urlpatterns += i18n_patterns(
     ),
     path("accounts/profile/edit/", login_required(ProfileUpdateView.as_view())),
     path("accounts/whatsapp/", WhatsAppConsentView.as_view(), name="whatsapp-consent"),
+    path("accounts/about-me/", user_views.client_profile, name="client-profile"),
     path("accounts/orders/<str:order_number>/<int:line_id>/", login_required(OrderLineView.as_view())),
     path("accounts/alerts/create/<int:pk>/", ProductAlertCreateView.as_view()),
     # Oscar's notification inbox and archive: the notification centre replaces them.
@@ -106,6 +108,7 @@ urlpatterns += i18n_patterns(
     path("offers/", apps.get_app_config("offer").urls),
     path("wishlists/", apps.get_app_config("wishlists").urls),
     path("shops/", include("commerce.sellers.urls")),
+    path("members/<uuid:public_id>/", user_views.public_client_profile, name="client-profile-public"),
     path("messages/", include(messaging_urls.patterns)),
     path("support/", include(messaging_urls.support_patterns)),
     path("expert/earnings/", include(payout_urls.space_patterns)),
