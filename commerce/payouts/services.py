@@ -118,6 +118,16 @@ def mark_paid(request, *, by):
     return request
 
 
+#: Characters that make a spreadsheet read a cell as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """A text cell that a spreadsheet shows as text, never runs as a formula."""
+    value = str(value)
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
 #: Columns of the bank-transfer batch.
 CSV_HEADER = ("request", "expert", "email", "rib", "amount_tnd", "requested_at")
 
@@ -135,8 +145,8 @@ def export_bank_batch(*, by):
         writer.writerow(
             (
                 request.pk,
-                profile.full_name,
-                request.expert.email,
+                _cell(profile.full_name),
+                _cell(request.expert.email),
                 profile.verification.rib(),
                 notices.tnd(request.millimes),
                 request.requested_at.isoformat(),

@@ -117,3 +117,11 @@ def test_the_expert_asks_from_the_page_and_sees_why_when_refused(client, people)
     asked = client.post("/en/expert/earnings/payout/", {"amount": "60.000"})
     assert asked.status_code == 302
     assert PayoutRequest.objects.get(status="requested").millimes == 60_000
+
+
+def test_the_dashboard_menu_leads_platform_admins_to_the_payouts(client, people):
+    client.force_login(people["admin"])
+    assert "/dashboard/payouts/" in client.get("/dashboard/").content.decode()
+    client.force_login(people["seller"])
+    seller_page = client.get("/dashboard/")
+    assert seller_page.status_code == 200 and "/dashboard/payouts/" not in seller_page.content.decode()

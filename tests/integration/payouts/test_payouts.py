@@ -143,3 +143,13 @@ def test_the_bank_batch_has_full_account_numbers_and_each_export_is_recorded(exp
     assert rows[1][0] == str(request.pk) and rows[1][3] == VALID_RIB and rows[1][4] == "50.000"
     export = BankExport.objects.get()
     assert export.exported_by == admin and export.request_ids == [request.pk]
+
+
+def test_a_name_written_as_a_formula_stays_text_in_the_bank_batch(admin, consult):
+    profile = make_expert("formula@example.com", '=HYPERLINK("http://evil.example","x")', admin=admin)
+    consult(profile.user, 300)
+    services.approve(services.request_payout(profile.user, 50_000), by=admin)
+
+    rows = list(csv.reader(io.StringIO(services.export_bank_batch(by=admin))))
+
+    assert rows[1][1] == '\'=HYPERLINK("http://evil.example","x")'
