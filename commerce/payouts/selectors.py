@@ -24,7 +24,7 @@ from commerce.experts.models import Verification
 from commerce.wallet.models import Account, Entry, Hold, Transaction
 from commerce.wallet.services import split
 
-from .models import PayoutRequest, Statement
+from .models import BankExport, PayoutRequest, Statement
 from .pending import pending_holds_filter
 
 
@@ -219,6 +219,11 @@ def queue(tab):
         .select_related("expert", "expert__expert_profile", "expert__expert_profile__verification")
         .order_by("requested_at", "pk")
     )
+
+
+def recent_exports(count=5):
+    """The last bank-batch downloads (who, when, which requests), shown beside the export button."""
+    return BankExport.objects.select_related("exported_by")[:count]
 
 
 def approved_for_transfer():

@@ -124,7 +124,12 @@ def queue(request):
     return render(
         request,
         "payouts/dashboard/queue.html",
-        {"requests": selectors.queue(tab)[:200], "tab": tab, "tabs": TABS, "form": DecisionForm()},
+        {
+            "requests": selectors.queue(tab)[:200],
+            "tab": tab,
+            "tabs": TABS,
+            "exports": selectors.recent_exports() if tab == "approved" else [],
+        },
     )
 
 

@@ -99,6 +99,7 @@ def test_the_admin_pays_from_the_dashboard_and_exports_the_batch(client, people)
     csv = client.get("/dashboard/payouts/export.csv")
     assert csv.status_code == 200 and VALID_RIB in csv.content.decode()
     assert BankExport.objects.get().exported_by == people["admin"]
+    assert "Last exports:" in client.get("/dashboard/payouts/?tab=approved").content.decode()
 
     client.post(f"/dashboard/payouts/{people['request'].pk}/", {"decision": "paid"})
     assert PayoutRequest.objects.get().status == PayoutRequest.Status.PAID
