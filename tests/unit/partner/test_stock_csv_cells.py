@@ -7,6 +7,7 @@ import pytest
 from commerce.dashboard.navigation import SHOP_SECTION, WALLET_SECTION, dashboard_navigation
 from commerce.experts.dashboard.access import EXPERTS_MENU_ENTRY
 from commerce.partner.stock_csv import _price
+from commerce.payouts.menu import PAYOUTS_MENU_ENTRY
 
 
 @pytest.mark.parametrize(
@@ -32,7 +33,7 @@ def test_an_empty_price_leaves_the_price_alone():
     assert errors == []
 
 
-def test_the_shop_section_follows_the_catalogue_and_the_wallet_and_experts_end_the_dashboard_menu():
+def test_the_shop_section_follows_the_catalogue_and_the_wallet_experts_and_payouts_end_the_dashboard_menu():
     oscar = [{"label": "Dashboard"}, {"label": "Catalogue"}, {"label": "Fulfilment"}]
     assert dashboard_navigation(oscar) == [
         oscar[0],
@@ -41,4 +42,5 @@ def test_the_shop_section_follows_the_catalogue_and_the_wallet_and_experts_end_t
         oscar[2],
         WALLET_SECTION,
         EXPERTS_MENU_ENTRY,
+        PAYOUTS_MENU_ENTRY,
     ]
