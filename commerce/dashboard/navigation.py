@@ -8,6 +8,7 @@ apps), so sellers see their shop pages and orders, staff see everything.
 from django.utils.translation import gettext_lazy as _
 
 from commerce.experts.dashboard.access import EXPERTS_MENU_ENTRY
+from commerce.payouts.menu import PAYOUTS_MENU_ENTRY
 from commerce.wallet.dashboard.access import grants_goodwill, sees_books
 
 
@@ -94,4 +95,5 @@ def dashboard_navigation(oscar_navigation):
     navigation.append(WALLET_SECTION)
     navigation.append(EXPERTS_MENU_ENTRY)
     navigation.append(PHONES_MENU_ENTRY)
+    navigation.append(PAYOUTS_MENU_ENTRY)
     return navigation

@@ -52,6 +52,14 @@ def listed_expert(slug):
     return expert
 
 
+def suggested_for(user, count=6):
+    """Listed experts in the domains ``user`` is interested in (their client profile), not themselves;
+    empty for visitors. One query for the experts and one for their domains."""
+    if not user.is_authenticated:
+        return []
+    return list(listed_experts().filter(domains__interested_clients__user=user).exclude(user=user)[:count])
+
+
 def featured_experts(count):
     """The ``count`` most recently approved listed experts, for the CMS's expert cards."""
     return listed_experts()[:count]

@@ -150,6 +150,7 @@ def directory(request):
                 "page": page,
                 "experts": page.object_list,
                 "filters": f"{filters.urlencode()}&" if filters else "",
+                "suggested": selectors.suggested_for(request.user),
                 "seo": seo.directory_seo(request),
             },
         )

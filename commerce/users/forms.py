@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from .consents import consent_wording, wa_me_link
+from .models import ClientProfile
 
 
 def whatsapp_consent_field(*, in_account=False, guest=False):
@@ -42,3 +43,24 @@ class WhatsAppConsentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["consent"] = whatsapp_consent_field(in_account=True)
         self.fields["consent"].error_messages["required"] = _("Tick the box to agree, or leave the page.")
+
+
+class ClientProfileForm(forms.ModelForm):
+    """The client's profile page: photo, name, bio, interests (the experts' domains), visibility."""
+
+    class Meta:
+        model = ClientProfile
+        fields = ["photo", "full_name", "bio", "interests", "is_public"]
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 4, "maxlength": 500}),
+            "interests": forms.CheckboxSelectMultiple,
+            "photo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        }
+
+    def changes(self):
+        """Keyword arguments of ``profiles.update_profile`` from the cleaned data."""
+        data = dict(self.cleaned_data)
+        photo = data.pop("photo")
+        if "photo" in self.changed_data:
+            data["photo"] = photo or ""  # False: "clear" ticked
+        return data

@@ -1,8 +1,11 @@
-"""The user model (Oscar's email-identified user, so allauth, Oscar and Wagtail share one account), and
-the consents a person gives about being contacted."""
+"""The user model (Oscar's email-identified user, so allauth, Oscar and Wagtail share one account),
+the consents a person gives about being contacted, and a client's profile."""
+
+import uuid
 
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.abstract_models import AbstractUser
@@ -105,3 +108,40 @@ class WhatsAppConsent(models.Model):
     @property
     def is_current(self):
         return self.revoked_at is None
+
+
+def client_photo_path(instance, filename):
+    return f"clients/photos/{instance.user_id}/{filename.rsplit('/', 1)[-1]}"
+
+
+class ClientProfile(models.Model):
+    """What a client tells about themselves: photo, name, short bio, interests (the experts' domains,
+    which suggest experts to them), and whether other people may see it (private by default).
+
+    ``public_id`` names the public page, so its address reveals nothing about the account.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="client_profile")
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    full_name = models.CharField(
+        _("full name"), max_length=120, blank=True, validators=[validate_name_characters]
+    )
+    photo = models.ImageField(_("photo"), upload_to=client_photo_path, max_length=255, blank=True)
+    bio = models.TextField(_("short bio"), max_length=500, blank=True)
+    interests = models.ManyToManyField(
+        "experts.Domain", related_name="interested_clients", blank=True, verbose_name=_("interests")
+    )
+    is_public = models.BooleanField(
+        _("public profile"), default=False, help_text=_("Others may see your name, photo, bio and interests.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("client profile")
+        verbose_name_plural = _("client profiles")
+
+    def __str__(self):
+        return self.full_name or str(self.user)
+
+    def get_absolute_url(self):
+        return reverse("client-profile-public", kwargs={"public_id": self.public_id})

@@ -1,20 +1,23 @@
 """Entry points that hand accounts over to allauth (one login, with MFA and rate limits): the
 back-offices' login pages, and Oscar's account pages that allauth replaces (password, email); and
-the account's WhatsApp page (consent given, shown, withdrawn)."""
+the account's WhatsApp page (consent given, shown, withdrawn); the client's profile (their own page in
+the account, and its public page while they keep it public)."""
 
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, RedirectView
 from oscar.apps.customer.forms import UserForm
 from oscar.apps.customer.views import ProfileUpdateView as OscarProfileUpdateView
 
+from . import profiles
 from .consents import give_whatsapp_consent, revoke_whatsapp_consent, wa_me_link
-from .forms import WhatsAppConsentForm
+from .forms import ClientProfileForm, WhatsAppConsentForm
 from .models import WhatsAppConsent
 from .selectors import current_whatsapp_consent
 
@@ -78,3 +81,29 @@ class WhatsAppConsentView(LoginRequiredMixin, FormView):
         give_whatsapp_consent(self.request.user, form.cleaned_data["number"], source=WhatsAppConsent.ACCOUNT)
         messages.success(self.request, _("Thank you: your consent to WhatsApp messages is recorded."))
         return redirect("whatsapp-consent")
+
+
+@login_required
+def client_profile(request):
+    """``/<lang>/accounts/about-me/``: photo, name, bio, interests and visibility; links to the
+    notification preferences (the notification half of the privacy settings)."""
+    profile = profiles.profile_of(request.user)
+    form = ClientProfileForm(request.POST or None, request.FILES or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        profiles.update_profile(request.user, **form.changes())
+        messages.success(request, _("Your profile is saved."))
+        return redirect("client-profile")
+    return render(
+        request,
+        "oscar/customer/client_profile.html",
+        {"form": form, "profile": profile, "page_title": _("About me"), "active_tab": "about"},
+    )
+
+
+def public_client_profile(request, public_id):
+    """``/<lang>/members/<public_id>/``: a client's public profile (404 while private)."""
+    viewer = request.user if request.user.is_authenticated else None
+    profile = profiles.public_profile(public_id, viewer=viewer)
+    response = render(request, "users/public_profile.html", {"profile": profile})
+    response["Cache-Control"] = "private, no-cache"
+    return response

@@ -29,7 +29,9 @@ from commerce.notifications import views as notification_views
 from commerce.order.views import GuestOrderView, OrderLineView
 from commerce.partner.views import ProductAlertCreateView
 from commerce.payment.stripe import views as stripe_views
+from commerce.payouts import urls as payout_urls
 from commerce.returns import urls as return_urls
+from commerce.users import views as user_views
 from commerce.users.views import LoginRedirectView, ProfileUpdateView, WhatsAppConsentView
 from config.errors import API_PREFIX
 
@@ -56,6 +58,7 @@ urlpatterns = [
                     path("returns/", include(return_urls.dashboard_patterns)),
                     path("messages/", include(messaging_urls.dashboard_patterns)),
                     path("experts/", include("commerce.experts.dashboard.urls")),
+                    path("payouts/", include(payout_urls.dashboard_patterns)),
                     path("", apps.get_app_config("dashboard").urls),
                 ]
             )
@@ -90,6 +93,7 @@ urlpatterns += i18n_patterns(
     ),
     path("accounts/profile/edit/", login_required(ProfileUpdateView.as_view())),
     path("accounts/whatsapp/", WhatsAppConsentView.as_view(), name="whatsapp-consent"),
+    path("accounts/about-me/", user_views.client_profile, name="client-profile"),
     path("accounts/orders/<str:order_number>/<int:line_id>/", login_required(OrderLineView.as_view())),
     path("accounts/alerts/create/<int:pk>/", ProductAlertCreateView.as_view()),
     # Oscar's notification inbox and archive: the notification centre replaces them.
@@ -106,9 +110,11 @@ urlpatterns += i18n_patterns(
     path("offers/", apps.get_app_config("offer").urls),
     path("wishlists/", apps.get_app_config("wishlists").urls),
     path("shops/", include("commerce.sellers.urls")),
+    path("members/<uuid:public_id>/", user_views.public_client_profile, name="client-profile-public"),
     path("messages/", include(messaging_urls.patterns)),
     path("support/", include(messaging_urls.support_patterns)),
     path("expert/messages/", include(consultation_urls.expert_patterns)),
+    path("expert/earnings/", include(payout_urls.space_patterns)),
     path("expert/", include(expert_urls.space_patterns)),
     path("experts/", include(consultation_urls.send_patterns)),
     path("experts/", include(expert_urls.public_patterns)),

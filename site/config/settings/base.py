@@ -62,6 +62,8 @@ LOCAL_APPS = [
     "commerce.wallet",
     "commerce.experts",
     "commerce.consultations",
+    "commerce.payouts",
+    "commerce.socialproof",
     "cms_pages.core",
     "cms_pages.home",
     "cms_pages.landing",
@@ -131,6 +133,8 @@ THIRD_PARTY_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     # API, realtime, search
     "rest_framework",
     "rest_framework.authtoken",
@@ -751,6 +755,51 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "PaidMessageStatusEnum": "commerce.consultations.models.PaidMessage.Status",
     }
 )
+# --- Social proof (commerce/socialproof/): LinkedIn and Instagram linked to expert accounts -------
+#: OAuth clients from LinkedIn (an OpenID Connect app) and Meta (Business Login for Instagram);
+#: without a client id the provider is off: no button, no link URL that works.
+SOCIALPROOF_LINKEDIN_CLIENT_ID = env("SOCIALPROOF_LINKEDIN_CLIENT_ID", default="")
+SOCIALPROOF_LINKEDIN_SECRET = env("SOCIALPROOF_LINKEDIN_SECRET", default="")
+#: LinkedIn's OpenID Connect issuer (its discovery document is under /.well-known/).
+SOCIALPROOF_LINKEDIN_SERVER_URL = "https://www.linkedin.com/oauth"
+SOCIALPROOF_INSTAGRAM_CLIENT_ID = env("SOCIALPROOF_INSTAGRAM_CLIENT_ID", default="")
+SOCIALPROOF_INSTAGRAM_SECRET = env("SOCIALPROOF_INSTAGRAM_SECRET", default="")
+#: Business Login for Instagram's endpoints (authorize, code exchange, profile).
+SOCIALPROOF_INSTAGRAM_AUTHORIZE_URL = "https://www.instagram.com/oauth/authorize"
+SOCIALPROOF_INSTAGRAM_TOKEN_URL = "https://api.instagram.com/oauth/access_token"  # noqa: S105 - a URL
+SOCIALPROOF_INSTAGRAM_PROFILE_URL = "https://graph.instagram.com/v21.0/me"
+SOCIALACCOUNT_ADAPTER = "commerce.socialproof.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "APPS": [
+            {
+                "provider_id": "linkedin",
+                "name": "LinkedIn",
+                "client_id": SOCIALPROOF_LINKEDIN_CLIENT_ID,
+                "secret": SOCIALPROOF_LINKEDIN_SECRET,
+                "settings": {"server_url": SOCIALPROOF_LINKEDIN_SERVER_URL, "scope": ["openid", "profile"]},
+            }
+        ]
+        if SOCIALPROOF_LINKEDIN_CLIENT_ID
+        else []
+    },
+    "instagram": {
+        "APPS": [{"client_id": SOCIALPROOF_INSTAGRAM_CLIENT_ID, "secret": SOCIALPROOF_INSTAGRAM_SECRET}]
+        if SOCIALPROOF_INSTAGRAM_CLIENT_ID
+        else []
+    },
+}
+#: Linking only: nobody signs up through a social account, and access tokens are not kept.
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+
+# --- Expert payouts (commerce/payouts/) ---------------------------------------------------------
+#: Smallest payout an expert may ask for, in TND (bank-transfer fees are counted in TND, and
+#: earnings are millimes, not whole coins).
+PAYOUTS_MINIMUM_TND = Decimal(env("PAYOUTS_MINIMUM_TND", default="50.000"))
+#: VAT rate included in the share of a VAT-registered expert (tax option 1), shown on statements.
+PAYOUTS_VAT_PERCENT = 19
 
 # --- Logging ----------------------------------------------------------------------------------
 LOGGING = {

@@ -12,6 +12,7 @@ from commerce.dashboard.navigation import (
 )
 from commerce.experts.dashboard.access import EXPERTS_MENU_ENTRY
 from commerce.partner.stock_csv import _price
+from commerce.payouts.menu import PAYOUTS_MENU_ENTRY
 
 
 @pytest.mark.parametrize(
@@ -37,7 +38,7 @@ def test_an_empty_price_leaves_the_price_alone():
     assert errors == []
 
 
-def test_the_shop_section_follows_the_catalogue_and_the_wallet_and_experts_end_the_dashboard_menu():
+def test_the_shop_section_follows_the_catalogue_and_the_wallet_experts_and_payouts_end_the_dashboard_menu():
     oscar = [{"label": "Dashboard"}, {"label": "Catalogue"}, {"label": "Fulfilment"}]
     assert dashboard_navigation(oscar) == [
         oscar[0],
@@ -47,4 +48,5 @@ def test_the_shop_section_follows_the_catalogue_and_the_wallet_and_experts_end_t
         WALLET_SECTION,
         EXPERTS_MENU_ENTRY,
         PHONES_MENU_ENTRY,
+        PAYOUTS_MENU_ENTRY,
     ]

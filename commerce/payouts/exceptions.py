@@ -1,0 +1,5 @@
+"""Why a payout operation was refused; ``str()`` is a translated message. Nothing was written."""
+
+
+class PayoutError(Exception):
+    pass
