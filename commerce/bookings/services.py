@@ -385,7 +385,12 @@ def _save_or_taken(booking, update_fields):
 
     Checkout holds past their time would still trip the constraint until beat releases them, so
     they are released first (in this transaction) for the interval asked.
+
+    The provider's row is locked first: concurrent inserts checked by an exclusion constraint can
+    wait on each other's uncommitted rows and deadlock; queued on the lock, each one instead sees
+    the winner's committed row and gets a clean conflict.
     """
+    Provider.objects.select_for_update().filter(pk=booking.provider_id).values_list("pk").first()
     Booking.objects.filter(
         provider=booking.provider,
         status=Booking.Status.HELD,

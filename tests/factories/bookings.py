@@ -50,3 +50,35 @@ def next_dst_change(zone, after_days=3):
 
 def utc(value):
     return value.astimezone(UTC)
+
+
+def service_class():
+    """The "service" product class (card only, nothing shipped) with its "duration_minutes" attribute."""
+    from oscar.core.loading import get_model
+
+    product_class, _ = get_model("catalogue", "ProductClass").objects.get_or_create(
+        slug="service", defaults={"name": "Service", "track_stock": False, "requires_shipping": False}
+    )
+    get_model("catalogue", "ProductAttribute").objects.get_or_create(
+        product_class=product_class,
+        code="duration_minutes",
+        defaults={"name": "Duration", "type": "integer", "required": True},
+    )
+    return product_class
+
+
+def bookable_service(title="Massage 60 min", minutes=60, price="80.000", *, shop="Spa Carthage", hours=None):
+    """A seller's service of ``minutes`` for sale, its shop open ``hours``; returns (product, provider)."""
+    from tests.factories.catalogue import product_for_sale
+
+    product, record = product_for_sale(
+        title=title, price=price, shop=shop, stock=None, product_class=service_class()
+    )
+    product.attr.duration_minutes = minutes
+    product.attr.save()
+    calendar = services.provider_for_partner(record.partner)
+    services.set_weekly_hours(calendar, hours or every_day())
+    calendar.minimum_notice_minutes = 0
+    calendar.horizon_days = 400
+    calendar.save()
+    return product, calendar
