@@ -142,10 +142,13 @@ def mine(request):
     now = timezone.now()
     bookings = selectors.bookings_of_client(request.user).exclude(status=Booking.Status.HELD)
     feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
+    upcoming = list(bookings.filter(end__gte=now).order_by("start"))
+    for booking in upcoming:
+        booking.proposed = [(value, datetime.fromisoformat(value)) for value in booking.proposals]
     context = {
         "page_title": _("My bookings"),
         "active_tab": "bookings",
-        "upcoming": bookings.filter(end__gte=now).order_by("start"),
+        "upcoming": upcoming,
         "past": bookings.filter(end__lt=now).order_by("-start")[:50],
         "feed_url": request.build_absolute_uri(reverse("bookings:feed", args=[feed.token])),
         "zone": calendar.visitor_zone(request),
