@@ -105,3 +105,12 @@ def test_a_service_page_offers_a_time_instead_of_the_basket(client, client_user)
     assert f"/bookings/services/{product.pk}/" in page.content.decode()
     assert 'id="add_to_basket_form"' not in page.content.decode()
     assert chosen.status_code == 302 and Booking.objects.get().status == "held"
+
+
+def test_an_approved_expert_finds_the_calendar_from_the_expert_space(client, instant):
+    expert, _calendar = instant
+    client.force_login(expert.user)
+
+    home = client.get("/fr/expert/").content.decode()
+
+    assert "/fr/expert/bookings/" in home and "/fr/expert/availability/" in home
