@@ -47,6 +47,7 @@ urlpatterns = [
     path("dashboard/login/", LoginRedirectView.as_view(), name="dashboard-login"),
     # Outside the dashboard gate: Support grants goodwill coins here; each view checks its roles.
     path("dashboard/wallet/", include("commerce.wallet.dashboard.urls")),
+    path("dashboard/bookings/", include("commerce.bookings.dashboard.urls")),
     path(
         "dashboard/",
         include(
@@ -76,6 +77,7 @@ urlpatterns += i18n_patterns(
     path("accounts/register/", RedirectView.as_view(pattern_name="account_signup", query_string=True)),
     path("accounts/wallet/", include("commerce.wallet.urls")),
     path("accounts/consultations/", include(consultation_urls.client_patterns)),
+    path("", include("commerce.bookings.urls")),
     path("accounts/", include("allauth.urls")),
     path("accounts/orders/", include(invoice_urls.customer_patterns)),
     path("accounts/orders/", include(return_urls.customer_patterns)),
