@@ -61,6 +61,7 @@ LOCAL_APPS = [
     "commerce.fulfilment",
     "commerce.wallet",
     "commerce.experts",
+    "commerce.digital",
     "cms_pages.core",
     "cms_pages.home",
     "cms_pages.landing",
@@ -654,6 +655,30 @@ WALLET_HOLD_TTL_HOURS = env.int("WALLET_HOLD_TTL_HOURS", default=72)
 WALLET_TAX_WITHHOLDING_PERCENT = 15
 #: A wallet with fewer coins than this gets the "top up your coins" reminder (0: never).
 WALLET_LOW_BALANCE_COINS = env.int("WALLET_LOW_BALANCE_COINS", default=10)
+
+# --- Digital products -------------------------------------------------------------------------
+#: Downloads each buyer gets per order line unless the product says otherwise.
+DIGITAL_DEFAULT_DOWNLOAD_LIMIT = env.int("DIGITAL_DEFAULT_DOWNLOAD_LIMIT", default=3)
+#: Minutes a signed download link stays valid unless the product says otherwise.
+DIGITAL_DEFAULT_LINK_MINUTES = env.int("DIGITAL_DEFAULT_LINK_MINUTES", default=15)
+#: Largest file a seller may upload, in megabytes (a product may set less).
+DIGITAL_MAX_UPLOAD_MB = env.int("DIGITAL_MAX_UPLOAD_MB", default=500)
+#: Bytes of one chunk of a chunked upload.
+DIGITAL_CHUNK_BYTES = 5 * 1024 * 1024
+#: Archive limits, counted while reading: total uncompressed bytes, and uncompressed/compressed ratio.
+DIGITAL_ZIP_MAX_BYTES = env.int("DIGITAL_ZIP_MAX_BYTES", default=1024 * 1024 * 1024)
+DIGITAL_ZIP_MAX_RATIO = env.int("DIGITAL_ZIP_MAX_RATIO", default=100)
+#: Largest image a file may hold, in pixels (width × height).
+DIGITAL_IMAGE_MAX_PIXELS = env.int("DIGITAL_IMAGE_MAX_PIXELS", default=80_000_000)
+#: clamd's address ("tcp://host:port" or "unix:///path"); empty: no malware scan can run.
+DIGITAL_CLAMD_URL = env("DIGITAL_CLAMD_URL", default="")
+#: Publish files whose malware scan could not run (clamd unreachable). Never in production.
+DIGITAL_ALLOW_UNSCANNED = env.bool("DIGITAL_ALLOW_UNSCANNED", default=False)
+#: nginx fronts the site: downloads answer ``X-Accel-Redirect`` to this internal location
+#: (deploy/nginx) instead of streaming the file through Django; empty streams with FileResponse.
+DIGITAL_X_ACCEL_PREFIX = env("DIGITAL_X_ACCEL_PREFIX", default="")
+#: A buyer downloading one line from more addresses than this is reported to the seller.
+DIGITAL_ALERT_ADDRESSES = env.int("DIGITAL_ALERT_ADDRESSES", default=3)
 
 # --- API --------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
