@@ -46,7 +46,7 @@ endef
 
 ## Debian packages `make run` needs: PostgreSQL and Redis.
 service-deps:
-	$(call debian_packages,postgresql redis-server)
+	$(call debian_packages,postgresql redis-server clamav-daemon)
 
 ## Debian packages the tests need besides those: Chromium for the browser journeys.
 system-deps: service-deps

@@ -77,12 +77,11 @@ def validate(stream, size, options):
     kind = filetype.guess(stream.read(8192))
     detected = kind.extension if kind else ""
     report.detected_type = detected
-    if not _type_allowed(report, detected, options):
-        return report
-    stream.seek(0)
-    content_check = _content_checks.get(_family(detected))
-    if content_check is not None:
-        content_check(report, stream, size)
+    if _type_allowed(report, detected, options):
+        stream.seek(0)
+        content_check = _content_checks.get(_family(detected))
+        if content_check is not None:
+            content_check(report, stream, size)
     stream.seek(0)
     _scan(report, stream)
     return report
@@ -170,28 +169,23 @@ def _check_archive(report, stream, size):
 
 
 def _check_image(report, stream, size):
+    limit = settings.DIGITAL_IMAGE_MAX_PIXELS
     try:
         with Image.open(stream) as image:
             width, height = image.size
-            if width * height > settings.DIGITAL_IMAGE_MAX_PIXELS:
-                return report.add(
-                    "image",
-                    False,
-                    _(
-                        "The image is %(width)d × %(height)d pixels; "
-                        "at most %(limit)d million pixels are accepted."
-                    )
-                    % {
-                        "width": width,
-                        "height": height,
-                        "limit": settings.DIGITAL_IMAGE_MAX_PIXELS // 1_000_000,
-                    },
-                )
-            image.verify()
+            if width * height <= limit:
+                image.verify()
     except Image.DecompressionBombError:
-        return report.add("image", False, _("The image is too large to open safely."))
+        width, height = limit, limit  # Pillow's own ceiling is above ours: too large either way
     except (OSError, SyntaxError, ValueError):
         return report.add("image", False, _("The image is damaged: it cannot be read."))
+    if width * height > limit:
+        return report.add(
+            "image",
+            False,
+            _("The image has more than %(limit)d million pixels (%(pixels)d million): it is refused.")
+            % {"limit": limit // 1_000_000, "pixels": width * height // 1_000_000},
+        )
     return report.add(
         "image", True, _("The image reads (%(width)d × %(height)d).") % {"width": width, "height": height}
     )

@@ -21,3 +21,19 @@ def ebook(db):
 def paid_ebook(client, stripe_fake, buyer, ebook):
     """The buyer's paid card order of the e-book (through Stripe's webhook)."""
     return pay(place_card_order([(ebook, 1)], user=buyer), client, stripe_fake)
+
+
+@pytest.fixture(scope="session")
+def clamd_url(tmp_path_factory):
+    """clamd with the project's test signatures, started once for the tests that scan."""
+    from scripts.services import start_clamd
+
+    service = start_clamd(tmp_path_factory.mktemp("clamd"))
+    yield service.url
+    service.stop()
+
+
+@pytest.fixture
+def scanning(settings, clamd_url):
+    settings.DIGITAL_CLAMD_URL = clamd_url
+    settings.DIGITAL_ALLOW_UNSCANNED = False
