@@ -21,6 +21,11 @@ def answers_shop_messages(user, url_name, url_args=None, url_kwargs=None):
     return user.partners.exists()
 
 
+def sells_digital(user, url_name, url_args=None, url_kwargs=None):
+    """The digital products' files, options and downloads: users of a shop (each sees its own)."""
+    return user.partners.exists()
+
+
 SHOP_SECTION = {
     "label": _("My shop"),
     "icon": "fas fa-store",
@@ -30,6 +35,11 @@ SHOP_SECTION = {
         {"label": _("Import or export stock (CSV)"), "url_name": "dashboard:shop-stock-import"},
         {"label": _("Low stock alerts"), "url_name": "dashboard:stock-alert-list"},
         {"label": _("Reviews of my products"), "url_name": "dashboard:shop-reviews"},
+        {
+            "label": _("Digital products"),
+            "url_name": "digital-dashboard:products",
+            "access_fn": sells_digital,
+        },
         {"label": _("Returns"), "url_name": "returns-dashboard:queue", "access_fn": decides_returns},
         {"label": _("Messages"), "url_name": "messaging-dashboard:inbox", "access_fn": answers_shop_messages},
     ],

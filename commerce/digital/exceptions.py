@@ -22,3 +22,11 @@ ASK_SELLER = _(
     "To download it again, write to the seller from your order page: they can give you more downloads."
 )
 NO_SUCH_KEY = _("No such licence key for this product.")
+
+
+class PublicationBlocked(Exception):
+    """Some files cannot be delivered yet: ``messages`` says what to fix, per file."""
+
+    def __init__(self, messages):
+        super().__init__("; ".join(str(message) for message in messages))
+        self.messages = [str(message) for message in messages]

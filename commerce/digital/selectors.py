@@ -3,6 +3,8 @@
 from django.db.models import Count, Q
 from oscar.core.loading import get_model
 
+from commerce.users.roles import PLATFORM_ADMINS
+
 from .models import DigitalFile, DigitalOptions, Download, Entitlement, LicenceKey
 
 Partner = get_model("partner", "Partner")
@@ -73,10 +75,10 @@ def keys_of_line(line):
 
 
 def shop_products(user):
-    """Digital products of the shops ``user`` works for (staff: every digital product)."""
+    """Digital products of the shops ``user`` works for (platform admins: every digital product)."""
     Product = get_model("catalogue", "Product")
     products = Product.objects.filter(product_class__slug="digital", parent=None)
-    if not user.is_staff:
+    if not (user.is_superuser or user.groups.filter(name=PLATFORM_ADMINS).exists()):
         products = products.filter(stockrecords__partner__users=user)
     return products.distinct().order_by("title")
 

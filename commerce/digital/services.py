@@ -3,11 +3,15 @@ line, downloads taken (one conditional UPDATE), stamped copies, versions uploade
 
 import hashlib
 import logging
+import re
 import secrets
+import tempfile
 from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.core import signing
+from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -17,7 +21,14 @@ from django.utils.translation import gettext as _
 from commerce.notifications import notify
 
 from . import events, watermark
-from .exceptions import ASK_SELLER, LINK_EXPIRED, LINK_FORGED, DownloadRefused
+from .exceptions import (
+    ASK_SELLER,
+    LINK_EXPIRED,
+    LINK_FORGED,
+    DownloadRefused,
+    PublicationBlocked,
+    UploadRefused,
+)
 from .models import (
     Activation,
     DigitalFile,
@@ -212,6 +223,73 @@ def add_version(product, upload, *, file=None, name=""):
     version.save()
     transaction.on_commit(lambda: tasks.validate_version.delay(version.pk))
     return version
+
+
+def _chunk_path(user, upload_id):
+    folder = Path(settings.FILE_UPLOAD_TEMP_DIR or tempfile.gettempdir()) / "souk-digital-uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{user.pk}-{upload_id}.part"
+
+
+def receive_chunk(product, user, *, upload_id, index, total, name, chunk, file=None):
+    """Append chunk ``index`` (of ``total``) of a large upload; the last one stores the whole file
+    as a new version (returned; None before). Chunks come in order: a repeated chunk (a retry after
+    a lost answer) is accepted once, a gap is refused with ``UploadRefused``."""
+    if not re.fullmatch(r"[0-9a-f]{32}", upload_id or "") or not 0 <= index < total:
+        raise UploadRefused(_("This upload is not valid: start it again."))
+    limit = settings.DIGITAL_MAX_UPLOAD_MB * 1024 * 1024
+    path = _chunk_path(user, upload_id)
+    received = path.stat().st_size if path.exists() else 0
+    expected = index * settings.DIGITAL_CHUNK_BYTES
+    if received == expected + chunk.size and index < total - 1:
+        return None  # this chunk arrived already
+    if received != expected:
+        raise UploadRefused(_("A part of the upload is missing: start it again."))
+    if received + chunk.size > limit:
+        path.unlink(missing_ok=True)
+        raise UploadRefused(
+            _("The file is larger than %(limit)d MB.") % {"limit": settings.DIGITAL_MAX_UPLOAD_MB}
+        )
+    with path.open("ab") as part:
+        for piece in chunk.chunks():
+            part.write(piece)
+    if index < total - 1:
+        return None
+    try:
+        with path.open("rb") as whole:
+            return add_version(product, File(whole, name=Path(name).name[:200] or "file"), file=file)
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def publication_problems(product):
+    """What stops ``product`` from going on sale, one message per file (empty: it can)."""
+    files = files_of(product)
+    if not files:
+        return [_("Add at least one file.")]
+    problems = []
+    for digital_file in files:
+        latest = digital_file.versions.order_by("-number").first()
+        if digital_file.current_version_id is None:
+            if latest is None or latest.status == FileVersion.Status.PENDING:
+                problems.append(_("“%(file)s” is still being checked.") % {"file": digital_file.name})
+            else:
+                failed = [check["message"] for check in latest.report if check["ok"] is not True]
+                problems.append(
+                    _("“%(file)s”: %(reasons)s") % {"file": digital_file.name, "reasons": " ".join(failed)}
+                )
+    return problems
+
+
+@transaction.atomic
+def publish(product, *, public=True):
+    """Put a digital product on sale (every file checked), or take it off sale."""
+    if public:
+        problems = publication_problems(product)
+        if problems:
+            raise PublicationBlocked(problems)
+    product.is_public = public
+    product.save(update_fields=["is_public"])  # save(): the search index follows
 
 
 @transaction.atomic

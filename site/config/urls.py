@@ -55,6 +55,7 @@ urlpatterns = [
                     path("returns/", include(return_urls.dashboard_patterns)),
                     path("messages/", include(messaging_urls.dashboard_patterns)),
                     path("experts/", include("commerce.experts.dashboard.urls")),
+                    path("digital/", include("commerce.digital.dashboard.urls")),
                     path("", apps.get_app_config("dashboard").urls),
                 ]
             )
