@@ -134,7 +134,7 @@ def test_without_clamd_the_scan_is_unavailable_and_blocks_publication(settings):
     settings.DIGITAL_ALLOW_UNSCANNED = False
     report, checks = run(pdf_bytes(1))
 
-    assert checks["malware"].ok is None and "unavailable" in checks["malware"].message
+    assert checks["malware"].ok is None and "ne peut pas être publié" in checks["malware"].message
     assert validation.status_of(report) == FileVersion.Status.UNSCANNED
 
 
