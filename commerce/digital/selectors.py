@@ -5,7 +5,7 @@ from oscar.core.loading import get_model
 
 from commerce.users.roles import PLATFORM_ADMINS
 
-from .models import DigitalFile, DigitalOptions, Download, Entitlement, LicenceKey
+from .models import DigitalFile, DigitalOptions, Download, Entitlement, FileVersion, LicenceKey
 
 Partner = get_model("partner", "Partner")
 
@@ -97,3 +97,20 @@ def suspicious(products, threshold):
         .filter(addresses__gt=threshold)
         .select_related("line__order", "product")
     )
+
+
+def previews_of(product):
+    """The current versions of a public product's files that have a preview."""
+    if not product.is_public:
+        return []
+    return [f.current_version for f in files_of(product) if f.current_version and f.current_version.preview]
+
+
+def public_preview(version_pk):
+    """A version whose preview anyone may open: current, with a preview, of a public product."""
+    version = (
+        FileVersion.objects.select_related("file__product").filter(pk=version_pk).exclude(preview="").first()
+    )
+    if version is None or version.file.current_version_id != version.pk or not version.file.product.is_public:
+        return None
+    return version

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from commerce.notifications import notify
 
-from . import events, watermark
+from . import events, previews, watermark
 from .exceptions import (
     ASK_SELLER,
     LINK_EXPIRED,
@@ -308,6 +308,7 @@ def record_validation(version, report):
     )
     if not publishable:
         return version
+    _save_preview(version)
     digital_file = DigitalFile.objects.select_for_update().get(pk=version.file_id)
     replaced = digital_file.current_version_id is not None
     digital_file.current_version = version
@@ -315,6 +316,16 @@ def record_validation(version, report):
     if replaced:
         transaction.on_commit(lambda: _tell_buyers(digital_file, version))
     return version
+
+
+def _save_preview(version):
+    """The free preview of a publishable version, when the product's options ask for one."""
+    with version.blob.open("rb") as stream:
+        preview = previews.make_preview(stream, version.detected_type, options_for(version.file.product))
+    if preview is not None:
+        content, extension = preview
+        version.preview.save(f"preview-{version.pk}.{extension}", ContentFile(content), save=False)
+        version.save(update_fields=["preview"])
 
 
 def _tell_buyers(digital_file, version):

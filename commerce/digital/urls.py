@@ -9,4 +9,5 @@ app_name = "digital"
 urlpatterns = [
     path("", views.my_downloads, name="downloads"),
     path("file/<str:token>/", views.download, name="download"),
+    path("preview/<int:pk>/", views.preview, name="preview"),
 ]

@@ -2,7 +2,7 @@
 why not and how to ask the seller)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -36,3 +36,14 @@ def download(request, token):
             return render(request, "digital/refused.html", {"message": str(refusal)}, status=refusal.status)
         return JsonResponse({"detail": str(refusal)}, status=refusal.status)
     return file_response(stored, filename)
+
+
+def preview(request, pk):
+    """A free preview (first pages, first seconds), shown in the browser."""
+    version = selectors.public_preview(pk)
+    if version is None:
+        raise Http404
+    response = FileResponse(version.preview.open("rb"), filename=version.preview.name.rsplit("/", 1)[-1])
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -14,3 +14,9 @@ def order_downloads(order):
     entitlements = selectors.entitlements_of(order=order)
     keys = [key for entitlement in entitlements for key in selectors.keys_of_line(entitlement.line)]
     return {"rows": download_rows(entitlements), "keys": keys}
+
+
+@register.inclusion_tag("digital/partials/product_previews.html")
+def product_previews(product):
+    """Links to the free previews of a product's files (none for other product classes)."""
+    return {"previews": selectors.previews_of(product)}
