@@ -308,8 +308,10 @@ def record_validation(version, report):
     )
     if not publishable:
         return version
-    _save_preview(version)
     digital_file = DigitalFile.objects.select_for_update().get(pk=version.file_id)
+    if digital_file.current_version_id == version.pk:
+        return version  # checked again (a task run twice): nothing changes
+    _save_preview(version)
     replaced = digital_file.current_version_id is not None
     digital_file.current_version = version
     digital_file.save(update_fields=["current_version"])
