@@ -201,7 +201,11 @@ def start_clamd(work_dir: Path, port: int | None = None) -> Service:
 
     def stop() -> None:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # a loaded machine: clamd unloads its engine slowly
+            process.kill()
+            process.wait(timeout=10)
 
     return Service("clamd", f"tcp://127.0.0.1:{port}", stop)
 

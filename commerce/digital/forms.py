@@ -10,7 +10,9 @@ SEAT_CHOICES = [("1", "1"), ("5", "5"), ("", _("Unlimited"))]
 
 class OptionsForm(forms.ModelForm):
     allowed_types = forms.MultipleChoiceField(
-        label=_("Allowed file types"), choices=list(FILE_KINDS.items()), widget=forms.CheckboxSelectMultiple
+        label=_("Allowed file types"),
+        choices=list(FILE_KINDS.items()),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     seats = forms.TypedChoiceField(
         label=_("Seats per key"), choices=SEAT_CHOICES, coerce=int, empty_value=None, required=False

@@ -59,14 +59,15 @@ def status_of(report):
 def validate(stream, size, options):
     """Run every check on ``stream`` (a binary file of ``size`` bytes) for a product's ``options``."""
     report = Report()
-    if not report.add("not_empty", size > 0, "" if size else _("The file is empty.")):
+    if not report.add("not_empty", size > 0, _("The file has content.") if size else _("The file is empty.")):
         return report
     limit_mb = min(options.max_size_mb or settings.DIGITAL_MAX_UPLOAD_MB, settings.DIGITAL_MAX_UPLOAD_MB)
     limit = limit_mb * 1024 * 1024
     report.add(
         "size",
         size <= limit,
-        ""
+        _("%(size)s, within the limit of %(limit)s.")
+        % {"size": filesizeformat(size), "limit": filesizeformat(limit)}
         if size <= limit
         else _("The file weighs %(size)s; this product accepts at most %(limit)s.")
         % {"size": filesizeformat(size), "limit": filesizeformat(limit)},
