@@ -8,6 +8,7 @@ apps), so sellers see their shop pages and orders, staff see everything.
 from django.utils.translation import gettext_lazy as _
 
 from commerce.experts.dashboard.access import EXPERTS_MENU_ENTRY
+from commerce.users.roles import PLATFORM_ADMINS
 from commerce.wallet.dashboard.access import grants_goodwill, sees_books
 
 
@@ -24,6 +25,11 @@ def answers_shop_messages(user, url_name, url_args=None, url_kwargs=None):
 def sells_digital(user, url_name, url_args=None, url_kwargs=None):
     """The digital products' files, options and downloads: users of a shop (each sees its own)."""
     return user.partners.exists()
+
+
+def mediates(user, url_name, url_args=None, url_kwargs=None):
+    """Reports of products and disputes on digital purchases: platform admins."""
+    return user.is_superuser or user.groups.filter(name=PLATFORM_ADMINS).exists()
 
 
 SHOP_SECTION = {

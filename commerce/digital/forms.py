@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import FILE_KINDS, DigitalOptions
+from .models import FILE_KINDS, DigitalOptions, ProductReport
 
 SEAT_CHOICES = [("1", "1"), ("5", "5"), ("", _("Unlimited"))]
 
@@ -74,3 +74,37 @@ class KeysForm(forms.Form):
         if any(len(line) > 100 for line in data["lines"]):
             raise forms.ValidationError(_("A key has at most 100 characters."))
         return data
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reason"), choices=ProductReport.Reason.choices)
+    message = forms.CharField(
+        label=_("What is wrong?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+    email = forms.EmailField(label=_("Your email"), required=False)
+
+
+class DisputeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What went wrong with this purchase?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+    )
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+
+class DecisionForm(forms.Form):
+    DECISIONS = [
+        ("refund", _("Refund the line")),
+        ("partial", _("Refund some units")),
+        ("reject", _("Reject the dispute")),
+    ]
+    decision = forms.ChoiceField(label=_("Decision"), choices=DECISIONS, widget=forms.RadioSelect)
+    units = forms.IntegerField(label=_("Units to refund (partial refund)"), min_value=1, required=False)
+    note = forms.CharField(
+        label=_("Note to both sides"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    unpublish = forms.BooleanField(label=_("Take the product off sale"), required=False)

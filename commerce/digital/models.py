@@ -227,3 +227,83 @@ class Activation(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ProductReport(models.Model):
+    """Anyone's report of a product (copyright, quality, fraud), for the platform admins."""
+
+    class Reason(models.TextChoices):
+        COPYRIGHT = "copyright", _("Copyright infringement")
+        QUALITY = "quality", _("Poor quality or not as described")
+        FRAUD = "fraud", _("Fraud or scam")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        UPHELD = "upheld", _("Upheld: product unpublished")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    product = models.ForeignKey("catalogue.Product", on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    email = models.EmailField(_("email"))
+    reason = models.CharField(_("reason"), max_length=16, choices=Reason)
+    message = models.TextField(_("message"), max_length=4000)
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.product} ({self.reason})"
+
+
+class Dispute(models.Model):
+    """A buyer's dispute on one order line, mediated by the platform admins."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        REFUNDED = "refunded", _("Refunded")
+        PARTLY_REFUNDED = "partly_refunded", _("Partly refunded")
+        REJECTED = "rejected", _("Rejected")
+
+    line = models.ForeignKey("order.Line", on_delete=models.PROTECT, related_name="disputes")
+    buyer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("reason"), max_length=4000)
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["line"], condition=Q(status="open"), name="digital_one_open_dispute_per_line"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.line} ({self.status})"
+
+
+class DisputeEntry(models.Model):
+    """One step of a dispute, kept for its history: a message (from the buyer, the seller or an
+    admin, seen by all three) or a decision."""
+
+    class Kind(models.TextChoices):
+        OPENED = "opened", _("Opened")
+        MESSAGE = "message", _("Message")
+        DECISION = "decision", _("Decision")
+
+    dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="entries")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    kind = models.CharField(max_length=16, choices=Kind)
+    body = models.TextField(max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.kind}: {self.body[:40]}"

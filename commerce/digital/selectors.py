@@ -114,3 +114,21 @@ def public_preview(version_pk):
     if version is None or version.file.current_version_id != version.pk or not version.file.product.is_public:
         return None
     return version
+
+
+def disputes_of(order):
+    from .models import Dispute
+
+    return list(
+        Dispute.objects.filter(line__order=order).prefetch_related("entries__author").select_related("line")
+    )
+
+
+def moderation_queue():
+    """Open reports and disputes, oldest first (the platform admins' queue)."""
+    from .models import Dispute, ProductReport
+
+    return (
+        ProductReport.objects.filter(status="open").select_related("product").order_by("created_at"),
+        Dispute.objects.filter(status="open").select_related("line__order", "buyer").order_by("created_at"),
+    )

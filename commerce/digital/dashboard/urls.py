@@ -8,6 +8,8 @@ app_name = "digital-dashboard"
 
 urlpatterns = [
     path("", views.product_list, name="products"),
+    path("moderation/", views.moderation, name="moderation"),
+    path("disputes/<int:pk>/", views.dispute_detail, name="dispute"),
     path("<int:pk>/", views.product_detail, name="product"),
     path("<int:pk>/upload/", views.upload_chunk, name="upload"),
     path("<int:pk>/publish/", views.publish, name="publish"),

@@ -4,15 +4,18 @@ only the products of their own shops (``selectors.shop_products``); others answe
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import selectors, services
+from commerce.users.roles import PLATFORM_ADMINS
+
+from .. import disputes, selectors, services
 from ..exceptions import PublicationBlocked, UploadRefused
-from ..forms import KeysForm, OptionsForm
-from ..models import DigitalFile, DigitalOptions, LicenceKey
+from ..forms import DecisionForm, KeysForm, MessageForm, OptionsForm
+from ..models import DigitalFile, DigitalOptions, Dispute, LicenceKey, ProductReport
 
 
 def _own_product(request, pk):
@@ -115,3 +118,59 @@ def key_action(request, pk, key_pk):
         services.reset_key(licence)
     messages.success(request, _("Key %(key)s updated.") % {"key": licence.key})
     return redirect("digital-dashboard:product", pk=product.pk)
+
+
+def _platform_admin(user):
+    return user.is_superuser or user.groups.filter(name=PLATFORM_ADMINS).exists()
+
+
+def moderation(request):
+    """Open reports and disputes (platform admins); a report is upheld (product off sale) or dismissed."""
+    if not _platform_admin(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        report = get_object_or_404(
+            ProductReport, pk=request.POST.get("report"), status=ProductReport.Status.OPEN
+        )
+        disputes.close_report(report, uphold=request.POST.get("action") == "uphold", by=request.user)
+        messages.success(request, _("Report closed."))
+        return redirect("digital-dashboard:moderation")
+    reports, open_disputes = selectors.moderation_queue()
+    return render(
+        request, "digital/dashboard/moderation.html", {"reports": reports, "disputes": open_disputes}
+    )
+
+
+def dispute_detail(request, pk):
+    """One dispute: its history, a message to both sides, and (platform admins) the decision."""
+    dispute = get_object_or_404(Dispute.objects.select_related("line__order", "buyer"), pk=pk)
+    admin = _platform_admin(request.user)
+    if not disputes.can_take_part(dispute, request.user):
+        raise Http404
+    message_form = MessageForm(request.POST if "body" in request.POST else None)
+    decision_form = DecisionForm(request.POST if "decision" in request.POST else None)
+    try:
+        if message_form.is_bound and message_form.is_valid():
+            disputes.post_message(dispute, request.user, message_form.cleaned_data["body"])
+            return redirect("digital-dashboard:dispute", pk=dispute.pk)
+        if admin and decision_form.is_bound and decision_form.is_valid():
+            data = decision_form.cleaned_data
+            disputes.decide(
+                dispute,
+                request.user,
+                data["decision"],
+                units=data["units"],
+                note=data["note"],
+                unpublish=data["unpublish"],
+            )
+            messages.success(request, _("Decision recorded; both sides were told."))
+            return redirect("digital-dashboard:dispute", pk=dispute.pk)
+    except disputes.DisputeRefused as refusal:
+        messages.error(request, str(refusal))
+    context = {
+        "dispute": dispute,
+        "entries": dispute.entries.select_related("author"),
+        "message_form": message_form,
+        "decision_form": decision_form if admin else None,
+    }
+    return render(request, "digital/dashboard/dispute.html", context)

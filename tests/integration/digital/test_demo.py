@@ -9,7 +9,9 @@ from commerce.digital.models import DigitalFile, DigitalOptions
 def test_the_demo_digital_products_have_checked_files_limits_watermarks_keys_and_previews(seeded_demo):
     files = DigitalFile.objects.select_related("current_version", "product")
     assert files.count() == 6
-    assert all(f.current_version is not None for f in files), [(f.name, f.versions.first().report) for f in files]
+    assert all(f.current_version is not None for f in files), [
+        (f.name, f.versions.first().report) for f in files
+    ]
     assert {f.current_version.detected_type for f in files} == {"pdf", "zip", "wav"}
     assert set(DigitalOptions.objects.values_list("download_limit", flat=True)) == {5}
     icons = DigitalOptions.objects.get(product__title="Pack de 500 icônes vectorielles")
