@@ -8,7 +8,8 @@ import django
 
 django.setup()
 
-from django.core.files.base import ContentFile  # noqa: E402
+from oscar.apps.partner.strategy import Default  # noqa: E402
+from oscar.core.loading import get_model  # noqa: E402
 from oscar.test.factories import create_order  # noqa: E402
 
 from commerce.digital import services  # noqa: E402
@@ -26,16 +27,17 @@ def main(count):
         product=product, download_limit=1_000_000, watermark="every_page", link_minutes=120
     )
     digital_file = DigitalFile.objects.create(product=product, name="guide.pdf")
-    version = checked_version(digital_file, pdf_bytes(40, title="Bench guide"))
+    checked_version(digital_file, pdf_bytes(40, title="Bench guide"))
     links = []
     for n in range(count):
         user = make_user(f"bench{n}@example.com")
-        order = create_order(user=user, product=product)
+        basket = get_model("basket", "Basket").objects.create(owner=user)
+        basket.strategy = Default()
+        basket.add_product(product)
+        order = create_order(user=user, basket=basket)
         entitlement = services.grant(order.lines.get())
         links.append(f"/fr/accounts/downloads/file/{services.download_token(entitlement, digital_file)}/")
-    with version.blob.open("rb") as original:
-        ContentFile(original.read())  # opened once: the storage is reachable
-    print("LINKS " + json.dumps({"links": links, "original": version.blob.path}))
+    print("LINKS " + json.dumps({"links": links}))
 
 
 if __name__ == "__main__":

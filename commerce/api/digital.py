@@ -69,7 +69,9 @@ class LicenceSerializer(serializers.Serializer):
     valid = serializers.BooleanField()
     uses = serializers.IntegerField(help_text="Machines the key is active on.")
     seats = serializers.IntegerField(allow_null=True, help_text="Machines allowed; null: unlimited.")
-    status = serializers.ChoiceField(choices=[*LicenceKey.Status.values, "not_found"])
+    status = serializers.CharField(
+        help_text="`active`, `disabled`, or `not_found` (no such key for the product)."
+    )
 
 
 class ActivationSerializer(LicenceSerializer):

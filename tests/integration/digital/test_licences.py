@@ -2,6 +2,7 @@
 by the public API (verify, activate within the seats, deactivate), rate-limited, disabled by refunds."""
 
 import pytest
+import yaml
 from django.core.cache import cache
 from django.test import Client
 
@@ -103,3 +104,20 @@ def test_keys_come_from_the_sellers_list_when_it_has_one(client, stripe_fake, bu
 def test_the_licence_api_is_rate_limited(key, app):
     answers = [call("verify", product=app.pk, key=key.key).status_code for _ in range(32)]
     assert answers[:30] == [200] * 30 and answers[-1] == 429
+
+
+@pytest.mark.django_db
+def test_the_openapi_schema_documents_the_downloads_and_licence_paths(client):
+    paths = yaml.safe_load(client.get("/api/schema/").content)["paths"]
+
+    assert {
+        "/api/downloads/",
+        "/api/licenses/verify/",
+        "/api/licenses/activate/",
+        "/api/licenses/deactivate/",
+    } <= set(paths)
+    verify = paths["/api/licenses/verify/"]["post"]
+    assert set(verify["responses"]) >= {"200", "400", "429"}
+    assert set(verify["requestBody"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1:]) == {
+        "Verify"
+    }
