@@ -78,9 +78,10 @@ def ttfb(client, url):
     """Milliseconds until the first byte of the body; the rest is read and dropped."""
     started = time.perf_counter()
     with client.stream("GET", url) as response:
-        first = next(response.iter_bytes(), b"")
+        chunks = response.iter_bytes()
+        first = next(chunks, b"")
         elapsed = (time.perf_counter() - started) * 1000
-        for _ in response.iter_bytes():
+        for _ in chunks:
             pass
     assert response.status_code == 200 and first.startswith(b"%PDF"), response.status_code
     return elapsed

@@ -160,3 +160,23 @@ def test_an_upload_is_checked_after_commit_and_only_a_passed_version_is_delivere
     assert (bad.number, bad.status, good.number, good.status) == (2, "failed", 3, "passed")
     assert digital_file.current_version == good != first
     assert [check["check"] for check in good.report] == ["not_empty", "size", "type", "pdf", "malware"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("allowed", [False, True])
+def test_an_unscanned_version_is_delivered_only_when_the_setting_allows_it(
+    settings, allowed, django_capture_on_commit_callbacks
+):
+    settings.DIGITAL_CLAMD_URL = "tcp://127.0.0.1:9"  # clamd down
+    settings.DIGITAL_ALLOW_UNSCANNED = allowed
+    product = digital_product()
+    digital_file = DigitalFile.objects.get(product=product)
+    first = digital_file.current_version
+
+    with django_capture_on_commit_callbacks(execute=True):
+        version = services.add_version(product, SimpleUploadedFile("v2.pdf", pdf_bytes(1)), file=digital_file)
+
+    version.refresh_from_db()
+    digital_file.refresh_from_db()
+    assert version.status == "unscanned"
+    assert digital_file.current_version == (version if allowed else first)
