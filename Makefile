@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web bench-wallet bench-bookings stress-wallet bench-chat clean
+.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web bench-wallet bench-bookings stress-wallet bench-chat clean bench-digital
 
 ## Every dependency, transitive ones included, installed from the hashed lock (`make lock` refreshes it).
 $(INSTALLED): requirements/dev.txt
@@ -46,7 +46,7 @@ endef
 
 ## Debian packages `make run` needs: PostgreSQL and Redis.
 service-deps:
-	$(call debian_packages,postgresql redis-server)
+	$(call debian_packages,postgresql redis-server clamav-daemon)
 
 ## Debian packages the tests need besides those: Chromium for the browser journeys.
 system-deps: service-deps
@@ -95,6 +95,9 @@ bench-wallet: $(INSTALLED) service-deps
 ## Bookings: free slots over 30 days (200 bookings, 500 imported events) against a naive per-slot query.
 bench-bookings: $(INSTALLED) service-deps
 	$(PY) benchmarks/bookings/bench_bookings.py $(ARGS)
+
+bench-digital: $(INSTALLED) service-deps pdf-deps
+	$(PY) benchmarks/digital/bench_digital.py $(ARGS)
 
 clean:
 	rm -rf var/test-services test-artifacts

@@ -175,6 +175,41 @@ def start_search(port: int | None = None) -> Service:
     return Service("osmem-server", server.url, server.close)
 
 
+CLAMAV_TEST_DATABASE = ROOT / "scripts" / "clamav"
+
+
+def start_clamd(work_dir: Path, port: int | None = None) -> Service:
+    """clamd on loopback with the project's own test signatures (scripts/clamav/*.ndb), never the
+    official database (freshclam cannot reach its mirror here; clamd refuses an empty database).
+    Files carrying the test string are reported as ``Souk.Test.Malware-1``, alone or inside archives."""
+    server = shutil.which("clamd") or ("/usr/sbin/clamd" if Path("/usr/sbin/clamd").exists() else None)
+    if not server:
+        raise RuntimeError("clamd not found: install the 'clamav-daemon' package")
+    port = free_port(port)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    for signatures in CLAMAV_TEST_DATABASE.glob("*.ndb"):
+        shutil.copy(signatures, work_dir / signatures.name)
+    config = work_dir / "clamd.conf"
+    config.write_text(
+        f"DatabaseDirectory {work_dir}\nTCPSocket {port}\nTCPAddr 127.0.0.1\nForeground yes\n"
+        f"LogFile {work_dir / 'clamd.log'}\nStreamMaxLength 600M\nMaxScanSize 600M\nMaxFileSize 600M\n"
+    )
+    process = subprocess.Popen(
+        [server, "-c", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    wait_for_port(port, timeout=60)
+
+    def stop() -> None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # a loaded machine: clamd unloads its engine slowly
+            process.kill()
+            process.wait(timeout=10)
+
+    return Service("clamd", f"tcp://127.0.0.1:{port}", stop)
+
+
 class Server:
     """A site over ASGI (uvicorn, ``config.asgi:application`` unless told another) on a free loopback
     port: the benchmarks' and the browser tests' server (``make run`` serves with one worker and its

@@ -12,6 +12,7 @@ from .bookings import (
     ProductSlotsView,
 )
 from .consultations import DeclineView, ExpertMessagesView, MessagesView, ReplyView
+from .digital import DownloadsView, LicenceActivateView, LicenceDeactivateView, LicenceVerifyView
 from .experts import ExpertDetailView, ExpertListView
 from .notifications import NotificationListView, NotificationReadView
 from .threads import ThreadMessagesView, ThreadsView
@@ -55,6 +56,10 @@ urlpatterns = [
     path("notifications/", NotificationListView.as_view(), name="api-notifications"),
     path("notifications/<int:pk>/read/", NotificationReadView.as_view(), name="api-notification-read"),
     path("threads/", ThreadsView.as_view(), name="api-threads"),
+    path("downloads/", DownloadsView.as_view(), name="api-downloads"),
+    path("licenses/verify/", LicenceVerifyView.as_view(), name="api-licenses-verify"),
+    path("licenses/activate/", LicenceActivateView.as_view(), name="api-licenses-activate"),
+    path("licenses/deactivate/", LicenceDeactivateView.as_view(), name="api-licenses-deactivate"),
     path("threads/<int:pk>/messages/", ThreadMessagesView.as_view(), name="api-thread-messages"),
     path(
         "orders/<str:number>/invoices/<str:invoice_number>/",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from commerce.bookings.dashboard.access import sees_bookings
 from commerce.experts.dashboard.access import EXPERTS_MENU_ENTRY
 from commerce.payouts.menu import PAYOUTS_MENU_ENTRY
+from commerce.users.roles import PLATFORM_ADMINS
 from commerce.wallet.dashboard.access import grants_goodwill, sees_books
 
 
@@ -23,6 +24,16 @@ def answers_shop_messages(user, url_name, url_args=None, url_kwargs=None):
     return user.partners.exists()
 
 
+def sells_digital(user, url_name, url_args=None, url_kwargs=None):
+    """The digital products' files, options and downloads: users of a shop (each sees its own)."""
+    return user.partners.exists()
+
+
+def mediates(user, url_name, url_args=None, url_kwargs=None):
+    """Reports of products and disputes on digital purchases: platform admins."""
+    return user.is_superuser or user.groups.filter(name=PLATFORM_ADMINS).exists()
+
+
 SHOP_SECTION = {
     "label": _("My shop"),
     "icon": "fas fa-store",
@@ -32,6 +43,11 @@ SHOP_SECTION = {
         {"label": _("Import or export stock (CSV)"), "url_name": "dashboard:shop-stock-import"},
         {"label": _("Low stock alerts"), "url_name": "dashboard:stock-alert-list"},
         {"label": _("Reviews of my products"), "url_name": "dashboard:shop-reviews"},
+        {
+            "label": _("Digital products"),
+            "url_name": "digital-dashboard:products",
+            "access_fn": sells_digital,
+        },
         {"label": _("Returns"), "url_name": "returns-dashboard:queue", "access_fn": decides_returns},
         {"label": _("Messages"), "url_name": "messaging-dashboard:inbox", "access_fn": answers_shop_messages},
         {"label": _("Bookings"), "url_name": "bookings-dashboard:list", "access_fn": sees_bookings},

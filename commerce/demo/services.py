@@ -27,6 +27,7 @@ from .catalogue_data import SHOPS, SOURCE_LANGUAGE
 from .cms_pages_seed import seed_cms_pages
 from .consultations import seed_consultations
 from .conversations import seed_conversations
+from .digital import seed_digital
 from .experts import seed_experts
 from .home_pages import seed_home_pages
 
@@ -75,6 +76,7 @@ def seed_demo(*, with_images=True, reset_passwords=False):
         seed_accounts(report, partners, reset_passwords=reset_passwords)
         classes = seed_product_classes(report)
         seed_catalogue(report, partners, classes, with_images=with_images)
+        seed_digital(report)
         seed_experts(report)
         seed_conversations(report, partners)
         seed_consultations(report)

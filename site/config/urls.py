@@ -60,6 +60,7 @@ urlpatterns = [
                     path("messages/", include(messaging_urls.dashboard_patterns)),
                     path("experts/", include("commerce.experts.dashboard.urls")),
                     path("payouts/", include(payout_urls.dashboard_patterns)),
+                    path("digital/", include("commerce.digital.dashboard.urls")),
                     path("", apps.get_app_config("dashboard").urls),
                 ]
             )
@@ -78,6 +79,7 @@ urlpatterns += i18n_patterns(
     path("accounts/wallet/", include("commerce.wallet.urls")),
     path("accounts/consultations/", include(consultation_urls.client_patterns)),
     path("", include("commerce.bookings.urls")),
+    path("accounts/downloads/", include("commerce.digital.urls")),
     path("accounts/", include("allauth.urls")),
     path("accounts/orders/", include(invoice_urls.customer_patterns)),
     path("accounts/orders/", include(return_urls.customer_patterns)),

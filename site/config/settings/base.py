@@ -65,6 +65,7 @@ LOCAL_APPS = [
     "commerce.payouts",
     "commerce.socialproof",
     "commerce.bookings",
+    "commerce.digital",
     "cms_pages.core",
     "cms_pages.home",
     "cms_pages.landing",
@@ -695,6 +696,29 @@ BOOKINGS_MAX_SLOT_DAYS = 31
 #: Platform limits of what providers tune: the longest free-cancellation window and highest fee.
 BOOKINGS_MAX_FREE_CANCELLATION_HOURS = 168
 BOOKINGS_MAX_LATE_FEE_PERCENT = 100
+# --- Digital products -------------------------------------------------------------------------
+#: Downloads each buyer gets per order line unless the product says otherwise.
+DIGITAL_DEFAULT_DOWNLOAD_LIMIT = env.int("DIGITAL_DEFAULT_DOWNLOAD_LIMIT", default=3)
+#: Minutes a signed download link stays valid unless the product says otherwise.
+DIGITAL_DEFAULT_LINK_MINUTES = env.int("DIGITAL_DEFAULT_LINK_MINUTES", default=15)
+#: Largest file a seller may upload, in megabytes (a product may set less).
+DIGITAL_MAX_UPLOAD_MB = env.int("DIGITAL_MAX_UPLOAD_MB", default=500)
+#: Bytes of one chunk of a chunked upload.
+DIGITAL_CHUNK_BYTES = 5 * 1024 * 1024
+#: Archive limits, counted while reading: total uncompressed bytes, and uncompressed/compressed ratio.
+DIGITAL_ZIP_MAX_BYTES = env.int("DIGITAL_ZIP_MAX_BYTES", default=1024 * 1024 * 1024)
+DIGITAL_ZIP_MAX_RATIO = env.int("DIGITAL_ZIP_MAX_RATIO", default=100)
+#: Largest image a file may hold, in pixels (width × height).
+DIGITAL_IMAGE_MAX_PIXELS = env.int("DIGITAL_IMAGE_MAX_PIXELS", default=80_000_000)
+#: clamd's address ("tcp://host:port" or "unix:///path"); empty: no malware scan can run.
+DIGITAL_CLAMD_URL = env("DIGITAL_CLAMD_URL", default="")
+#: Publish files whose malware scan could not run (clamd unreachable). Never in production.
+DIGITAL_ALLOW_UNSCANNED = env.bool("DIGITAL_ALLOW_UNSCANNED", default=False)
+#: nginx fronts the site: downloads answer ``X-Accel-Redirect`` to this internal location
+#: (deploy/nginx) instead of streaming the file through Django; empty streams with FileResponse.
+DIGITAL_X_ACCEL_PREFIX = env("DIGITAL_X_ACCEL_PREFIX", default="")
+#: A buyer downloading one line from more addresses than this is reported to the seller.
+DIGITAL_ALERT_ADDRESSES = env.int("DIGITAL_ALERT_ADDRESSES", default=3)
 
 # --- API --------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
