@@ -89,32 +89,26 @@ def _context(sub, **extra):
     }
 
 
-def payment_failed(row_pk, hosted_url=""):
+def _row(row_pk):
     from .models import SubscriptionInvoice
 
-    row = SubscriptionInvoice.objects.select_related("subscription__plan__product", "subscription__user").get(
-        pk=row_pk
-    )
-    sub = row.subscription
-    context = _context(
-        sub,
-        amount=f"{row.amount:.3f}",
-        next_attempt=row.next_payment_attempt.isoformat() if row.next_payment_attempt else "",
-    )
-    notify(sub.user, PAYMENT_FAILED, context, key=f"{row.stripe_invoice_id}:{row.attempt_count}")
+    return SubscriptionInvoice.objects.select_related(
+        "subscription__plan__product", "subscription__user"
+    ).get(pk=row_pk)
 
 
-def action_required(row_pk, hosted_url=""):
-    from .models import SubscriptionInvoice
+def payment_failed(row_pk, attempt, next_attempt, hosted_url=""):
+    """Dunning: one notice per failed attempt (``next_attempt``: ISO date of the retry, "" after the last)."""
+    row = _row(row_pk)
+    context = _context(row.subscription, amount=f"{row.amount:.3f}", next_attempt=next_attempt)
+    notify(row.subscription.user, PAYMENT_FAILED, context, key=f"{row.stripe_invoice_id}:{attempt}")
 
-    row = SubscriptionInvoice.objects.select_related("subscription__plan__product", "subscription__user").get(
-        pk=row_pk
-    )
+
+def action_required(row_pk, attempt, next_attempt, hosted_url=""):
+    row = _row(row_pk)
     context = _context(row.subscription, amount=f"{row.amount:.3f}")
     context["url"] = hosted_url or context["url"]
-    notify(
-        row.subscription.user, ACTION_REQUIRED, context, key=f"{row.stripe_invoice_id}:{row.attempt_count}"
-    )
+    notify(row.subscription.user, ACTION_REQUIRED, context, key=f"{row.stripe_invoice_id}:{attempt}")
 
 
 def trial_ending(sub_pk):

@@ -12,7 +12,12 @@ from commerce.money.fields import ZERO
 from .models import Plan, Subscription, SubscriptionInvoice
 
 #: Periods per month of each interval, to bring every plan to a monthly figure (MRR).
-MONTHLY = {Plan.WEEK: Decimal("52") / 12, Plan.MONTH: Decimal(1), Plan.QUARTER: Decimal(1) / 3, Plan.YEAR: Decimal(1) / 12}
+MONTHLY = {
+    Plan.WEEK: Decimal("52") / 12,
+    Plan.MONTH: Decimal(1),
+    Plan.QUARTER: Decimal(1) / 3,
+    Plan.YEAR: Decimal(1) / 12,
+}
 
 
 def for_customer(user):
@@ -50,7 +55,9 @@ def filtered(subs, *, status="", plan=None, query=""):
 def mrr(subs):
     """Monthly recurring revenue of the subscriptions that renew (active or retrying), in TND."""
     total = ZERO
-    renewing = subs.filter(status__in=(Subscription.ACTIVE, Subscription.PAST_DUE), cancel_at_period_end=False)
+    renewing = subs.filter(
+        status__in=(Subscription.ACTIVE, Subscription.PAST_DUE), cancel_at_period_end=False
+    )
     for interval, amount in renewing.values_list("plan__interval").annotate(total=Sum("amount")):
         total += (amount or ZERO) * MONTHLY[interval]
     return total.quantize(Decimal("0.001"))

@@ -211,12 +211,12 @@ def apply_subscription(obj: dict, *, created: int | None = None) -> str:
         return STALE
     if period_end and sub.current_period_end and period_end < sub.current_period_end:
         return STALE
-    was_canceled = sub.status == Subscription.CANCELED
     _mirror(sub, obj, item)
     if created is not None:
         sub.last_event_at = max(sub.last_event_at, created)
     sub.save()
-    if sub.status == Subscription.CANCELED and not was_canceled:
+    if sub.status == Subscription.CANCELED:  # it was not before (an ended one is never applied)
+        sub.invoices.filter(status=SubscriptionInvoice.OPEN).update(status=SubscriptionInvoice.UNCOLLECTIBLE)
         transaction.on_commit(partial(notices.ended, sub.pk))
     return APPLIED
 
@@ -299,9 +299,9 @@ def apply_payment_failed(invoice: dict, *, action_required=False) -> str:
     if sub is None:
         return IGNORED
     row = _invoice_row(sub, invoice)
-    if row.status == SubscriptionInvoice.PAID:
+    if row.status == SubscriptionInvoice.PAID or sub.status == Subscription.CANCELED:
         return STALE
-    row.status = SubscriptionInvoice.OPEN if invoice.get("status") != "uncollectible" else row.UNCOLLECTIBLE
+    row.status = SubscriptionInvoice.OPEN
     row.next_payment_attempt = moment(invoice.get("next_payment_attempt"))
     row.save()
     if (
@@ -312,7 +312,9 @@ def apply_payment_failed(invoice: dict, *, action_required=False) -> str:
         sub.save(update_fields=["status", "updated_at"])
     url = invoice.get("hosted_invoice_url") or ""
     tell = notices.action_required if action_required else notices.payment_failed
-    transaction.on_commit(partial(tell, row.pk, url))
+    retry = row.next_payment_attempt.isoformat() if row.next_payment_attempt else ""
+    attempt = int(invoice.get("attempt_count") or row.attempt_count)
+    transaction.on_commit(partial(tell, row.pk, attempt, retry, url))
     return APPLIED
 
 

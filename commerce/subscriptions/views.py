@@ -22,7 +22,9 @@ Product = get_model("catalogue", "Product")
 @login_required
 def mine(request):
     if request.GET.get("checkout") == "success":
-        messages.success(request, _("Thank you! Your subscription starts as soon as Stripe confirms the payment."))
+        messages.success(
+            request, _("Thank you! Your subscription starts as soon as Stripe confirms the payment.")
+        )
     context = {
         "page_title": _("My subscriptions"),
         "active_tab": "subscriptions",
@@ -117,7 +119,9 @@ def switch(request, pk):
         date = request.POST.get("proration_date")
         return _act(
             request,
-            lambda: services.switch_plan(sub, plan, proration_date=int(date) if date and date.isdigit() else None),
+            lambda: services.switch_plan(
+                sub, plan, proration_date=int(date) if date and date.isdigit() else None
+            ),
             _("Your plan has been changed."),
         )
     try:

@@ -12,7 +12,8 @@ ProductClass = get_model("catalogue", "ProductClass")
 
 def subscription_class():
     return ProductClass.objects.get_or_create(
-        slug="subscription", defaults={"name": "Subscription", "track_stock": False, "requires_shipping": False}
+        slug="subscription",
+        defaults={"name": "Subscription", "track_stock": False, "requires_shipping": False},
     )[0]
 
 
@@ -40,7 +41,10 @@ def subscribe(client, fake, user, plan, *, deliver_events=True):
     from commerce.subscriptions import services
 
     url = services.start_checkout(
-        user, plan.product, success_url="http://testserver/fr/accounts/subscriptions/", cancel_url="http://testserver/"
+        user,
+        plan.product,
+        success_url="http://testserver/fr/accounts/subscriptions/",
+        cancel_url="http://testserver/",
     )
     seen = len(fake.events)
     fake.pay(url.rstrip("/").rsplit("/", 1)[-1])

@@ -22,7 +22,9 @@ def test_subscribing_through_checkout_makes_an_active_subscription_with_its_firs
     assert wallet_summary(subscriber)[0] == 20
 
 
-def test_advancing_the_clock_a_period_renews_with_a_new_order_and_coins(client, stripe_fake, subscriber, plan, on_commit):
+def test_advancing_the_clock_a_period_renews_with_a_new_order_and_coins(
+    client, stripe_fake, subscriber, plan, on_commit
+):
     with on_commit():
         subscribe(client, stripe_fake, subscriber, plan)
         sub = Subscription.objects.get(user=subscriber)
