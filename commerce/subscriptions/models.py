@@ -8,6 +8,11 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_class
+
+from commerce.offer.models import Condition
+
+PercentageDiscountBenefit = get_class("offer.benefits", "PercentageDiscountBenefit")
 
 
 class Plan(models.Model):
@@ -43,6 +48,14 @@ class Plan(models.Model):
     #: The amount (smallest units) and interval the Stripe price was made for.
     stripe_price_amount = models.PositiveIntegerField(null=True, blank=True)
     stripe_price_interval = models.CharField(max_length=8, blank=True)
+    #: The Oscar offer giving subscribers the discount (``offers.sync_offer``).
+    offer = models.OneToOneField(
+        "offer.ConditionalOffer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="subscription_plan",
+    )
 
     class Meta:
         verbose_name = _("subscription plan")
@@ -169,3 +182,64 @@ class SubscriptionInvoice(models.Model):
 
     def __str__(self):
         return self.stripe_invoice_id
+
+
+class ActiveSubscriberCondition(Condition):
+    """Oscar offer condition: the basket's owner has a subscription giving benefits to the plan of
+    the offer (``Plan.offer``). Nothing in the basket is consumed by it."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("active subscriber condition")
+
+    @property
+    def name(self):
+        return _("The customer is an active subscriber")
+
+    @property
+    def description(self):
+        return self.name
+
+    def is_satisfied(self, offer, basket):
+        owner = getattr(basket, "owner", None)
+        if owner is None or not owner.is_authenticated:
+            return False
+        return Subscription.objects.filter(
+            user=owner, plan__offer=offer, status__in=Subscription.BENEFITS
+        ).exists()
+
+    def is_partially_satisfied(self, offer, basket):
+        return False
+
+    def consume_items(self, offer, basket, affected_lines):
+        """Subscribing is the condition: no basket line is used up by it."""
+
+
+class SubscriberDiscountBenefit(PercentageDiscountBenefit):
+    """Oscar offer benefit: the plan's percentage off the lines of the plan's own shop (its
+    subscription products excluded), for the offer's plan (``Plan.offer``)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("subscriber discount")
+
+    @property
+    def name(self):
+        return _("%(value)s%% off the shop's products for its subscribers") % {"value": self.value}
+
+    @property
+    def description(self):
+        return self.name
+
+    def get_applicable_lines(self, offer, basket, range=None):
+        plan = Plan.objects.filter(offer=offer).select_related("product").first()
+        if plan is None:
+            return []
+        partners = set(plan.product.stockrecords.values_list("partner_id", flat=True))
+        return [
+            (price, line)
+            for price, line in super().get_applicable_lines(offer, basket, range)
+            if line.stockrecord is not None
+            and line.stockrecord.partner_id in partners
+            and not hasattr(line.product, "subscription_plan")
+        ]
