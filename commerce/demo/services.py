@@ -26,6 +26,7 @@ from .catalogue_data import SHOPS, SOURCE_LANGUAGE
 from .cms_pages_seed import seed_cms_pages
 from .experts import seed_experts
 from .home_pages import seed_home_pages
+from .subscriptions import seed_subscription_plans
 
 Country = get_model("address", "Country")
 Partner = get_model("partner", "Partner")
@@ -72,6 +73,7 @@ def seed_demo(*, with_images=True, reset_passwords=False):
         seed_accounts(report, partners, reset_passwords=reset_passwords)
         classes = seed_product_classes(report)
         seed_catalogue(report, partners, classes, with_images=with_images)
+        seed_subscription_plans(report)
         seed_experts(report)
         seed_home_pages(report)
         seed_cms_pages(report)
