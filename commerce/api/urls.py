@@ -15,6 +15,7 @@ from .consultations import DeclineView, ExpertMessagesView, MessagesView, ReplyV
 from .digital import DownloadsView, LicenceActivateView, LicenceDeactivateView, LicenceVerifyView
 from .experts import ExpertDetailView, ExpertListView
 from .notifications import NotificationListView, NotificationReadView
+from .subscriptions import CancelView, PauseView, ResumeView, SubscriptionsView
 from .threads import ThreadMessagesView, ThreadsView
 from .views import (
     BasketLinesView,
@@ -55,6 +56,10 @@ urlpatterns = [
     path("wallet/entries/", WalletEntriesView.as_view(), name="api-wallet-entries"),
     path("notifications/", NotificationListView.as_view(), name="api-notifications"),
     path("notifications/<int:pk>/read/", NotificationReadView.as_view(), name="api-notification-read"),
+    path("subscriptions/", SubscriptionsView.as_view(), name="api-subscriptions"),
+    path("subscriptions/<int:pk>/cancel/", CancelView.as_view(), name="api-subscription-cancel"),
+    path("subscriptions/<int:pk>/resume/", ResumeView.as_view(), name="api-subscription-resume"),
+    path("subscriptions/<int:pk>/pause/", PauseView.as_view(), name="api-subscription-pause"),
     path("threads/", ThreadsView.as_view(), name="api-threads"),
     path("downloads/", DownloadsView.as_view(), name="api-downloads"),
     path("licenses/verify/", LicenceVerifyView.as_view(), name="api-licenses-verify"),

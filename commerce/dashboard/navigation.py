@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from commerce.bookings.dashboard.access import sees_bookings
 from commerce.experts.dashboard.access import EXPERTS_MENU_ENTRY
 from commerce.payouts.menu import PAYOUTS_MENU_ENTRY
+from commerce.subscriptions.dashboard.access import sees_subscriptions
 from commerce.users.roles import PLATFORM_ADMINS
 from commerce.wallet.dashboard.access import grants_goodwill, sees_books
 
@@ -51,6 +52,11 @@ SHOP_SECTION = {
         {"label": _("Returns"), "url_name": "returns-dashboard:queue", "access_fn": decides_returns},
         {"label": _("Messages"), "url_name": "messaging-dashboard:inbox", "access_fn": answers_shop_messages},
         {"label": _("Bookings"), "url_name": "bookings-dashboard:list", "access_fn": sees_bookings},
+        {
+            "label": _("Subscriptions"),
+            "url_name": "subscriptions-dashboard:list",
+            "access_fn": sees_subscriptions,
+        },
     ],
 }
 

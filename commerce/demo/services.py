@@ -30,6 +30,7 @@ from .conversations import seed_conversations
 from .digital import seed_digital
 from .experts import seed_experts
 from .home_pages import seed_home_pages
+from .subscriptions import seed_subscription_plans
 
 Country = get_model("address", "Country")
 Partner = get_model("partner", "Partner")
@@ -77,6 +78,7 @@ def seed_demo(*, with_images=True, reset_passwords=False):
         classes = seed_product_classes(report)
         seed_catalogue(report, partners, classes, with_images=with_images)
         seed_digital(report)
+        seed_subscription_plans(report)
         seed_experts(report)
         seed_conversations(report, partners)
         seed_consultations(report)

@@ -48,6 +48,7 @@ urlpatterns = [
     # Outside the dashboard gate: Support grants goodwill coins here; each view checks its roles.
     path("dashboard/wallet/", include("commerce.wallet.dashboard.urls")),
     path("dashboard/bookings/", include("commerce.bookings.dashboard.urls")),
+    path("dashboard/subscriptions/", include("commerce.subscriptions.dashboard.urls")),
     path(
         "dashboard/",
         include(
@@ -80,6 +81,7 @@ urlpatterns += i18n_patterns(
     path("accounts/consultations/", include(consultation_urls.client_patterns)),
     path("", include("commerce.bookings.urls")),
     path("accounts/downloads/", include("commerce.digital.urls")),
+    path("accounts/subscriptions/", include("commerce.subscriptions.urls")),
     path("accounts/", include("allauth.urls")),
     path("accounts/orders/", include(invoice_urls.customer_patterns)),
     path("accounts/orders/", include(return_urls.customer_patterns)),

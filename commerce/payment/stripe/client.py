@@ -51,3 +51,46 @@ def create_refund(
     if amount is not None:
         params["amount"] = amount
     return get_client().v1.refunds.create(params=params, options={"idempotency_key": idempotency_key})
+
+
+# --- Billing (subscriptions) -------------------------------------------------------------------
+def create_customer(params: dict, *, idempotency_key: str) -> stripe.Customer:
+    return get_client().v1.customers.create(params=params, options={"idempotency_key": idempotency_key})
+
+
+def create_test_clock(frozen_time: int, *, name: str) -> stripe.test_helpers.TestClock:
+    return get_client().v1.test_helpers.test_clocks.create(params={"frozen_time": frozen_time, "name": name})
+
+
+def retrieve_test_clock(clock_id: str) -> stripe.test_helpers.TestClock:
+    return get_client().v1.test_helpers.test_clocks.retrieve(clock_id)
+
+
+def advance_test_clock(clock_id: str, frozen_time: int) -> stripe.test_helpers.TestClock:
+    return get_client().v1.test_helpers.test_clocks.advance(clock_id, params={"frozen_time": frozen_time})
+
+
+def create_product(params: dict, *, idempotency_key: str) -> stripe.Product:
+    return get_client().v1.products.create(params=params, options={"idempotency_key": idempotency_key})
+
+
+def create_price(params: dict, *, idempotency_key: str) -> stripe.Price:
+    return get_client().v1.prices.create(params=params, options={"idempotency_key": idempotency_key})
+
+
+def retrieve_subscription(subscription_id: str) -> stripe.Subscription:
+    return get_client().v1.subscriptions.retrieve(subscription_id)
+
+
+def update_subscription(subscription_id: str, params: dict) -> stripe.Subscription:
+    return get_client().v1.subscriptions.update(subscription_id, params=params)
+
+
+def preview_invoice(params: dict) -> stripe.Invoice:
+    return get_client().v1.invoices.create_preview(params=params)
+
+
+def create_portal_session(customer: str, return_url: str) -> stripe.billing_portal.Session:
+    return get_client().v1.billing_portal.sessions.create(
+        params={"customer": customer, "return_url": return_url}
+    )

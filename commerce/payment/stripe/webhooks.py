@@ -1,7 +1,9 @@
 """Stripe's webhook events, verified and handled once each.
 
 ``verify()`` checks the ``Stripe-Signature`` header with the official library (HMAC-SHA256 over
-``"{t}.{body}"``, 300 s tolerance). ``handle()`` inserts the event id into ``ProcessedStripeEvent``
+``"{t}.{body}"``, 300 s tolerance). Handlers are registered per event type (``register()``): the
+payment app registers its own below, other apps (subscriptions) from their ``AppConfig.ready``, so
+payment imports none of them. ``handle()`` inserts the event id into ``ProcessedStripeEvent``
 *first*, inside the transaction that applies the event: a concurrent replay blocks on the unique
 index until the first commits, then fails and answers "already processed". Events may arrive in
 any order, so each handler only moves an order forward (an expiry after payment does nothing).
@@ -10,6 +12,8 @@ any order, so each handler only moves an order forward (an expiry after payment 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import stripe
 from django.db import IntegrityError, transaction
@@ -83,15 +87,43 @@ def _order_number(obj) -> str:
     return metadata.get("order_number") or obj.get("client_reference_id") or ""
 
 
-HANDLERS = {
-    "checkout.session.completed": _session_completed,
-    "checkout.session.async_payment_succeeded": _session_completed,
-    "checkout.session.expired": _session_expired,
-    "checkout.session.async_payment_failed": _async_payment_failed,
-    "payment_intent.payment_failed": _payment_intent_failed,
-    "charge.refunded": _charge_refunded,
-    "refund.updated": _refund_updated,
-}
+@dataclass(frozen=True)
+class Handler:
+    """One registered handler: ``apply(obj)`` (``apply(obj, event)`` when ``with_event``) for the
+    events whose object ``accepts(obj)`` (all of them when ``accepts`` is None)."""
+
+    apply: Callable
+    accepts: Callable | None = None
+    with_event: bool = False
+
+
+_handlers: dict[str, list[Handler]] = {}
+
+
+def register(event_type: str, handler, *, accepts=None, with_event: bool = False) -> None:
+    """Make ``handler`` apply events of ``event_type``; it returns an outcome string.
+
+    ``accepts(obj)`` narrows it to some objects (Checkout Sessions in ``mode=subscription``), the
+    latest registered handler that accepts an event wins; ``with_event`` passes the event too (its
+    ``created`` tells stale news). Runs inside the transaction that records the event as processed.
+    """
+    _handlers.setdefault(event_type, []).insert(0, Handler(handler, accepts, with_event))
+
+
+def handler_for(event_type: str, obj: dict) -> Handler | None:
+    for handler in _handlers.get(event_type, ()):
+        if handler.accepts is None or handler.accepts(obj):
+            return handler
+    return None
+
+
+register("checkout.session.completed", _session_completed)
+register("checkout.session.async_payment_succeeded", _session_completed)
+register("checkout.session.expired", _session_expired)
+register("checkout.session.async_payment_failed", _async_payment_failed)
+register("payment_intent.payment_failed", _payment_intent_failed)
+register("charge.refunded", _charge_refunded)
+register("refund.updated", _refund_updated)
 
 
 def handle(event: stripe.Event) -> str:
@@ -105,8 +137,11 @@ def handle(event: stripe.Event) -> str:
                 )
         except IntegrityError:
             return ALREADY_PROCESSED
-        handler = HANDLERS.get(event.type)
-        record.outcome = handler(obj) if handler else IGNORED
+        handler = handler_for(event.type, obj)
+        if handler is None:
+            record.outcome = IGNORED
+        else:
+            record.outcome = handler.apply(obj, event) if handler.with_event else handler.apply(obj)
         record.save(update_fields=["outcome"])
     log.info("Stripe event %s (%s): %s", event.id, event.type, record.outcome)
     return record.outcome

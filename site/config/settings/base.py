@@ -60,6 +60,7 @@ LOCAL_APPS = [
     "commerce.sellers",
     "commerce.fulfilment",
     "commerce.wallet",
+    "commerce.subscriptions",
     "commerce.experts",
     "commerce.consultations",
     "commerce.payouts",

@@ -6,7 +6,10 @@ HTTP, with real signatures, and no internet. State lives in memory; a lock makes
 atomic. Standard library only (no Django), so it can run in a thread of the test process or as its
 own process (``python -m commerce.payment.stripe.fake``).
 
-Endpoints: ``POST /v1/checkout/sessions``, ``GET /v1/checkout/sessions/{id}``,
+Billing (customers, prices, subscriptions, invoices, the portal, test clocks) is in ``billing.py``.
+
+Endpoints: ``POST /v1/checkout/sessions`` (``mode=payment`` or ``subscription``),
+``GET /v1/checkout/sessions/{id}``,
 ``POST /v1/checkout/sessions/{id}/expire``, ``POST /v1/refunds``, ``GET /v1/refunds/{id}``,
 ``GET /v1/payment_intents/{id}``; ``charge.refunded`` events for refunds;
 the page ``GET|POST /pay/{session id}``.
@@ -25,6 +28,7 @@ from urllib.parse import parse_qs
 from commerce.payment.stripe.signing import signature_header
 
 from . import page
+from .billing import GOOD_CARD, BillingMixin
 from .protocol import StripeError, check_amount, decode_form, json_body, new_id, to_int
 
 SESSION_LIFETIME = 24 * 3600
@@ -36,7 +40,7 @@ def _injected_failure():
     return error
 
 
-class FakeStripe:
+class FakeStripe(BillingMixin):
     """A WSGI application standing in for api.stripe.com and its hosted Checkout page."""
 
     def __init__(self, *, webhook_secret: str, webhook_url: str | None = None):
@@ -62,6 +66,8 @@ class FakeStripe:
         #: API paths whose next call fails once: (path, after processing?) — see ``fail_next``.
         self._failures: list[tuple[str, bool]] = []
         self.api_version = None
+        self._subscription_data: dict[str, dict] = {}
+        self._init_billing()
 
     def fail_next(self, path: str, *, after_processing: bool = False) -> None:
         """The next call to ``path`` (``"/v1/refunds"``) answers a 500 that the library does not retry
@@ -87,6 +93,8 @@ class FakeStripe:
                 status, content, headers = self._api(environ, method, path, body)
             elif path.startswith("/pay/"):
                 status, content, headers = self._hosted_page(environ, method, path, body)
+            elif path.startswith("/portal/"):
+                status, content, headers = self._portal_page(environ, method, path, body)
             else:
                 raise StripeError(404, f"Unrecognized request URL ({method}: {path}).")
         except StripeError as error:
@@ -169,7 +177,7 @@ class FakeStripe:
                 return self._get(self.refunds, refund_id, "refund")
             case "GET", ["payment_intents", intent_id]:
                 return self._get(self.payment_intents, intent_id, "payment_intent")
-        raise StripeError(404, f"Unrecognized request URL ({method}: /v1/{'/'.join(parts)}).")
+        return self._billing_route(method, parts, params)
 
     @staticmethod
     def _get(store, object_id, kind):
@@ -179,10 +187,12 @@ class FakeStripe:
 
     # --- Checkout Sessions --------------------------------------------------------------------
     def create_session(self, params: dict) -> dict:
-        if params.get("mode") != "payment":
-            raise StripeError(400, "The local fake of Stripe supports mode=payment only.", param="mode")
+        if params.get("mode") not in ("payment", "subscription"):
+            raise StripeError(400, "Unsupported mode (payment or subscription here).", param="mode")
         if not params.get("success_url"):
             raise StripeError(400, "Missing required param: success_url.", code="parameter_missing")
+        if params["mode"] == "subscription":
+            return self._create_session(params, [], None)
         items, currency = [], None
         for index, item in enumerate(params.get("line_items") or []):
             prefix = f"line_items[{index}]"
@@ -204,6 +214,9 @@ class FakeStripe:
             )
         if not items:
             raise StripeError(400, "Missing required param: line_items.", code="parameter_missing")
+        return self._create_session(params, items, currency)
+
+    def _create_session(self, params, items, currency):
         total = sum(item["unit_amount"] * item["quantity"] for item in items)
         now = int(time.time())
         session_id = new_id("cs_test")
@@ -221,7 +234,7 @@ class FakeStripe:
             "livemode": False,
             "locale": params.get("locale"),
             "metadata": params.get("metadata") or {},
-            "mode": "payment",
+            "mode": params["mode"],
             "payment_intent": None,
             "payment_status": "unpaid",
             "status": "open",
@@ -229,6 +242,8 @@ class FakeStripe:
             "url": f"{self.base_url}/pay/{session_id}",
         }
         with self.lock:
+            if params["mode"] == "subscription":
+                items = self._subscription_session(params, session)
             self.sessions[session_id] = session
             self._line_items[session_id] = items
             self._intent_metadata[session_id] = (params.get("payment_intent_data") or {}).get(
@@ -268,9 +283,20 @@ class FakeStripe:
         return intent
 
     def pay(self, session_id: str, *, payment_status: str = "paid") -> dict:
-        """The shopper pays: ``payment_status="unpaid"`` stands for a delayed (asynchronous) method."""
+        """The shopper pays: ``payment_status="unpaid"`` stands for a delayed (asynchronous) method.
+
+        In ``mode=subscription`` the events that follow (the subscription, its first invoice) are
+        recorded after ``checkout.session.completed``, which is delivered now and returned.
+        """
         with self.lock:
             session = self._open_session(session_id)
+            if session["mode"] == "subscription":
+                event, *rest = self._pay_subscription_session(session)
+        if session["mode"] == "subscription":
+            self.deliver(event)
+            self._send_all(rest)
+            return event
+        with self.lock:
             self._intent(session, "succeeded" if payment_status == "paid" else "processing")
             session.update(status="complete", payment_status=payment_status)
             event = self.event("checkout.session.completed", session)
@@ -394,7 +420,7 @@ class FakeStripe:
             "id": new_id("evt"),
             "object": "event",
             "api_version": self.api_version,
-            "created": int(time.time()),
+            "created": self._moment if self._moment is not None else int(time.time()),
             "data": {"object": copy.deepcopy(obj)},
             "livemode": False,
             "pending_webhooks": 1,
@@ -464,4 +490,21 @@ class FakeStripe:
                 return 303, b"", [("Location", success)]
         declined = "declined" in parse_qs(environ.get("QUERY_STRING", ""))
         content = page.render(session, self._line_items[session_id], language, declined=declined)
+        return 200, content, [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")]
+
+    # --- Hosted billing portal ----------------------------------------------------------------
+    def _portal_page(self, environ, method, path, body):
+        portal_id = path.rstrip("/").split("/")[-1]
+        portal = self.portal_sessions.get(portal_id)
+        if portal is None:
+            return 404, page.not_found(), [("Content-Type", "text/html; charset=utf-8")]
+        if method == "POST":
+            self.update_card_in_portal(portal_id, GOOD_CARD)
+            return 303, b"", [("Location", f"{path}?updated=1")]
+        customer = self.customers[portal["customer"]]
+        language = page.language(
+            (customer.get("preferred_locales") or [None])[0], environ.get("HTTP_ACCEPT_LANGUAGE", "")
+        )
+        updated = "updated" in parse_qs(environ.get("QUERY_STRING", ""))
+        content = page.portal(portal["return_url"], language, updated=updated)
         return 200, content, [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")]

@@ -21,6 +21,10 @@ LABELS = {
         "declined": "Your card was declined (test). You can try again.",
         "closed": "This checkout session is no longer open.",
         "missing": "No such checkout session.",
+        "portal": "Billing portal (test): your payment method",
+        "card_ok": "Save a working test card",
+        "card_updated": "Card saved. Open invoices were paid with it.",
+        "back": "Return to the shop",
     },
     "fr": {
         "banner": "Mode test — aucun paiement réel",
@@ -34,6 +38,10 @@ LABELS = {
         "declined": "Votre carte a été refusée (test). Vous pouvez réessayer.",
         "closed": "Cette session de paiement n'est plus ouverte.",
         "missing": "Session de paiement introuvable.",
+        "portal": "Portail de facturation (test) : votre moyen de paiement",
+        "card_ok": "Enregistrer une carte de test valide",
+        "card_updated": "Carte enregistrée. Les factures en attente ont été réglées avec elle.",
+        "back": "Revenir à la boutique",
     },
     "ar": {
         "banner": "وضع الاختبار — لا يوجد دفع حقيقي",
@@ -45,6 +53,10 @@ LABELS = {
         "declined": "تم رفض بطاقتك (اختبار). يمكنك المحاولة مرة أخرى.",
         "closed": "جلسة الدفع هذه لم تعد مفتوحة.",
         "missing": "جلسة الدفع غير موجودة.",
+        "portal": "بوابة الفوترة (اختبار): وسيلة الدفع الخاصة بك",
+        "card_ok": "حفظ بطاقة اختبار صالحة",
+        "card_updated": "تم حفظ البطاقة. تم دفع الفواتير المفتوحة بها.",
+        "back": "العودة إلى المتجر",
     },
 }
 
@@ -111,3 +123,17 @@ def render(session: dict, items: list[dict], lang: str, *, declined: bool = Fals
 
 def not_found() -> bytes:
     return _document("en", f"<p>{escape(LABELS['en']['missing'])}</p>")
+
+
+def portal(return_url: str, lang: str, *, updated: bool = False) -> bytes:
+    """The billing portal's one screen here: save a working card (it pays open invoices)."""
+    labels = LABELS[lang]
+    body = f"<h1>{escape(labels['portal'])}</h1>"
+    if updated:
+        body += f'<p role="status">{escape(labels["card_updated"])}</p>'
+    body += (
+        '<form method="post">'
+        f'<p><button class="pay" name="action" value="card">{escape(labels["card_ok"])}</button></p></form>'
+        f'<p><a href="{escape(return_url or "/")}">{escape(labels["back"])}</a></p>'
+    )
+    return _document(lang, body)
