@@ -77,7 +77,7 @@ def _text_query(kind, query):
     return EsQ("multi_match", query=query, fields=list(kind.text_fields), fuzziness="AUTO")
 
 
-def build_search(kind, selection, facets, *, offset=0, limit=24, restrict=()):
+def build_search(kind, selection, facets, *, offset=0, limit=24, restrict=(), aggregate=True):
     """The search-server request for ``selection`` (``restrict``: extra filters, e.g. a category)."""
     filters = {
         facet.name: facet.es_filter(selection.values[facet.name])
@@ -88,7 +88,7 @@ def build_search(kind, selection, facets, *, offset=0, limit=24, restrict=()):
     search = kind.document.search().query(EsQ("bool", must=[_text_query(kind, selection.query)], filter=base))
     if filters:
         search = search.post_filter(EsQ("bool", filter=list(filters.values())))
-    for facet in facets:
+    for facet in facets if aggregate else ():
         others = [query for name, query in filters.items() if name != facet.name]
         search.aggs.bucket(facet.name, "filter", EsQ("bool", filter=others)).bucket("values", facet.es_agg())
     sort = kind.sorts[selection.sort].es

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from elasticsearch.dsl import Q as EsQ
 
@@ -207,20 +208,49 @@ def _category_db(queryset, values):
     return queryset.filter(categories__in=ids)
 
 
-def _category_labels(values):
-    Category = _product_models()[0]
-    categories = Category.objects.filter(pk__in=[v for v in values if v.isdigit()])
-    return {str(category.pk): category.name for category in categories}
+#: Seconds the names of categories, sellers, product classes and attributes are kept at most.
+VOCABULARY_SECONDS = 300
 
 
-def _seller_labels(values):
-    Partner = _product_models()[3]
-    return dict(Partner.objects.filter(code__in=values).values_list("code", "name"))
+def product_vocabulary():
+    """Names of every category, seller, product class and filterable attribute, in the active
+    language, remembered (one cache round trip) so a facet page costs no query for its labels."""
+    from commerce.core import pagecache
+
+    def compute():
+        Category, _v, _s, Partner, ProductClass = _product_models()
+        from oscar.core.loading import get_model
+
+        attributes = {}
+        for code, name in (
+            get_model("catalogue", "ProductAttribute")
+            .objects.filter(type__in=FILTERABLE_ATTRIBUTE_TYPES)
+            .order_by("code", "pk")
+            .values_list("code", "name")
+        ):
+            attributes.setdefault(code, name)
+        return {
+            "category": {str(c.pk): c.name for c in Category.objects.all()},
+            "seller": dict(Partner.objects.values_list("code", "name")),
+            "type": dict(ProductClass.objects.values_list("slug", "name")),
+            "attributes": attributes,
+        }
+
+    return pagecache.remember(
+        f"search:vocabulary:{get_language()}",
+        [pagecache.CATALOGUE_TAG, pagecache.LISTING_TAG],
+        compute,
+        VOCABULARY_SECONDS,
+    )
 
 
-def _type_labels(values):
-    ProductClass = _product_models()[4]
-    return dict(ProductClass.objects.filter(slug__in=values).values_list("slug", "name"))
+def _vocabulary_labels(name):
+    return lambda values: {value: product_vocabulary()[name].get(value, value) for value in values}
+
+
+_category_labels = _vocabulary_labels("category")
+_seller_labels = _vocabulary_labels("seller")
+_type_labels = _vocabulary_labels("type")
 
 
 def _price_db(queryset, values):
@@ -290,16 +320,7 @@ def attribute_facet(code, label):
 
 def product_facets():
     """The fixed facets and one per filterable (option or text) attribute code of the catalogue."""
-    from oscar.core.loading import get_model
-
-    ProductAttribute = get_model("catalogue", "ProductAttribute")
-    attributes = {}
-    for code, name in (
-        ProductAttribute.objects.filter(type__in=FILTERABLE_ATTRIBUTE_TYPES)
-        .order_by("code", "pk")
-        .values_list("code", "name")
-    ):
-        attributes.setdefault(code, name)
+    attributes = product_vocabulary()["attributes"]
     return (*PRODUCT_FACETS, *(attribute_facet(code, name) for code, name in attributes.items()))
 
 
