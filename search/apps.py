@@ -28,6 +28,11 @@ class SearchConfig(OscarConfig):
         from . import notices
 
         notices.register_events()
+        from commerce.experts import listings as expert_listings
+
+        from .directory import expert_directory as faceted_directory
+
+        expert_listings.register(faceted_directory)
 
     def get_urls(self):
         from . import views  # views load models: only once apps are ready

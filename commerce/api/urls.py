@@ -5,6 +5,7 @@ from commerce.wallet.api import WalletEntriesView, WalletView
 
 from .experts import ExpertDetailView, ExpertListView
 from .notifications import NotificationListView, NotificationReadView
+from .search import SavedSearchesView, SearchView, SuggestView
 from .threads import ThreadMessagesView, ThreadsView
 from .views import (
     BasketLinesView,
@@ -31,6 +32,9 @@ urlpatterns = [
     path("experts/", ExpertListView.as_view(), name="api-experts"),
     path("experts/<slug:slug>/", ExpertDetailView.as_view(), name="api-expert"),
     path("auth/token/", TokenView.as_view(), name="api-token"),
+    path("search/", SearchView.as_view(), name="api-search"),
+    path("search/suggest/", SuggestView.as_view(), name="api-search-suggest"),
+    path("saved-searches/", SavedSearchesView.as_view(), name="api-saved-searches"),
     path("wallet/", WalletView.as_view(), name="api-wallet"),
     path("wallet/entries/", WalletEntriesView.as_view(), name="api-wallet-entries"),
     path("notifications/", NotificationListView.as_view(), name="api-notifications"),
