@@ -296,7 +296,7 @@ PRODUCT_FACETS = (
         labels=_seller_labels,
     ),
     TermsFacet(
-        "type",
+        "product_type",
         _("Product type"),
         "product_class",
         db=lambda qs, values: qs.filter(product_class__slug__in=values),

@@ -60,7 +60,7 @@ FACET_PARAMETERS = [
         ("category", "products: category id, its sub-categories included"),
         ("price", "products: band `20-50`, `200-`"),
         ("seller", "products: seller code"),
-        ("type", "products: product class slug"),
+        ("product_type", "products: product class slug"),
         ("rating", "products: at least 1-4"),
         ("in_stock", "products: `true`/`false`"),
         ("attr_<code>", "products: an attribute's value, e.g. `attr_colour=rouge`"),

@@ -1,7 +1,5 @@
 """Facet counts from the search server equal the database's counts for the same filters."""
 
-from decimal import Decimal
-
 import pytest
 from django.http import QueryDict
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
@@ -100,7 +98,7 @@ def facet(result, name):
         "in_stock=true&attr_colour=rouge",
         "seller=dar-nabeul&attr_colour=bleu&attr_colour=rouge&price=200-",
         "rating=4",
-        "type=physical&in_stock=false",
+        "product_type=physical&in_stock=false",
     ],
 )
 def test_product_facet_counts_equal_the_database_counts(shop_catalogue, query_string):
