@@ -52,7 +52,7 @@ def expert_directory(request):
         experts = page.object_list
     filters = request.GET.copy()
     filters.pop("page", None)
-    context = listing.decorate(request.path, selection, counts, kind.sorts)
+    context = listing.decorate(request.path, selection, counts, kind.sorts, facets)
     context.update(
         faceted=True,
         experts=experts,

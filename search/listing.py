@@ -43,22 +43,28 @@ def _with_values(selection, name, values):
     return changed
 
 
-def decorate(path, selection, facet_counts, sorts):
-    """The template context of a faceted page: links on each value, chips, sorts, canonical URL."""
-    chips = []
+def decorate(path, selection, facet_counts, sorts, facets):
+    """The template context of a faceted page: links on each value, chips, sorts, canonical URL.
+
+    Chips come from the selection itself, so active filters stay visible and removable when the
+    search server (hence the counts) is unavailable.
+    """
     for counts in facet_counts:
         chosen = selection.values.get(counts.name, [])
         for value in counts.values:
-            if value.selected:
-                rest = [v for v in chosen if v != value.value]
-                remove = query_string(_with_values(selection, counts.name, rest), sort=selection.sort)
-                value.url = path + remove
-                chips.append(Chip(f"{counts.label}: {value.label}", path + remove))
-            else:
-                single = counts.name in ("rating",)
-                added = [value.value] if single else [*chosen, value.value]
-                changed = _with_values(selection, counts.name, added)
-                value.url = path + query_string(changed, sort=selection.sort)
+            values = [v for v in chosen if v != value.value] if value.selected else [*chosen, value.value]
+            if counts.name == "rating" and not value.selected:  # "at least": one value at a time
+                values = [value.value]
+            changed = _with_values(selection, counts.name, values)
+            value.url = path + query_string(changed, sort=selection.sort)
+    chips = []
+    for facet in facets:
+        chosen = selection.values.get(facet.name, [])
+        labels = facet.labels(chosen) if chosen and facet.labels else {}
+        for value in chosen:
+            rest = _with_values(selection, facet.name, [v for v in chosen if v != value])
+            label = f"{facet.label}: {labels.get(value, value)}"
+            chips.append(Chip(label, path + query_string(rest, sort=selection.sort)))
     return {
         "selection": selection,
         "facets": facet_counts,

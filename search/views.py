@@ -42,7 +42,7 @@ def faceted_page(request, kind, *, restrict=(), facets=None):
     except SearchUnavailable as exc:
         logger.warning("search unavailable, facets hidden: %s", exc)
         counts, unavailable = [], True
-    context = listing.decorate(request.path, selection, counts, kind.sorts)
+    context = listing.decorate(request.path, selection, counts, kind.sorts, facets)
     context["facets_unavailable"] = unavailable
     return selection, context
 
@@ -86,7 +86,7 @@ class SearchView(TemplateView):
             query=query, total=result.total, products=[by_id[pk] for pk in result.ids if pk in by_id]
         )
         context["page_obj"] = Paginator(range(result.total), PER_PAGE).get_page(page_number)
-        context.update(listing.decorate(self.request.path, selection, result.facets, kind.sorts))
+        context.update(listing.decorate(self.request.path, selection, result.facets, kind.sorts, facets))
         return context
 
     def _page_number(self):
