@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web bench-wallet bench-bookings stress-wallet bench-chat clean bench-digital
+.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web bench-wallet bench-bookings stress-wallet bench-chat clean bench-digital bench-search
 
 ## Every dependency, transitive ones included, installed from the hashed lock (`make lock` refreshes it).
 $(INSTALLED): requirements/dev.txt
@@ -89,6 +89,9 @@ bench-commerce: $(INSTALLED) system-deps pdf-deps
 	$(PY) benchmarks/commerce/bench_catalogue.py $(ARGS)
 
 ## Coins: hold + capture through the API against a bare ORM transfer, then `wallet_check`.
+bench-search: $(INSTALLED) service-deps
+	$(PY) benchmarks/search/bench_search.py $(ARGS)
+
 bench-wallet: $(INSTALLED) service-deps
 	$(PY) benchmarks/wallet/bench_wallet.py $(ARGS)
 

@@ -25,8 +25,24 @@ class SearchConfig(OscarConfig):
         from search.selectors import search_server_info
 
         health.register("search", search_server_info)
+        from . import notices
+
+        notices.register_events()
+        from commerce.experts import listings as expert_listings
+
+        from .directory import expert_directory as faceted_directory
+
+        expert_listings.register(faceted_directory)
 
     def get_urls(self):
-        from .views import SearchView  # views load models: only once apps are ready
+        from . import views  # views load models: only once apps are ready
 
-        return self.post_process_urls([path("", SearchView.as_view(), name="search")])
+        return self.post_process_urls(
+            [
+                path("", views.SearchView.as_view(), name="search"),
+                path("recent/clear/", views.clear_recent, name="clear-recent"),
+                path("saved/", views.saved_searches, name="saved"),
+                path("saved/new/", views.save_search, name="save"),
+                path("saved/<int:pk>/delete/", views.delete_saved_search, name="delete-saved"),
+            ]
+        )

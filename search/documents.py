@@ -1,10 +1,13 @@
 """Search documents: what of a product goes into the index (parents and standalone products only)."""
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.html import strip_tags
 from django_elasticsearch_dsl import Document, fields
 from django_elasticsearch_dsl.registries import registry
 from oscar.core.loading import get_model
+
+from .facets import FILTERABLE_ATTRIBUTE_TYPES
 
 Product = get_model("catalogue", "Product")
 ExpertProfile = get_model("experts", "ExpertProfile")
@@ -40,11 +43,21 @@ class ProductDocument(BaseDocument):
     upc = fields.KeywordField()
     product_class = fields.KeywordField()
     categories = fields.KeywordField(multi=True)
+    #: Its categories and their ancestors: filtering by a category finds its sub-categories' products.
+    category_ids = fields.KeywordField(multi=True)
     sellers = fields.KeywordField(multi=True)
+    seller_codes = fields.KeywordField(multi=True)
+    #: ``code:value`` of each filterable attribute of the product and its variants (size, colour…).
+    attributes = fields.KeywordField(multi=True)
     price = fields.FloatField()
     in_stock = fields.BooleanField()
     is_public = fields.BooleanField()
+    rating = fields.FloatField()
+    num_purchases = fields.IntegerField()
+    date_created = fields.DateField()
     date_updated = fields.DateField()
+    #: Suggestions while typing: titles in every language (the completion suggester, fuzzy).
+    suggest = fields.CompletionField(analyzer="simple")
 
     class Index:
         name = f"{settings.SEARCH_INDEX_PREFIX}-products"
@@ -61,9 +74,18 @@ class ProductDocument(BaseDocument):
             super()
             .get_queryset()
             .browsable()
-            .select_related("product_class")
+            .select_related("product_class", "stats")
             .prefetch_related(
-                "categories", "tags", "stockrecords__partner", "children__stockrecords__partner"
+                "categories",
+                "tags",
+                "stockrecords__partner",
+                "children__stockrecords__partner",
+                "attribute_values__attribute",
+                "attribute_values__value_option",
+                "attribute_values__value_multi_option",
+                "children__attribute_values__attribute",
+                "children__attribute_values__value_option",
+                "children__attribute_values__value_multi_option",
             )
         )
 
@@ -106,6 +128,43 @@ class ProductDocument(BaseDocument):
     def prepare_categories(self, instance):
         return [category.full_slug for category in instance.categories.all()]
 
+    def prepare_category_ids(self, instance):
+        ids = set()
+        for category in instance.categories.all():
+            ids.update(ancestor.pk for ancestor in category.get_ancestors_and_self())
+        return sorted(str(pk) for pk in ids)
+
+    def prepare_seller_codes(self, instance):
+        return sorted({record.partner.code for record in self._stockrecords(instance)})
+
+    def prepare_attributes(self, instance):
+        values = set()
+        for product in (instance, *instance.children.all()):
+            for attribute_value in product.attribute_values.all():
+                attribute = attribute_value.attribute
+                if attribute.type not in FILTERABLE_ATTRIBUTE_TYPES:
+                    continue
+                if attribute.type == "option" and attribute_value.value_option:
+                    values.add(f"{attribute.code}:{attribute_value.value_option.option}")
+                elif attribute.type == "multi_option":
+                    values.update(
+                        f"{attribute.code}:{option.option}"
+                        for option in attribute_value.value_multi_option.all()
+                    )
+                elif attribute.type == "text" and attribute_value.value_text:
+                    values.add(f"{attribute.code}:{attribute_value.value_text}")
+        return sorted(values)
+
+    def prepare_num_purchases(self, instance):
+        try:
+            return instance.stats.num_purchases
+        except ObjectDoesNotExist:
+            return 0
+
+    def prepare_suggest(self, instance):
+        titles = {instance.title_fr, instance.title_en, instance.title_ar, instance.title}
+        return {"input": sorted(title for title in titles if title)}
+
     def prepare_sellers(self, instance):
         return sorted({record.partner.name for record in self._stockrecords(instance)})
 
@@ -136,8 +195,12 @@ class ExpertDocument(BaseDocument):
     text_price = fields.IntegerField()
     video_price = fields.IntegerField()
     call_price_per_minute = fields.IntegerField()
+    #: The cheapest offered service, for sorting by price.
+    lowest_price = fields.IntegerField()
     verified = fields.BooleanField()
     approved_at = fields.DateField()
+    photo = fields.KeywordField(index=False)
+    suggest = fields.CompletionField(analyzer="simple")
 
     class Index:
         name = f"{settings.SEARCH_INDEX_PREFIX}-experts"
@@ -180,6 +243,16 @@ class ExpertDocument(BaseDocument):
 
     def prepare_services(self, instance):
         return [name for name, _price in instance.services]
+
+    def prepare_lowest_price(self, instance):
+        prices = [price for _name, price in instance.services]
+        return min(prices) if prices else None
+
+    def prepare_photo(self, instance):
+        return instance.photo.url if instance.photo else ""
+
+    def prepare_suggest(self, instance):
+        return {"input": [instance.full_name]}
 
     def prepare_verified(self, instance):
         return instance.is_listed

@@ -1,4 +1,5 @@
-"""Queries against the search server; every failure surfaces as ``SearchUnavailable``."""
+"""Reads of search: the server's health, what fields words are looked for in, a visitor's recent
+and saved searches; every failure of the search server surfaces as ``SearchUnavailable``."""
 
 from dataclasses import dataclass, field
 
@@ -6,9 +7,6 @@ from django.conf import settings
 from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl.connections import connections
 
-from commerce.catalogue.selectors import browsable_products
-
-from .documents import ProductDocument
 from .exceptions import SearchUnavailable
 
 #: Titles in every language (a shopper may type French on the Arabic site), keywords, seller names.
@@ -44,20 +42,22 @@ def search_server_info():
     return f"{version.get('distribution', 'elasticsearch')} {version.get('number', '?')}"
 
 
-def search_products(query, *, offset=0, limit=24):
-    """Public products matching ``query``, best first, loaded from the database in one query."""
-    search = (
-        ProductDocument.search()
-        .query("multi_match", query=query, fields=SEARCH_FIELDS, fuzziness="AUTO")
-        .filter("term", is_public=True)
-        .source(False)
-        .extra(track_total_hits=True)[offset : offset + limit]
-    )
-    try:
-        response = search.execute()
-    except (TransportError, ApiError) as exc:
-        raise SearchUnavailable(str(exc)) from exc
-    ids = [int(hit.meta.id) for hit in response]
-    by_id = browsable_products().in_bulk(ids)
-    products = [by_id[pk] for pk in ids if pk in by_id]
-    return ProductSearchResult(query=query, total=response.hits.total.value, products=products)
+def recent_searches(request, kind=None):
+    """The visitor's recent searches, newest first (a guest's by their session)."""
+    from .models import RecentSearch
+
+    if request.user.is_authenticated:
+        searches = RecentSearch.objects.filter(user=request.user)
+    elif request.session.session_key:
+        searches = RecentSearch.objects.filter(user=None, session_key=request.session.session_key)
+    else:
+        return []
+    if kind:
+        searches = searches.filter(kind=kind)
+    return list(searches[: settings.SEARCH_RECENT_KEPT])
+
+
+def saved_searches(user):
+    from .models import SavedSearch
+
+    return SavedSearch.objects.filter(user=user)

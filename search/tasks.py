@@ -7,6 +7,7 @@ from django.utils import timezone
 from elasticsearch import ApiError, NotFoundError, TransportError
 from oscar.core.loading import get_model
 
+from . import services
 from .documents import ExpertDocument, ProductDocument
 
 Product = get_model("catalogue", "Product")
@@ -19,8 +20,11 @@ Product = get_model("catalogue", "Product")
     max_retries=5,
 )
 def index_products(product_ids):
-    """Write the current state of these products: index the browsable ones, drop the others."""
-    return _sync(ProductDocument(), product_ids)
+    """Write the current state of these products: index the browsable ones, drop the others; then
+    alert the saved searches the new ones match."""
+    result = _sync(ProductDocument(), product_ids)
+    result["alerted"] = services.alert_new_matches("products", result.pop("present"))
+    return result
 
 
 @shared_task(
@@ -31,7 +35,9 @@ def index_products(product_ids):
 )
 def index_experts(expert_ids):
     """Write the current state of these experts: index the listed ones, drop the others."""
-    return _sync(ExpertDocument(), expert_ids)
+    result = _sync(ExpertDocument(), expert_ids)
+    result["alerted"] = services.alert_new_matches("experts", result.pop("present"))
+    return result
 
 
 def _sync(document, ids):
@@ -46,7 +52,7 @@ def _sync(document, ids):
             pass
         except ApiError:
             raise
-    return {"indexed": len(present), "removed": len(gone)}
+    return {"indexed": len(present), "removed": len(gone), "present": [i.pk for i in present]}
 
 
 @shared_task(acks_late=True)

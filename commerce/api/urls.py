@@ -15,6 +15,7 @@ from .consultations import DeclineView, ExpertMessagesView, MessagesView, ReplyV
 from .digital import DownloadsView, LicenceActivateView, LicenceDeactivateView, LicenceVerifyView
 from .experts import ExpertDetailView, ExpertListView
 from .notifications import NotificationListView, NotificationReadView
+from .search import SavedSearchesView, SearchView, SuggestView
 from .subscriptions import CancelView, PauseView, ResumeView, SubscriptionsView
 from .threads import ThreadMessagesView, ThreadsView
 from .views import (
@@ -52,6 +53,9 @@ urlpatterns = [
     path("bookings/<int:pk>/confirm/", ConfirmBookingView.as_view(), name="api-booking-confirm"),
     path("bookings/<int:pk>/decline/", DeclineBookingView.as_view(), name="api-booking-decline"),
     path("auth/token/", TokenView.as_view(), name="api-token"),
+    path("search/", SearchView.as_view(), name="api-search"),
+    path("search/suggest/", SuggestView.as_view(), name="api-search-suggest"),
+    path("saved-searches/", SavedSearchesView.as_view(), name="api-saved-searches"),
     path("wallet/", WalletView.as_view(), name="api-wallet"),
     path("wallet/entries/", WalletEntriesView.as_view(), name="api-wallet-entries"),
     path("notifications/", NotificationListView.as_view(), name="api-notifications"),

@@ -4,7 +4,7 @@ Public reads only ever see listed profiles (approved and public): anything else 
 asks. Lists prefetch domains in one query, so a page costs the same with 5 experts or 500.
 """
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -18,6 +18,16 @@ def _with_domains(queryset):
     return queryset.select_related("rating_summary").prefetch_related(
         Prefetch("domains", queryset=Domain.objects.order_by("position", "slug"))
     )
+
+
+def with_domains(experts):
+    """Experts (a queryset, or a list ranked by search) with their domains in display order."""
+    if isinstance(experts, list):
+        prefetch_related_objects(
+            experts, Prefetch("domains", queryset=Domain.objects.order_by("position", "slug"))
+        )
+        return experts
+    return _with_domains(experts)
 
 
 def listed_experts(*, domain=None, language=None, service=None, max_price=None):

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from commerce.core import pagecache
 
-from . import selectors, seo, services
+from . import listings, selectors, seo, services
 from .exceptions import ExpertError
 from .forms import ApplyForm, DirectoryFilterForm, ProfileForm, VerificationForm
 
@@ -137,6 +137,10 @@ def directory(request):
     """``/<lang>/experts/``: listed experts, filtered by domain, language, service and price."""
 
     def render_page():
+        faceted = listings.faceted_listing(request)
+        if faceted is not None:
+            faceted["seo"] = seo.directory_seo(request)
+            return render(request, "experts/public/directory.html", faceted)
         form = DirectoryFilterForm(request.GET or None)
         experts = selectors.listed_experts(**form.filters())
         page = Paginator(experts, settings.EXPERTS_PER_PAGE).get_page(request.GET.get("page"))

@@ -779,6 +779,12 @@ ELASTICSEARCH_DSL = {
 ELASTICSEARCH_DSL_AUTO_REFRESH = env.bool("ELASTICSEARCH_DSL_AUTO_REFRESH", default=False)
 ELASTICSEARCH_DSL_SIGNAL_PROCESSOR = "search.indexing.OnCommitCelerySignalProcessor"
 ELASTICSEARCH_DSL_PARALLEL = False
+#: How many recent searches a user (or a guest's session) keeps; older ones are dropped.
+SEARCH_RECENT_KEPT = 10
+#: How many saved searches ("alert me") one user may keep.
+SEARCH_SAVED_MAX = 50
+#: Suggestions returned while typing (products, categories and experts together).
+SEARCH_SUGGEST_SIZE = 8
 
 # --- Private storage (commerce/core/private_storage.py) -----------------------------------------
 #: Fernet keys (urlsafe base64, 32 bytes) encrypting identity documents at rest, newest first: add a

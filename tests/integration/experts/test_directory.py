@@ -45,9 +45,9 @@ def test_filters_by_domain_language_service_and_price(client, admin):
     assert names("domain=law") == {"Bilel Droit"}
     assert names("language=ar") == {"Bilel Droit"}
     assert names("service=text") == {"Alia Finance", "Bilel Droit"}
-    assert names("service=text&max_price=20") == {"Alia Finance"}
+    assert names("service=text&text_price=10-25") == {"Alia Finance"}
     assert names("service=video") == {"Alia Finance", "Chokri Appels"}
-    assert names("max_price=2") == {"Chokri Appels"}
+    assert names("text_price=25-50") == {"Bilel Droit"}
 
 
 def test_the_directory_costs_the_same_queries_with_more_experts(client, admin):

@@ -1,0 +1,247 @@
+"""Faceted search over products and experts: one request to the search server returns the page of
+hits, the total and every facet's counts; the same filters run in SQL when the server is down.
+
+Filters of the selected facets go in ``post_filter`` (they narrow the hits, not the counts); each
+facet's counts come from a ``filter`` aggregation holding every other facet's filters.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from elasticsearch import ApiError, TransportError
+from elasticsearch.dsl import Q as EsQ
+
+from . import facets as facet_defs
+from .exceptions import SearchUnavailable
+
+RELEVANCE = "relevancy"
+
+
+@dataclass(frozen=True)
+class Sort:
+    label: object
+    #: Search-server sort clauses (empty: by score).
+    es: tuple
+    #: ``order_by`` of the database fallback.
+    db: tuple
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A searchable type: its document, text fields, facets and sorts, and its database side."""
+
+    name: str
+    document: object
+    text_fields: tuple
+    facets: object  # () -> tuple of facets
+    sorts: dict
+    base_filters: tuple = ()
+    #: ``(queryset, sort_key) -> queryset`` prepared for the database fallback's ordering.
+    db_prepare: object = None
+
+
+@dataclass
+class Selection:
+    """What a visitor asked: the text, the selected values per facet, the sort and the page."""
+
+    query: str = ""
+    values: dict = field(default_factory=dict)
+    sort: str = RELEVANCE
+
+    def active(self):
+        return {name: values for name, values in self.values.items() if values}
+
+
+@dataclass
+class Result:
+    total: int
+    ids: list
+    facets: list
+
+
+def parse(kind, params, facets=None):
+    """Read ``q``, each facet's parameter and ``sort_by`` (or ``sort``) from a query dict."""
+    facets = facets if facets is not None else kind.facets()
+    query = (params.get("q") or "").strip()[:200]
+    sort = params.get("sort_by") or params.get("sort") or RELEVANCE
+    if sort not in kind.sorts:
+        sort = RELEVANCE
+    values = {facet.name: facet.selected(params) for facet in facets}
+    return Selection(query=query, values={k: v for k, v in values.items() if v}, sort=sort)
+
+
+def _text_query(kind, query):
+    if not query:
+        return EsQ("match_all")
+    return EsQ("multi_match", query=query, fields=list(kind.text_fields), fuzziness="AUTO")
+
+
+def build_search(kind, selection, facets, *, offset=0, limit=24, restrict=(), aggregate=True):
+    """The search-server request for ``selection`` (``restrict``: extra filters, e.g. a category)."""
+    filters = {
+        facet.name: facet.es_filter(selection.values[facet.name])
+        for facet in facets
+        if selection.values.get(facet.name)
+    }
+    base = [*kind.base_filters, *restrict]
+    search = kind.document.search().query(EsQ("bool", must=[_text_query(kind, selection.query)], filter=base))
+    if filters:
+        search = search.post_filter(EsQ("bool", filter=list(filters.values())))
+    for facet in facets if aggregate else ():
+        others = [query for name, query in filters.items() if name != facet.name]
+        search.aggs.bucket(facet.name, "filter", EsQ("bool", filter=others)).bucket("values", facet.es_agg())
+    sort = kind.sorts[selection.sort].es
+    if sort or not selection.query:
+        search = search.sort(*(sort or kind.sorts["newest"].es))
+    return search.source(False).extra(track_total_hits=True)[offset : offset + limit]
+
+
+def run(kind, selection, *, offset=0, limit=24, restrict=(), facets=None):
+    """Hits (ids, best first), total and labelled facet counts; ``SearchUnavailable`` if down."""
+    facets = facets if facets is not None else kind.facets()
+    search = build_search(kind, selection, facets, offset=offset, limit=limit, restrict=restrict)
+    try:
+        response = search.execute()
+    except (TransportError, ApiError) as exc:
+        raise SearchUnavailable(str(exc)) from exc
+    aggregations = response.aggregations.to_dict()
+    return Result(
+        total=response.hits.total.value,
+        ids=[int(hit.meta.id) for hit in response],
+        facets=label_facets(facets, aggregations, selection),
+    )
+
+
+def label_facets(facets, aggregations, selection):
+    """``FacetCounts`` per facet with a non-empty value or a selection, values labelled."""
+    labelled = []
+    for facet in facets:
+        chosen = selection.values.get(facet.name, [])
+        buckets = facet.buckets(aggregations[facet.name]["values"])
+        counts = dict(buckets)
+        ordered = [value for value, count in buckets if count or value in chosen]
+        ordered += [value for value in chosen if value not in counts]
+        if not ordered:
+            continue
+        labels = facet.labels(ordered) if facet.labels else {}
+        labelled.append(
+            facet_defs.FacetCounts(
+                name=facet.name,
+                label=str(facet.label),
+                values=[
+                    facet_defs.FacetValue(
+                        value=value,
+                        label=str(labels.get(value, value)),
+                        count=counts.get(value, 0),
+                        selected=value in chosen,
+                    )
+                    for value in ordered
+                ],
+            )
+        )
+    return labelled
+
+
+def filter_queryset(kind, queryset, selection, facets=None, *, except_facet=None):
+    """The database's version of the selection's facet filters (text is not searched here)."""
+    facets = facets if facets is not None else kind.facets()
+    for facet in facets:
+        values = selection.values.get(facet.name)
+        if values and facet.name != except_facet:
+            queryset = facet.db(queryset, values)
+    return queryset
+
+
+def order_queryset(kind, queryset, selection):
+    if kind.db_prepare:
+        queryset = kind.db_prepare(queryset, selection.sort)
+    return queryset.order_by(*kind.sorts[selection.sort].db)
+
+
+# --- The two kinds ---------------------------------------------------------------------------
+
+
+def _products_prepare(queryset, sort):
+    if sort in ("price-asc", "price-desc"):
+        return facet_defs.with_lowest_price(queryset)
+    return queryset
+
+
+def _experts_prepare(queryset, sort):
+    from django.db.models.functions import Least
+
+    if sort in ("price-asc", "price-desc"):
+        return queryset.annotate(lowest_price=Least("text_price", "video_price", "call_price_per_minute"))
+    return queryset
+
+
+def products():
+    from .documents import ProductDocument
+    from .selectors import SEARCH_FIELDS
+
+    return Kind(
+        name="products",
+        document=ProductDocument,
+        text_fields=SEARCH_FIELDS,
+        facets=facet_defs.product_facets,
+        base_filters=(EsQ("term", is_public=True),),
+        db_prepare=_products_prepare,
+        sorts={
+            RELEVANCE: Sort(_("Relevance"), (), ("-date_created", "-pk")),
+            "price-asc": Sort(
+                _("Price: low to high"),
+                ({"price": {"order": "asc", "missing": "_last"}},),
+                (F("search_price").asc(nulls_last=True), "-pk"),
+            ),
+            "price-desc": Sort(
+                _("Price: high to low"),
+                ({"price": {"order": "desc", "missing": "_last"}},),
+                (F("search_price").desc(nulls_last=True), "-pk"),
+            ),
+            "newest": Sort(_("Newest"), ({"date_created": "desc"},), ("-date_created", "-pk")),
+            "bestselling": Sort(
+                _("Best-selling"),
+                ({"num_purchases": "desc"}, {"date_created": "desc"}),
+                (F("stats__num_purchases").desc(nulls_last=True), "-date_created", "-pk"),
+            ),
+            "rating": Sort(
+                _("Customer rating"),
+                ({"rating": {"order": "desc", "missing": "_last"}},),
+                (F("rating").desc(nulls_last=True), "-pk"),
+            ),
+        },
+    )
+
+
+#: Expert fields searched by text: names, bios in each language, domain names in every language.
+EXPERT_FIELDS = ("full_name^3", "domain_names^2", "bio_fr", "bio_en", "bio_ar")
+
+
+def experts():
+    from .documents import ExpertDocument
+
+    return Kind(
+        name="experts",
+        document=ExpertDocument,
+        text_fields=EXPERT_FIELDS,
+        facets=lambda: facet_defs.EXPERT_FACETS,
+        db_prepare=_experts_prepare,
+        sorts={
+            RELEVANCE: Sort(_("Relevance"), (), ("-approved_at", "pk")),
+            "price-asc": Sort(
+                _("Price: low to high"),
+                ({"lowest_price": {"order": "asc", "missing": "_last"}},),
+                (F("lowest_price").asc(nulls_last=True), "pk"),
+            ),
+            "price-desc": Sort(
+                _("Price: high to low"),
+                ({"lowest_price": {"order": "desc", "missing": "_last"}},),
+                (F("lowest_price").desc(nulls_last=True), "pk"),
+            ),
+            "newest": Sort(_("Newest"), ({"approved_at": "desc"},), ("-approved_at", "pk")),
+        },
+    )
+
+
+KINDS = {"products": products, "experts": experts}

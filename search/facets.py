@@ -1,0 +1,399 @@
+"""Facets: one definition per filter, used by the search server (filters, aggregations) and by the
+database (the same filters in SQL when the search server is down, and as the reference in tests).
+
+A facet reads its selected values from the query string (its ``name`` is the URL parameter, so a
+filtered page has one canonical, shareable URL), filters the documents, and counts its values
+among the documents matching every OTHER facet's filter: picking "red" keeps "blue" countable, as
+in every real store. Values of one facet are OR'ed, facets are AND'ed.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from elasticsearch.dsl import Q as EsQ
+
+#: Most buckets a terms facet shows (sellers, attributes…).
+TERMS_SIZE = 50
+
+
+@dataclass(frozen=True)
+class TermsFacet:
+    """Keyword values (ids, slugs, booleans as ``true``/``false``) of a document field."""
+
+    name: str
+    label: object
+    field: str
+    #: ``db(queryset, values) -> queryset``: the same filter in SQL.
+    db: object = None
+    #: ``labels(values) -> {value: label}`` for display (the value itself otherwise).
+    labels: object = None
+    #: Prefix of this facet's values in a shared field (``colour:`` in ``attributes``).
+    prefix: str = ""
+
+    def selected(self, params):
+        return [value for value in params.getlist(self.name) if value][:TERMS_SIZE]
+
+    def es_filter(self, values):
+        return EsQ("terms", **{self.field: [self.prefix + value for value in values]})
+
+    def es_agg(self):
+        return {"terms": {"field": self.field, "size": TERMS_SIZE if not self.prefix else 1000}}
+
+    def buckets(self, agg):
+        counts = []
+        for bucket in agg["buckets"]:
+            key = str(bucket.get("key_as_string", bucket["key"]))
+            if self.prefix:
+                if not key.startswith(self.prefix):
+                    continue
+                key = key[len(self.prefix) :]
+            counts.append((key, bucket["doc_count"]))
+        return counts[:TERMS_SIZE]
+
+
+@dataclass(frozen=True)
+class RangeFacet:
+    """Price bands: values ``"20-50"`` (from 20 included to 50 excluded) and ``"200-"``."""
+
+    name: str
+    label: object
+    field: str
+    bounds: tuple
+    db: object = None
+    labels: object = None
+    prefix: str = ""
+
+    @property
+    def ranges(self):
+        edges = (0, *self.bounds)
+        return [(low, high) for low, high in zip(edges, (*self.bounds, None), strict=True)]
+
+    @staticmethod
+    def key(low, high):
+        return f"{low}-{'' if high is None else high}"
+
+    def parse(self, value):
+        return next(((low, high) for low, high in self.ranges if self.key(low, high) == value), None)
+
+    def selected(self, params):
+        return [value for value in params.getlist(self.name) if self.parse(value)]
+
+    def es_filter(self, values):
+        shoulds = []
+        for value in values:
+            low, high = self.parse(value)
+            shoulds.append(EsQ("range", **{self.field: {"gte": low, **({"lt": high} if high else {})}}))
+        return EsQ("bool", should=shoulds, minimum_should_match=1)
+
+    def es_agg(self):
+        return {
+            "range": {
+                "field": self.field,
+                "ranges": [
+                    {"key": self.key(low, high), "from": low, **({"to": high} if high else {})}
+                    for low, high in self.ranges
+                ],
+            }
+        }
+
+    def buckets(self, agg):
+        return [(bucket["key"], bucket["doc_count"]) for bucket in agg["buckets"]]
+
+    def db_q(self, column, values):
+        where = Q()
+        for value in values:
+            low, high = self.parse(value)
+            where |= Q(**{f"{column}__gte": low, **({f"{column}__lt": high} if high else {})})
+        return where
+
+
+@dataclass(frozen=True)
+class MinimumFacet:
+    """ "At least N" (ratings): one value, the lowest accepted."""
+
+    name: str
+    label: object
+    field: str
+    steps: tuple = (4, 3, 2, 1)
+    db: object = None
+    labels: object = None
+    prefix: str = ""
+
+    def selected(self, params):
+        value = params.get(self.name, "")
+        return [value] if value in {str(step) for step in self.steps} else []
+
+    def es_filter(self, values):
+        return EsQ("range", **{self.field: {"gte": int(values[0])}})
+
+    def es_agg(self):
+        return {"range": {"field": self.field, "ranges": [{"key": str(s), "from": s} for s in self.steps]}}
+
+    def buckets(self, agg):
+        return [(bucket["key"], bucket["doc_count"]) for bucket in agg["buckets"]]
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class FacetCounts:
+    name: str
+    label: str
+    values: list = field(default_factory=list)
+
+
+def rating_labels(values):
+    return {value: _("%(stars)s★ and more") % {"stars": value} for value in values}
+
+
+def yes_no_labels(values):
+    return {"true": _("Yes"), "false": _("No")}
+
+
+def price_labels(values):
+    labels = {}
+    for value in values:
+        low, _sep, high = value.partition("-")
+        labels[value] = (
+            _("%(low)s to %(high)s") % {"low": low, "high": high}
+            if high
+            else _("%(low)s and more") % {"low": low}
+        )
+    return labels
+
+
+# --- Products --------------------------------------------------------------------------------
+
+
+def _product_models():
+    from oscar.core.loading import get_model
+
+    return (
+        get_model("catalogue", "Category"),
+        get_model("catalogue", "ProductAttributeValue"),
+        get_model("partner", "StockRecord"),
+        get_model("partner", "Partner"),
+        get_model("catalogue", "ProductClass"),
+    )
+
+
+def _records_of(**lookups):
+    """Stock records of the outer product or of one of its variants."""
+    StockRecord = _product_models()[2]
+    return StockRecord.objects.filter(
+        Q(product=OuterRef("pk")) | Q(product__parent=OuterRef("pk")), **lookups
+    )
+
+
+def with_lowest_price(queryset):
+    """``search_price``: the lowest price of a product's own or variants' stock records, as indexed."""
+    lowest = _records_of(price__isnull=False).order_by("price").values("price")[:1]
+    return queryset.annotate(search_price=Subquery(lowest))
+
+
+def _category_db(queryset, values):
+    Category = _product_models()[0]
+    ids = set()
+    for category in Category.objects.filter(pk__in=[v for v in values if v.isdigit()]):
+        ids.update(category.get_descendants_and_self().values_list("pk", flat=True))
+    return queryset.filter(categories__in=ids)
+
+
+#: Seconds the names of categories, sellers, product classes and attributes are kept at most.
+VOCABULARY_SECONDS = 300
+
+
+def product_vocabulary():
+    """Names of every category, seller, product class and filterable attribute, in the active
+    language, remembered (one cache round trip) so a facet page costs no query for its labels."""
+    from commerce.core import pagecache
+
+    def compute():
+        Category, _v, _s, Partner, ProductClass = _product_models()
+        from oscar.core.loading import get_model
+
+        attributes = {}
+        for code, name in (
+            get_model("catalogue", "ProductAttribute")
+            .objects.filter(type__in=FILTERABLE_ATTRIBUTE_TYPES)
+            .order_by("code", "pk")
+            .values_list("code", "name")
+        ):
+            attributes.setdefault(code, name)
+        return {
+            "category": {str(c.pk): c.name for c in Category.objects.all()},
+            "seller": dict(Partner.objects.values_list("code", "name")),
+            "type": dict(ProductClass.objects.values_list("slug", "name")),
+            "attributes": attributes,
+        }
+
+    return pagecache.remember(
+        f"search:vocabulary:{get_language()}",
+        [pagecache.CATALOGUE_TAG, pagecache.LISTING_TAG],
+        compute,
+        VOCABULARY_SECONDS,
+    )
+
+
+def _vocabulary_labels(name):
+    return lambda values: {value: product_vocabulary()[name].get(value, value) for value in values}
+
+
+_category_labels = _vocabulary_labels("category")
+_seller_labels = _vocabulary_labels("seller")
+_type_labels = _vocabulary_labels("type")
+
+
+def _price_db(queryset, values):
+    return with_lowest_price(queryset).filter(_product_price.db_q("search_price", values))
+
+
+def _in_stock_db(queryset, values):
+    if set(values) >= {"true", "false"}:
+        return queryset
+    stocked = Q(product_class__track_stock=False) | Q(
+        Exists(_records_of(num_in_stock__gt=Coalesce(F("num_allocated"), Value(0))))
+    )
+    return queryset.filter(stocked if "true" in values else ~stocked)
+
+
+def _attribute_db(code):
+    def apply(queryset, values):
+        AttributeValue = _product_models()[1]
+        matching = AttributeValue.objects.filter(attribute__code=code).filter(
+            Q(value_option__option__in=values)
+            | Q(value_multi_option__option__in=values)
+            | Q(value_text__in=values)
+        )
+        own = matching.filter(product=OuterRef("pk"))
+        variants = matching.filter(product__parent=OuterRef("pk"))
+        return queryset.filter(Exists(own) | Exists(variants))
+
+    return apply
+
+
+PRICE_BOUNDS = (20, 50, 100, 200)
+
+_product_price = RangeFacet("price", _("Price"), "price", PRICE_BOUNDS, db=_price_db, labels=price_labels)
+
+PRODUCT_FACETS = (
+    TermsFacet("category", _("Category"), "category_ids", db=_category_db, labels=_category_labels),
+    _product_price,
+    TermsFacet(
+        "seller",
+        _("Seller"),
+        "seller_codes",
+        db=lambda qs, values: qs.filter(Exists(_records_of(partner__code__in=values))),
+        labels=_seller_labels,
+    ),
+    TermsFacet(
+        "product_type",
+        _("Product type"),
+        "product_class",
+        db=lambda qs, values: qs.filter(product_class__slug__in=values),
+        labels=_type_labels,
+    ),
+    MinimumFacet(
+        "rating",
+        _("Rating"),
+        "rating",
+        db=lambda qs, values: qs.filter(rating__gte=int(values[0])),
+        labels=rating_labels,
+    ),
+    TermsFacet("in_stock", _("In stock"), "in_stock", db=_in_stock_db, labels=yes_no_labels),
+)
+
+
+def attribute_facet(code, label):
+    """The facet of one filterable attribute (size, colour…): values ``code:value`` in ``attributes``."""
+    return TermsFacet(f"attr_{code}", label, "attributes", db=_attribute_db(code), prefix=f"{code}:")
+
+
+def product_facets():
+    """The fixed facets and one per filterable (option or text) attribute code of the catalogue."""
+    attributes = product_vocabulary()["attributes"]
+    return (*PRODUCT_FACETS, *(attribute_facet(code, name) for code, name in attributes.items()))
+
+
+#: Attribute types whose values are few and shared between products (a facet makes sense).
+FILTERABLE_ATTRIBUTE_TYPES = ("option", "multi_option", "text")
+
+
+# --- Experts -----------------------------------------------------------------------------------
+
+
+def _domain_labels(values):
+    from commerce.experts.models import Domain
+
+    return dict(Domain.objects.filter(slug__in=values).values_list("slug", "name"))
+
+
+def _language_labels(values):
+    from commerce.experts.models import SPOKEN_LANGUAGES
+
+    return {code: str(name) for code, name in SPOKEN_LANGUAGES if code in values}
+
+
+def _service_labels(values):
+    names = {"text": _("Text answer"), "video": _("Video answer"), "call": _("Video call")}
+    return {value: names.get(value, value) for value in values}
+
+
+def _services_db(queryset, values):
+    from commerce.experts.models import SERVICES
+
+    fields = dict(SERVICES)
+    where = Q()
+    for value in values:
+        if value in fields:
+            where |= Q(**{f"{fields[value]}__isnull": False})
+    return queryset.filter(where)
+
+
+def _expert_price(name, label, column, bounds):
+    facet = RangeFacet(name, label, column, bounds, labels=price_labels)
+    object.__setattr__(facet, "db", lambda qs, values: qs.filter(facet.db_q(column, values)))
+    return facet
+
+
+EXPERT_PRICE_BOUNDS = (10, 25, 50, 100)
+
+#: Bookings will add "available in the next N days": a ``next_available_at`` date in the expert
+#: document (from the bookings' availability) and a facet here filtering it with a ``range``.
+EXPERT_FACETS = (
+    TermsFacet(
+        "domain",
+        _("Domain"),
+        "domains",
+        db=lambda qs, values: qs.filter(domains__slug__in=values),
+        labels=_domain_labels,
+    ),
+    TermsFacet(
+        "language",
+        _("Language"),
+        "languages",
+        db=lambda qs, values: qs.filter(languages__overlap=values),
+        labels=_language_labels,
+    ),
+    TermsFacet("service", _("Service"), "services", db=_services_db, labels=_service_labels),
+    _expert_price("text_price", _("Text answer price (coins)"), "text_price", EXPERT_PRICE_BOUNDS),
+    _expert_price("video_price", _("Video answer price (coins)"), "video_price", EXPERT_PRICE_BOUNDS),
+    _expert_price("call_price", _("Call price per minute (coins)"), "call_price_per_minute", (2, 5, 10, 20)),
+    TermsFacet(
+        "verified",
+        _("Verified"),
+        "verified",
+        # Listed experts all had their identity card checked by an admin (approval needs it).
+        db=lambda qs, values: qs if "true" in values else qs.none(),
+        labels=yes_no_labels,
+    ),
+)

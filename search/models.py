@@ -1,0 +1,84 @@
+"""What a visitor searched: recent searches (per user, or per session for guests) and saved searches
+that alert when a new product or expert matches (once per saved search and item)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+KINDS = (("products", _("Products")), ("experts", _("Experts")))
+
+
+class RecentSearch(models.Model):
+    """One of the last searches of a user (or of a guest's session), newest kept first."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    session_key = models.CharField(max_length=40, blank=True)
+    kind = models.CharField(max_length=10, choices=KINDS)
+    query = models.CharField(max_length=200)
+    #: The canonical query string (text, filters and sort) to run the search again.
+    params = models.CharField(max_length=1000)
+    searched_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-searched_at", "-pk"]
+        verbose_name = _("recent search")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False) | ~models.Q(session_key=""),
+                name="search_recent_has_owner",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "kind", "params"],
+                condition=models.Q(user__isnull=False),
+                name="search_recent_unique_user",
+            ),
+            models.UniqueConstraint(
+                fields=["session_key", "kind", "params"],
+                condition=models.Q(user__isnull=True),
+                name="search_recent_unique_session",
+            ),
+        ]
+
+    def __str__(self):
+        return self.query or self.params
+
+
+class SavedSearch(models.Model):
+    """ "Alert me": a user's search (text and filters) run again on each new product or expert."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=KINDS)
+    params = models.CharField(_("search"), max_length=1000)
+    label = models.CharField(_("name"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "params"], name="search_saved_unique"),
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+class SavedSearchAlert(models.Model):
+    """That a saved search's owner was told about one item: the constraint makes it once."""
+
+    saved_search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="alerts")
+    object_id = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["saved_search", "object_id"], name="search_alert_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.saved_search_id}:{self.object_id}"

@@ -1,0 +1,46 @@
+"""Parsing a query string into a selection, and the links of a faceted page (no server needed)."""
+
+from django.http import QueryDict
+
+from search import faceted, listing
+from search.facets import EXPERT_FACETS, FacetCounts, FacetValue, RangeFacet
+
+
+def expert_selection(query_string):
+    kind = faceted.experts()
+    return kind, faceted.parse(kind, QueryDict(query_string), EXPERT_FACETS)
+
+
+def test_parse_keeps_known_values_and_drops_malformed_ones():
+    _kind, selection = expert_selection("q=+droit+&domain=law&text_price=10-25&text_price=7-9&sort_by=nope")
+    assert selection.query == "droit"
+    assert selection.values == {"domain": ["law"], "text_price": ["10-25"]}
+    assert selection.sort == faceted.RELEVANCE
+
+
+def test_price_bands_are_half_open_and_the_last_has_no_top():
+    band = RangeFacet("price", "Price", "price", (20, 50))
+    assert [band.key(low, high) for low, high in band.ranges] == ["0-20", "20-50", "50-"]
+    assert band.es_filter(["50-"]).to_dict() == {
+        "bool": {"should": [{"range": {"price": {"gte": 50}}}], "minimum_should_match": 1}
+    }
+
+
+def test_each_value_link_adds_or_removes_itself_and_chips_remove_one_filter():
+    kind, selection = expert_selection("language=fr&text_price=10-25&sort_by=newest")
+    counts = [
+        FacetCounts(
+            "language",
+            "Language",
+            [FacetValue("fr", "French", 2, selected=True), FacetValue("ar", "Arabic", 1)],
+        )
+    ]
+    context = listing.decorate("/fr/experts/", selection, counts, kind.sorts, EXPERT_FACETS)
+    french, arabic = counts[0].values
+    assert french.url == "/fr/experts/?text_price=10-25&sort_by=newest"
+    assert arabic.url == "/fr/experts/?language=ar&language=fr&text_price=10-25&sort_by=newest"
+    assert [chip.remove_url for chip in context["chips"]] == [
+        "/fr/experts/?text_price=10-25&sort_by=newest",
+        "/fr/experts/?language=fr&sort_by=newest",
+    ]
+    assert context["canonical_url"] == "/fr/experts/?language=fr&text_price=10-25"
