@@ -61,6 +61,7 @@ LOCAL_APPS = [
     "commerce.fulfilment",
     "commerce.wallet",
     "commerce.experts",
+    "commerce.bookings",
     "cms_pages.core",
     "cms_pages.home",
     "cms_pages.landing",
@@ -366,6 +367,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "commerce.notifications.tasks.send_due_announcements",
         "schedule": 60,
     },
+    # Bookings: reminders due, checkout holds past their time, imported calendars.
+    "bookings-send-due-reminders": {
+        "task": "commerce.bookings.tasks.send_due_reminders",
+        "schedule": 60,
+    },
+    "bookings-release-expired-holds": {
+        "task": "commerce.bookings.tasks.release_expired_holds",
+        "schedule": 60,
+    },
+    "bookings-refresh-calendars": {
+        "task": "commerce.bookings.tasks.refresh_calendars",
+        "schedule": 15 * 60,
+    },
 }
 
 # --- Accounts (allauth) -----------------------------------------------------------------------
@@ -654,6 +668,24 @@ WALLET_HOLD_TTL_HOURS = env.int("WALLET_HOLD_TTL_HOURS", default=72)
 WALLET_TAX_WITHHOLDING_PERCENT = 15
 #: A wallet with fewer coins than this gets the "top up your coins" reminder (0: never).
 WALLET_LOW_BALANCE_COINS = env.int("WALLET_LOW_BALANCE_COINS", default=10)
+
+# --- Bookings ---------------------------------------------------------------------------------
+#: Time zone of a new provider's calendar and of visitors whose browser tells none.
+BOOKINGS_DEFAULT_TIME_ZONE = "Africa/Tunis"
+#: Minutes a service slot stays held for a shopper's checkout before it is offered again.
+BOOKINGS_CHECKOUT_HOLD_MINUTES = env.int("BOOKINGS_CHECKOUT_HOLD_MINUTES", default=15)
+#: Hours before a confirmed booking its reminders are due (one reminder kind each: "24h", "1h").
+BOOKINGS_REMINDER_HOURS = {"24h": 24, "1h": 1}
+#: Import calendars from private or loopback addresses (never in production: tests serve feeds locally).
+BOOKINGS_ICS_ALLOW_PRIVATE = env.bool("BOOKINGS_ICS_ALLOW_PRIVATE", default=False)
+#: Seconds and bytes an imported calendar may take.
+BOOKINGS_ICS_TIMEOUT = 10
+BOOKINGS_ICS_MAX_BYTES = 2_000_000
+#: Most days one slots query may cover.
+BOOKINGS_MAX_SLOT_DAYS = 31
+#: Platform limits of what providers tune: the longest free-cancellation window and highest fee.
+BOOKINGS_MAX_FREE_CANCELLATION_HOURS = 168
+BOOKINGS_MAX_LATE_FEE_PERCENT = 100
 
 # --- API --------------------------------------------------------------------------------------
 REST_FRAMEWORK = {

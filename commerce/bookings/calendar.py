@@ -1,0 +1,44 @@
+"""The week calendar pages show: free slots grouped by the visitor's local day, in their time zone."""
+
+import zoneinfo
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+
+from . import selectors
+from .slots import local_day_range
+
+#: Cookie where the page's script stores the browser's time zone (Intl API).
+TIME_ZONE_COOKIE = "tz"
+
+
+def visitor_zone(request):
+    """The visitor's time zone: ``?tz=``, else the browser's (cookie), else the platform's default."""
+    for name in (request.GET.get("tz"), request.COOKIES.get(TIME_ZONE_COOKIE)):
+        if name:
+            try:
+                return zoneinfo.ZoneInfo(name)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                continue
+    return zoneinfo.ZoneInfo(settings.BOOKINGS_DEFAULT_TIME_ZONE)
+
+
+def first_day(request, zone):
+    """The week's first day from ``?week=YYYY-MM-DD`` (never before today), else today."""
+    today = datetime.now(zone).date()
+    try:
+        asked = date.fromisoformat(request.GET.get("week", ""))
+    except ValueError:
+        return today
+    return max(asked, today)
+
+
+def week(provider, duration, zone, first, days=7):
+    """``[(day, [(start, end), …]), …]`` for ``days`` local days from ``first``, times in ``zone``."""
+    start, end = local_day_range(first, days, zone)
+    found = selectors.free_slots(provider, start, end, duration) if provider else []
+    by_day = {first + timedelta(days=i): [] for i in range(days)}
+    for slot_start, slot_end in found:
+        local = slot_start.astimezone(zone)
+        by_day.setdefault(local.date(), []).append((local, slot_end.astimezone(zone)))
+    return sorted(by_day.items())

@@ -1,0 +1,73 @@
+"""Seller services: a slot held on the product page, confirmed once when the card payment lands."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from oscar.core.loading import get_class, get_model
+
+from commerce.bookings import services
+from commerce.bookings.exceptions import SlotTaken
+from commerce.bookings.models import Booking
+from commerce.checkout import services as checkout
+from commerce.fulfilment.services import fulfil_order
+from tests.factories import make_user
+from tests.factories.bookings import at, bookable_service
+from tests.factories.checkout import GUEST, TUNIS, ensure_tunisia
+from tests.factories.stripe import pay
+
+pytestmark = pytest.mark.django_db
+Basket = get_model("basket", "Basket")
+Selector = get_class("partner.strategy", "Selector")
+
+
+def basket_of(user):
+    basket = Basket.objects.create(owner=user)
+    basket.strategy = Selector().strategy()
+    return basket
+
+
+def order_of(user, basket):
+    ensure_tunisia()
+    customer = checkout.Customer(GUEST.first_name, GUEST.last_name, user.email, GUEST.phone, user)
+    return checkout.place_order(basket=basket, customer=customer, payment_method="card", delivery=TUNIS)
+
+
+def test_a_held_service_slot_is_confirmed_by_the_payment_once(client, stripe_fake, settings):
+    product, _calendar = bookable_service()
+    shopper = make_user("spa@example.com")
+    basket = basket_of(shopper)
+
+    held = services.book_service(shopper, basket, product, at(3, 10))
+    assert held.status == Booking.Status.HELD
+    assert held.hold_expires_at - timezone.now() <= timedelta(minutes=settings.BOOKINGS_CHECKOUT_HOLD_MINUTES)
+    with pytest.raises(SlotTaken):
+        services.book_service(make_user("late@example.com"), basket_of(None), product, at(3, 10, 30))
+
+    order = pay(order_of(shopper, basket), client, stripe_fake)
+    fulfil_order(order)  # a replayed fulfilment changes nothing
+
+    booking = Booking.objects.get(pk=held.pk)
+    line = order.lines.get()
+    assert (booking.status, booking.order_line, booking.hold_expires_at) == (
+        Booking.Status.CONFIRMED,
+        line,
+        None,
+    )
+    assert booking.end - booking.start == timedelta(minutes=60)
+
+
+def test_an_abandoned_checkout_hold_is_released_by_the_sweep(settings):
+    product, _calendar = bookable_service()
+    held = services.book_service(make_user("gone@example.com"), basket_of(None), product, at(3, 10))
+
+    assert services.release_expired_holds() == 0
+    released = services.release_expired_holds(
+        now=timezone.now() + timedelta(minutes=settings.BOOKINGS_CHECKOUT_HOLD_MINUTES, seconds=1)
+    )
+
+    assert released == 1 and Booking.objects.get(pk=held.pk).status == Booking.Status.RELEASED
+    assert (
+        services.book_service(make_user("next@example.com"), basket_of(None), product, at(3, 10)).status
+        == "held"
+    )
