@@ -72,6 +72,7 @@ urlpatterns += i18n_patterns(
     path("accounts/register/", RedirectView.as_view(pattern_name="account_signup", query_string=True)),
     path("accounts/wallet/", include("commerce.wallet.urls")),
     path("", include("commerce.bookings.urls")),
+    path("", include("commerce.calls.urls")),
     path("accounts/", include("allauth.urls")),
     path("accounts/orders/", include(invoice_urls.customer_patterns)),
     path("accounts/orders/", include(return_urls.customer_patterns)),
