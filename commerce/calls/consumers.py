@@ -16,10 +16,12 @@ language and the socket stays open.
 
 import json
 import time
+from urllib.parse import parse_qs
 
 from channels.db import DatabaseSyncToAsync
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from commerce.bookings.models import Booking
@@ -62,6 +64,7 @@ class CallConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         self.user = user
+        self.language = self._language()
         opened = await self._open(self.scope["url_route"]["kwargs"]["booking_id"])
         if opened is None:
             await self.close(code=CLOSE_FORBIDDEN)
@@ -79,7 +82,20 @@ class CallConsumer(AsyncJsonWebsocketConsumer):
             await self._others({"type": "peer", "state": "left", "role": self.role})
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
+    def _language(self):
+        """The page's language (``?lang=``), else the person's last one: errors are told in it."""
+        asked = parse_qs(self.scope.get("query_string", b"").decode()).get("lang", [""])[0]
+        known = {code for code, _name in settings.LANGUAGES}
+        for code in (asked, getattr(self.user, "language", ""), settings.LANGUAGE_CODE):
+            if code in known:
+                return code
+        return settings.LANGUAGE_CODE
+
     async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        with translation.override(self.language):
+            await self._receive(text_data)
+
+    async def _receive(self, text_data):
         if text_data is None or len(text_data.encode()) > settings.CALLS_MAX_FRAME_BYTES:
             await self.error(
                 _("Frames must be JSON text of at most %(max)d bytes.")
@@ -194,7 +210,7 @@ class CallConsumer(AsyncJsonWebsocketConsumer):
 
     @in_any_thread
     def _hangup(self):
-        return services.end_call(self.call, Call.Ending.HUNG_UP)
+        return services.hang_up(self.call, self.role)
 
     @in_any_thread
     def _summary(self, call):

@@ -15,7 +15,7 @@ class NotParticipant(CallRefused):
 
 
 class NotOpenYet(CallRefused):
-    default = _("The call opens 10 minutes before the booking starts.")
+    default = _("The call is not open yet.")
 
 
 class CallEnded(CallRefused):

@@ -129,6 +129,16 @@ def extend(call, user):
 
 
 @transaction.atomic
+def hang_up(call, role, now=None):
+    """``role`` hangs up: their presence counts up to this moment, then the call ends for both."""
+    now = now or timezone.now()
+    call = Call.objects.select_for_update(of=("self",)).get(pk=call.pk)
+    if call.status == Call.Status.OPEN:
+        Heartbeat.objects.create(call=call, role=role, at=now)
+    return end_call(call, Call.Ending.HUNG_UP, now=now)
+
+
+@transaction.atomic
 def end_call(call, ending, now=None):
     """End the call once and settle its coins (see the module docstring); returns the call.
 

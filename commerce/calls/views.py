@@ -4,10 +4,10 @@ Only the booking's client and expert see any of them (anyone else: 404, so a boo
 not told). Views parse the request and call ``services``; files are streamed from private storage.
 """
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -53,9 +53,37 @@ def room(request, booking_id):
         "message": message,
         "other_name": other or _("the other participant"),
         "opens_at": services.opens_at(booking),
-        "now": timezone.now(),
+        "strings": script_strings(),
+        "extension_minutes": settings.CALLS_EXTENSION_MINUTES,
     }
     return render(request, "calls/room.html", context)
+
+
+def script_strings():
+    """The call script's texts, in the page's language (the script holds none of its own)."""
+    return {
+        "waiting": _("Waiting for the other participant…"),
+        "connecting": _("Connecting…"),
+        "connected": _("Connected"),
+        "reconnecting": _("Connection lost, reconnecting…"),
+        "left": _("The other participant left; they can come back."),
+        "mute": _("Mute"),
+        "unmute": _("Unmute"),
+        "camera_off": _("Camera off"),
+        "camera_on": _("Camera on"),
+        "share": _("Share screen"),
+        "stop_share": _("Stop sharing"),
+        "record": _("Record"),
+        "stop_record": _("Stop recording"),
+        "network_good": _("Network: good"),
+        "network_fair": _("Network: fair"),
+        "network_poor": _("Network: poor"),
+        "you": _("You"),
+        "them": _("Them"),
+        "ended": _("The call has ended."),
+        "hangup_confirm": _("Hang up and end the call for both of you?"),
+        "upload_failed": _("A part of the recording could not be uploaded."),
+    }
 
 
 @login_required
