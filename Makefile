@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web bench-wallet stress-wallet bench-chat clean
+.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web bench-wallet stress-wallet bench-chat bench-calls clean
 
 ## Every dependency, transitive ones included, installed from the hashed lock (`make lock` refreshes it).
 $(INSTALLED): requirements/dev.txt
@@ -44,11 +44,12 @@ define debian_packages
 	fi
 endef
 
-## Debian packages `make run` needs: PostgreSQL and Redis.
+## Debian packages `make run` needs: PostgreSQL, Redis, and coturn (TURN for video calls).
 service-deps:
-	$(call debian_packages,postgresql redis-server)
+	$(call debian_packages,postgresql redis-server coturn)
 
-## Debian packages the tests need besides those: Chromium for the browser journeys.
+## Debian packages the tests need besides those: Chromium for the browser journeys (coturn, for the
+## call tests, comes with service-deps).
 system-deps: service-deps
 	$(call debian_packages,chromium)
 
@@ -84,6 +85,11 @@ bench-cms: $(INSTALLED) system-deps
 ## Chat message latency through the server, Redis and PostgreSQL, against a bare Channels echo room.
 bench-chat: $(INSTALLED) service-deps
 	$(PY) scripts/bench_chat.py $(ARGS)
+
+## Call signaling and metering: 100 calls (200 sockets) of heartbeats and ICE through Redis, p95 relay
+## latency and server CPU per call-minute, against a bare Channels echo.
+bench-calls: $(INSTALLED) service-deps
+	$(PY) benchmarks/calls/bench_calls.py $(ARGS)
 
 bench-commerce: $(INSTALLED) system-deps pdf-deps
 	$(PY) benchmarks/commerce/bench_catalogue.py $(ARGS)
