@@ -14,6 +14,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -184,7 +185,7 @@ def start_turn(secret: str, port: int | None = None, log_dir: Path | None = None
     if not server:
         raise RuntimeError("turnserver not found: install the 'coturn' package")
     port = free_port(port)
-    log_dir = log_dir or Path(os.environ.get("TMPDIR", "/tmp"))
+    log_dir = log_dir or Path(tempfile.gettempdir())
     process = subprocess.Popen(
         [server, "-n", "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", f"--listening-port={port}"]
         + ["--use-auth-secret", f"--static-auth-secret={secret}", "--realm=souk.test"]

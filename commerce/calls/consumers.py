@@ -45,7 +45,7 @@ RELAYED = {
 }
 ACTED_ON = {"heartbeat", "extend", "record", "hangup"}
 #: A socket's heartbeats closer together than this are ignored (a flood must not fill the table).
-MIN_HEARTBEAT_SECONDS = 5.0
+MIN_HEARTBEAT_SECONDS = 1.0
 
 
 def in_any_thread(method):

@@ -44,7 +44,11 @@ def room(request, booking_id):
         state = "ended"
     except CallRefused as refusal:
         state, message = "closed", str(refusal)
-    other = booking.provider.expert.full_name if role == Call.CLIENT else booking.client.get_full_name()
+    other = (
+        booking.provider.expert.full_name
+        if role == Call.CLIENT
+        else booking.client.get_full_name() or booking.client.email
+    )
     context = {
         "booking": booking,
         "call": call,

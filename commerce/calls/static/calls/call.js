@@ -126,6 +126,7 @@
     peer: function (frame) {
       if (frame.state === "joined") {
         setPeerState(T.connecting);
+        send({ type: "heartbeat" }); // both are in: the meter starts now, not at the next beat
         newPeer(true);
       } else {
         setPeerState(T.left);
@@ -187,7 +188,10 @@
     });
     pc.addEventListener("connectionstatechange", function () {
       if (!pc) return;
-      if (pc.connectionState === "connected") setPeerState(T.connected);
+      if (pc.connectionState === "connected") {
+        setPeerState(T.connected);
+        send({ type: "heartbeat" }); // media flow: the meter shows the call as started at once
+      }
       if (pc.connectionState === "failed") pc.restartIce();
     });
     pc.addEventListener("datachannel", function (event) { useChannel(event.channel); });
@@ -224,7 +228,10 @@
       pc.getStats().then(function (report) {
         var rtt = null, lost = 0, received = 0;
         report.forEach(function (stat) {
-          if (stat.type === "candidate-pair" && stat.nominated && stat.currentRoundTripTime !== undefined) rtt = stat.currentRoundTripTime;
+          if (stat.type === "transport" && stat.selectedCandidatePairId) {
+            var pair = report.get(stat.selectedCandidatePairId);
+            if (pair && pair.currentRoundTripTime !== undefined) rtt = pair.currentRoundTripTime;
+          }
           if (stat.type === "inbound-rtp") { lost += stat.packetsLost || 0; received += stat.packetsReceived || 0; }
         });
         if (rtt === null) return;
