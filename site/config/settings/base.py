@@ -719,10 +719,11 @@ CALLS_STUN_URLS = env.list("CALLS_STUN_URLS", default=[])
 CALLS_TURN_TTL_SECONDS = 6 * 3600
 #: ``all`` (direct paths first) or ``relay`` (TURN only: hides addresses; the tests force it).
 CALLS_ICE_TRANSPORT_POLICY = env("CALLS_ICE_TRANSPORT_POLICY", default="all")
-#: Largest signaling frame (bytes of JSON), recording chunk and whiteboard image accepted.
+#: Largest signaling frame (bytes of JSON), recording chunk and whiteboard image accepted (the two
+#: uploads stay under Django's DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB: a 2 s webm chunk is far smaller).
 CALLS_MAX_FRAME_BYTES = 64_000
-CALLS_MAX_CHUNK_BYTES = 8_000_000
-CALLS_MAX_WHITEBOARD_BYTES = 5_000_000
+CALLS_MAX_CHUNK_BYTES = 2_000_000
+CALLS_MAX_WHITEBOARD_BYTES = 2_000_000
 
 # --- API --------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
