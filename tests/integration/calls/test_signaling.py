@@ -218,3 +218,37 @@ def test_hanging_up_ends_the_call_for_both_with_the_summary(booked):
     assert ended[0]["minutes"] == 10 and ended[0]["coins"] == 20  # 3 minutes: the minimum
     assert ended[0]["seconds"] >= 190
     assert closed == {"type": "websocket.close", "code": 4000}
+
+
+def test_recording_starts_only_when_both_agree_and_an_extension_without_coins_is_refused(booked, near_start):
+    booking, client, expert = booked
+    client_cookie, expert_cookie = cookie_of(client), cookie_of(expert.user)
+    from commerce.wallet.services import hold
+
+    hold(client, 440, reference="elsewhere", key="spent-elsewhere")  # 0 coins left for an extension
+
+    async def scenario():
+        client_socket = socket(booking, client_cookie)
+        await client_socket.connect(timeout=5)
+        await client_socket.receive_json_from(timeout=5)
+        expert_socket = socket(booking, expert_cookie)
+        await expert_socket.connect(timeout=5)
+        await expert_socket.receive_json_from(timeout=5)
+        await client_socket.receive_json_from(timeout=5)  # the expert joined
+        await client_socket.send_json_to({"type": "record", "on": True})
+        asked = await expert_socket.receive_json_from(timeout=5)
+        await client_socket.receive_json_from(timeout=5)
+        await expert_socket.send_json_to({"type": "record", "on": True})
+        agreed = await client_socket.receive_json_from(timeout=5)
+        await expert_socket.receive_json_from(timeout=5)
+        await client_socket.send_json_to({"type": "extend"})
+        refused = await client_socket.receive_json_from(timeout=5)
+        await client_socket.disconnect()
+        await expert_socket.disconnect()
+        return asked, agreed, refused
+
+    asked, agreed, refused = async_to_sync(scenario)()
+
+    assert asked == {"type": "recording", "role": "client", "on": True, "agreed": False}
+    assert agreed == {"type": "recording", "role": "expert", "on": True, "agreed": True}
+    assert refused == {"type": "error", "message": "Not enough coins to extend the call."}
