@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web bench-wallet bench-bookings stress-wallet bench-chat clean bench-digital bench-search
+.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web bench-wallet bench-bookings stress-wallet bench-chat clean bench-digital bench-search bench-calls
 
 ## Every dependency, transitive ones included, installed from the hashed lock (`make lock` refreshes it).
 $(INSTALLED): requirements/dev.txt
@@ -44,11 +44,13 @@ define debian_packages
 	fi
 endef
 
-## Debian packages `make run` needs: PostgreSQL and Redis.
+## Debian packages `make run` needs: PostgreSQL, Redis, clamd (malware scans of uploads) and coturn
+## (TURN for video calls).
 service-deps:
-	$(call debian_packages,postgresql redis-server clamav-daemon)
+	$(call debian_packages,postgresql redis-server clamav-daemon coturn)
 
-## Debian packages the tests need besides those: Chromium for the browser journeys.
+## Debian packages the tests need besides those: Chromium for the browser journeys (coturn, for the
+## call tests, comes with service-deps).
 system-deps: service-deps
 	$(call debian_packages,chromium)
 
@@ -85,13 +87,20 @@ bench-cms: $(INSTALLED) system-deps
 bench-chat: $(INSTALLED) service-deps
 	$(PY) scripts/bench_chat.py $(ARGS)
 
+## Call signaling and metering: 100 calls (200 sockets) of heartbeats and ICE through Redis, p95 relay
+## latency and server CPU per call-minute, against a bare Channels echo.
+bench-calls: $(INSTALLED) service-deps
+	$(PY) benchmarks/calls/bench_calls.py $(ARGS)
+
 bench-commerce: $(INSTALLED) system-deps pdf-deps
 	$(PY) benchmarks/commerce/bench_catalogue.py $(ARGS)
 
-## Coins: hold + capture through the API against a bare ORM transfer, then `wallet_check`.
+## Search at 10k products and 1k experts: the app's faceted endpoint against the raw search-server
+## query, and the catalogue filtered from the database when search is down.
 bench-search: $(INSTALLED) service-deps
 	$(PY) benchmarks/search/bench_search.py $(ARGS)
 
+## Coins: hold + capture through the API against a bare ORM transfer, then `wallet_check`.
 bench-wallet: $(INSTALLED) service-deps
 	$(PY) benchmarks/wallet/bench_wallet.py $(ARGS)
 
@@ -99,6 +108,8 @@ bench-wallet: $(INSTALLED) service-deps
 bench-bookings: $(INSTALLED) service-deps
 	$(PY) benchmarks/bookings/bench_bookings.py $(ARGS)
 
+## Digital files: time to first byte of a watermarked 40-page PDF (first and cached), and downloads
+## per second through the app against the same file served statically.
 bench-digital: $(INSTALLED) service-deps pdf-deps
 	$(PY) benchmarks/digital/bench_digital.py $(ARGS)
 

@@ -20,7 +20,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from services import ROOT, free_port, start_postgres, start_redis, start_search, wait_for_port  # noqa: E402
+from services import (  # noqa: E402
+    ROOT,
+    free_port,
+    start_postgres,
+    start_redis,
+    start_search,
+    start_turn,
+    wait_for_port,
+)
 
 PYTHON = sys.executable
 VAR = ROOT / "var"
@@ -156,12 +164,19 @@ def main() -> int:
         services.append(redis)
         search = start_search()
         services.append(search)
+        # Video calls relay through a loopback coturn (TURN credentials from this run's secret).
+        turn_secret = previous.get("CALLS_TURN_SECRET") or secrets.token_urlsafe(24)
+        turn = start_turn(turn_secret, port=port_of(previous.get("CALLS_STUN_URLS")), log_dir=VAR)
+        services.append(turn)
         values = {
             "DATABASE_URL": postgres.url,
             "REDIS_URL": redis.url,
             "SEARCH_URL": search.url,
             "WAGTAILADMIN_BASE_URL": base,
             "SITE_URL": base,
+            "CALLS_TURN_SECRET": turn_secret,
+            "CALLS_TURN_URLS": f"{turn.url}?transport=udp,{turn.url}?transport=tcp",
+            "CALLS_STUN_URLS": turn.url.replace("turn:", "stun:", 1),
         }
         stripe_env, stripe_fake = start_stripe_fake(base, previous)
         if stripe_fake:

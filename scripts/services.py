@@ -14,6 +14,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -208,6 +209,34 @@ def start_clamd(work_dir: Path, port: int | None = None) -> Service:
             process.wait(timeout=10)
 
     return Service("clamd", f"tcp://127.0.0.1:{port}", stop)
+
+
+def start_turn(secret: str, port: int | None = None, log_dir: Path | None = None) -> Service:
+    """Debian's coturn on loopback for the call tests: TURN REST credentials (``use-auth-secret``,
+    HMACs of ``secret``), relays on 127.0.0.1, and loopback peers allowed — tests only, never in
+    production (deploy/coturn/turnserver.conf is the production configuration). Started only by the
+    tests that need it; its URL is ``turn:127.0.0.1:<port>``."""
+    server = shutil.which("turnserver")
+    if not server:
+        raise RuntimeError("turnserver not found: install the 'coturn' package")
+    port = free_port(port)
+    log_dir = log_dir or Path(tempfile.gettempdir())
+    process = subprocess.Popen(
+        [server, "-n", "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", f"--listening-port={port}"]
+        + ["--use-auth-secret", f"--static-auth-secret={secret}", "--realm=souk.test"]
+        + ["--allow-loopback-peers", "--no-cli", "--no-tls", "--no-dtls", "--fingerprint"]
+        + ["--min-port=40000", "--max-port=40999", f"--pidfile={log_dir / f'turnserver-{port}.pid'}"]
+        + ["--log-file=stdout", "--simple-log"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_for_port(port)
+
+    def stop() -> None:
+        process.terminate()
+        process.wait(timeout=10)
+
+    return Service("coturn", f"turn:127.0.0.1:{port}", stop)
 
 
 class Server:

@@ -82,6 +82,7 @@ urlpatterns += i18n_patterns(
     path("", include("commerce.bookings.urls")),
     path("accounts/downloads/", include("commerce.digital.urls")),
     path("accounts/subscriptions/", include("commerce.subscriptions.urls")),
+    path("", include("commerce.calls.urls")),
     path("accounts/", include("allauth.urls")),
     path("accounts/orders/", include(invoice_urls.customer_patterns)),
     path("accounts/orders/", include(return_urls.customer_patterns)),

@@ -67,6 +67,7 @@ LOCAL_APPS = [
     "commerce.socialproof",
     "commerce.bookings",
     "commerce.digital",
+    "commerce.calls",
     "cms_pages.core",
     "cms_pages.home",
     "cms_pages.landing",
@@ -390,6 +391,15 @@ CELERY_BEAT_SCHEDULE = {
     "bookings-refresh-calendars": {
         "task": "commerce.bookings.tasks.refresh_calendars",
         "schedule": 15 * 60,
+    },
+    # Calls: rooms everyone left (their coins settled), recordings past their retention.
+    "calls-end-due-calls": {
+        "task": "commerce.calls.tasks.end_due_calls",
+        "schedule": 60,
+    },
+    "calls-delete-old-recordings": {
+        "task": "commerce.calls.tasks.delete_old_recordings",
+        "schedule": 3600,
     },
 }
 
@@ -720,6 +730,34 @@ DIGITAL_ALLOW_UNSCANNED = env.bool("DIGITAL_ALLOW_UNSCANNED", default=False)
 DIGITAL_X_ACCEL_PREFIX = env("DIGITAL_X_ACCEL_PREFIX", default="")
 #: A buyer downloading one line from more addresses than this is reported to the seller.
 DIGITAL_ALERT_ADDRESSES = env.int("DIGITAL_ALERT_ADDRESSES", default=3)
+
+# --- Calls (commerce/calls/) ----------------------------------------------------------------------
+#: Minutes before a booking's start its call page opens (lobby, camera and microphone check).
+CALLS_OPENS_MINUTES_BEFORE = 10
+#: Seconds between two heartbeats of a participant's socket (the browser sends them).
+CALLS_HEARTBEAT_SECONDS = 15
+#: A longer silence than this (seconds) between two heartbeats is a drop: the meter pauses.
+CALLS_MAX_GAP_SECONDS = 45
+#: Seconds with no heartbeat from either side after which beat ends a started call.
+CALLS_ABANDON_SECONDS = env.int("CALLS_ABANDON_SECONDS", default=120)
+#: Minutes one "extend" buys (a new coin hold at the call's price).
+CALLS_EXTENSION_MINUTES = env.int("CALLS_EXTENSION_MINUTES", default=10)
+#: Days a recording is kept before beat deletes it.
+CALLS_RECORDING_RETENTION_DAYS = env.int("CALLS_RECORDING_RETENTION_DAYS", default=30)
+#: coturn's ``static-auth-secret`` (``use-auth-secret``): TURN passwords are HMACs of it.
+CALLS_TURN_SECRET = env("CALLS_TURN_SECRET", default="")
+#: TURN and STUN addresses given to browsers (``turn:host:3478?transport=udp``, ``stun:host:3478``).
+CALLS_TURN_URLS = env.list("CALLS_TURN_URLS", default=[])
+CALLS_STUN_URLS = env.list("CALLS_STUN_URLS", default=[])
+#: Seconds a TURN credential stays valid (it must outlast the longest call).
+CALLS_TURN_TTL_SECONDS = 6 * 3600
+#: ``all`` (direct paths first) or ``relay`` (TURN only: hides addresses; the tests force it).
+CALLS_ICE_TRANSPORT_POLICY = env("CALLS_ICE_TRANSPORT_POLICY", default="all")
+#: Largest signaling frame (bytes of JSON), recording chunk and whiteboard image accepted (the two
+#: uploads stay under Django's DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB: a 2 s webm chunk is far smaller).
+CALLS_MAX_FRAME_BYTES = 64_000
+CALLS_MAX_CHUNK_BYTES = 2_000_000
+CALLS_MAX_WHITEBOARD_BYTES = 2_000_000
 
 # --- API --------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
