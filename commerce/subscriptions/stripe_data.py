@@ -2,6 +2,7 @@
 a subscription's period is on its first item, an invoice names its subscription in ``parent``."""
 
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from commerce.payment.stripe.amounts import from_stripe_amount
 
@@ -20,5 +21,5 @@ def invoice_subscription(invoice: dict) -> tuple[str, dict]:
     return details.get("subscription") or "", details.get("metadata") or {}
 
 
-def amount(value, currency) -> object:
+def amount(value, currency) -> Decimal:
     return from_stripe_amount(int(value or 0), currency or "tnd")
