@@ -1,8 +1,8 @@
 """The week calendar pages show: free slots grouped by the visitor's local day, in their time zone."""
 
 import zoneinfo
-from urllib.parse import unquote
 from datetime import date, datetime, timedelta
+from urllib.parse import unquote
 
 from django.conf import settings
 

@@ -9,6 +9,7 @@ coins, or coins held without a booking, never commit. Notices go out after commi
 
 import math
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -63,8 +64,10 @@ def clear_date(provider, day):
     provider.date_overrides.filter(date=day).delete()
 
 
+@transaction.atomic
 def update_settings(provider, **fields):
-    """Change the provider's settings within the platform's limits."""
+    """Change the provider's settings within the platform's limits; a new calendar address is
+    read after commit (then every 15 minutes by beat)."""
     fields["free_cancellation_hours"] = min(
         fields.get("free_cancellation_hours", provider.free_cancellation_hours),
         settings.BOOKINGS_MAX_FREE_CANCELLATION_HOURS,
@@ -73,10 +76,17 @@ def update_settings(provider, **fields):
         fields.get("late_cancellation_percent", provider.late_cancellation_percent),
         settings.BOOKINGS_MAX_LATE_FEE_PERCENT,
     )
+    calendar_changed = (
+        "ics_url" in fields and fields["ics_url"] != Provider.objects.get(pk=provider.pk).ics_url
+    )
     for name, value in fields.items():
         setattr(provider, name, value)
     provider.full_clean()
     provider.save()
+    if calendar_changed:
+        from .tasks import refresh_calendar
+
+        transaction.on_commit(partial(refresh_calendar.delay, provider.pk))
     return provider
 
 
