@@ -88,3 +88,30 @@ def test_the_checkout_refuses_a_service_without_its_slot(settings):
     for basket in (unbooked, expired):
         with pytest.raises(LineRefused, match="choisissez de nouveau un horaire"):
             order_of(basket.owner, basket)
+
+
+def test_a_paid_service_cancelled_in_the_free_window_is_refunded_late_it_is_not(client, stripe_fake):
+    product, calendar = bookable_service()
+    shopper = make_user("refund@example.com")
+    early, late = (
+        paid_booking(client, stripe_fake, shopper, product, start) for start in (at(5, 10), at(5, 12))
+    )
+
+    calendar.free_cancellation_hours = 24
+    calendar.save()
+    services.cancel(early, by=shopper, reason="Empêchée")
+    calendar.free_cancellation_hours = 24 * 30
+    calendar.save()
+    services.cancel(late, by=shopper)
+
+    assert Booking.objects.get(pk=early.pk).status == Booking.Status.CANCELLED
+    assert Booking.objects.get(pk=late.pk).status == Booking.Status.CANCELLED
+    assert [refund.status for refund in early.order_line.order.refunds.all()] == ["succeeded"]
+    assert not late.order_line.order.refunds.exists()
+
+
+def paid_booking(client, stripe_fake, shopper, product, start):
+    basket = basket_of(shopper)
+    held = services.book_service(shopper, basket, product, start)
+    pay(order_of(shopper, basket), client, stripe_fake)
+    return Booking.objects.get(pk=held.pk)
