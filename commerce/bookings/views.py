@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
@@ -189,7 +190,10 @@ def act(request, pk):
             raise Http404
     except BookingError as error:
         _refused(request, error)
-    return redirect(request.POST.get("next") or reverse("bookings:mine"))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        target = reverse("bookings:mine")
+    return redirect(target)
 
 
 def _managed_provider(request):

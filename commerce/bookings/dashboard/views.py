@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from commerce.bookings.models import Booking
+from commerce.bookings.models import Booking, Provider
 
 from .access import sees_all, sees_bookings
 
@@ -70,6 +70,7 @@ def bookings(request):
     )
     context = {
         "page_title": _("Bookings"),
+        "shops": Provider.objects.filter(partner__users=request.user).select_related("partner"),
         "form": form,
         "per_day": per_day,
         "page_obj": Paginator(rows.order_by("-start"), PER_PAGE).get_page(request.GET.get("page")),

@@ -8,6 +8,7 @@ import pytest
 
 from commerce.bookings.models import Booking, DateOverride, WeeklyRule
 from tests.factories.bookings import at, bookable_service
+from tests.factories.sellers import make_seller
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +115,34 @@ def test_an_approved_expert_finds_the_calendar_from_the_expert_space(client, ins
     home = client.get("/fr/expert/").content.decode()
 
     assert "/fr/expert/bookings/" in home and "/fr/expert/availability/" in home
+
+
+def test_an_answer_never_redirects_to_another_site(client, client_user, instant):
+    expert, _calendar = instant
+    client.force_login(client_user)
+    client.post(f"/en/bookings/experts/{expert.slug}/", {"start": at(3, 10).isoformat(), "minutes": 10})
+
+    response = client.post(
+        f"/en/bookings/{Booking.objects.get().pk}/", {"action": "cancel", "next": "https://evil.example/"}
+    )
+
+    assert response["Location"] == "/en/accounts/bookings/"
+    assert Booking.objects.get().status == "cancelled"
+
+
+def test_a_seller_edits_the_shops_availability_and_no_other(client):
+    product, calendar = bookable_service()
+    _other, other_calendar = bookable_service("Hammam", shop="Hammam Sidi Bou")
+    seller = make_seller(calendar.partner, "spa-owner@example.com")
+    client.force_login(seller)
+
+    dashboard = client.get("/dashboard/bookings/").content.decode()
+    saved = client.post(
+        f"/fr/expert/availability/?provider={calendar.pk}", {"part": "hours", "day_1": "10:00-12:00"}
+    )
+    refused = client.get(f"/fr/expert/availability/?provider={other_calendar.pk}")
+
+    assert f"/fr/expert/availability/?provider={calendar.pk}" in dashboard
+    assert saved.status_code == 302
+    assert list(calendar.weekly_rules.values_list("weekday", flat=True)) == [1]
+    assert refused.status_code == 404
