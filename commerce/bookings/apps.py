@@ -12,7 +12,8 @@ class BookingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import fulfilment, notices
+        from . import earnings, fulfilment, notices
 
         notices.register_events()
         fulfilment.register_services()
+        earnings.register_pending_earnings()

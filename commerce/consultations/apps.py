@@ -13,7 +13,8 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import notices, sections
+        from . import earnings, notices, sections
 
         notices.register_events()
         sections.register_paid_messages()
+        earnings.register_pending_earnings()
