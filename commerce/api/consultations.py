@@ -143,10 +143,14 @@ class MessagesView(generics.ListAPIView):
         return selectors.messages_for(self.request.user, role=role if role in ("client", "expert") else None)
 
 
-def _answer(request, pk, action):
-    """Run ``action(message)`` for the message's expert; 404 for anyone else (and unknown ids)."""
+def _visible(request, pk):
+    """404 unless the caller is the message's client or expert (before the body is read)."""
     if selectors.message_for(request.user, pk) is None:
         raise Http404
+
+
+def _answer(request, pk, action):
+    """Run ``action(message)`` (the services refuse anyone but the message's expert: 404)."""
     try:
         message = action(PaidMessage(pk=pk))
     except AlreadyResolved as error:
@@ -175,6 +179,7 @@ class ReplyView(APIView):
     permission_classes = [IsAuthenticated]
 
     def post(self, request, pk):
+        _visible(request, pk)
         data = ReplySerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
@@ -194,4 +199,5 @@ class DeclineView(APIView):
     permission_classes = [IsAuthenticated]
 
     def post(self, request, pk):
+        _visible(request, pk)
         return _answer(request, pk, lambda message: services.decline(request.user, message))

@@ -10,6 +10,7 @@ Each is sent after commit by the service that made the change, keyed by the mess
 task tells nobody twice.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -92,8 +93,6 @@ def _tell(user, event, message, url_name, **extra):
 
 
 def sent(message):
-    from django.conf import settings
-
     _tell(
         message.expert.user,
         RECEIVED,

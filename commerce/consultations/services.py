@@ -34,6 +34,7 @@ from commerce.messaging.text import MAX_LENGTH
 from commerce.wallet import services as wallet
 from commerce.wallet.exceptions import HoldNotPending, InsufficientCoins
 from commerce.wallet.models import Hold
+from commerce.wallet.selectors import available_coins
 
 from . import notices
 from .exceptions import (
@@ -95,13 +96,20 @@ def _send(client, expert, kind, body, checked):
     # The expert's row is locked: a question and an un-approval, or two questions opening the
     # client's conversation, do not interleave.
     expert = (
-        ExpertProfile.objects.listed().select_for_update().select_related("user").filter(pk=expert.pk).first()
+        ExpertProfile.objects.listed()
+        .select_for_update(of=("self",))
+        .select_related("user")
+        .filter(pk=expert.pk)
+        .first()
     )
     if expert is None or expert.user_id == client.pk:
         raise Http404
     price = price_of(expert, kind)
     if price is None:
         raise ServiceNotOffered
+    available = available_coins(client)
+    if available < price:  # before a video is stored; the hold below is what decides under races
+        raise InsufficientCoins(price, available)
     now = timezone.now()
     message = PaidMessage(
         client=client,
