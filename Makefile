@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web bench-wallet stress-wallet bench-chat bench-calls clean
+.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web bench-wallet bench-bookings stress-wallet bench-chat bench-calls clean
 
 ## Every dependency, transitive ones included, installed from the hashed lock (`make lock` refreshes it).
 $(INSTALLED): requirements/dev.txt
@@ -97,6 +97,10 @@ bench-commerce: $(INSTALLED) system-deps pdf-deps
 ## Coins: hold + capture through the API against a bare ORM transfer, then `wallet_check`.
 bench-wallet: $(INSTALLED) service-deps
 	$(PY) benchmarks/wallet/bench_wallet.py $(ARGS)
+
+## Bookings: free slots over 30 days (200 bookings, 500 imported events) against a naive per-slot query.
+bench-bookings: $(INSTALLED) service-deps
+	$(PY) benchmarks/bookings/bench_bookings.py $(ARGS)
 
 clean:
 	rm -rf var/test-services test-artifacts

@@ -211,7 +211,6 @@ class BookingActionView(APIView):
     """One answer to a booking: the subclass names the service to call."""
 
     permission_classes = [IsAuthenticated]
-    action = None
 
     @extend_schema(
         request=ReasonSerializer,

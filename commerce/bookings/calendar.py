@@ -2,6 +2,7 @@
 
 import zoneinfo
 from datetime import date, datetime, timedelta
+from urllib.parse import unquote
 
 from django.conf import settings
 
@@ -14,7 +15,7 @@ TIME_ZONE_COOKIE = "tz"
 
 def visitor_zone(request):
     """The visitor's time zone: ``?tz=``, else the browser's (cookie), else the platform's default."""
-    for name in (request.GET.get("tz"), request.COOKIES.get(TIME_ZONE_COOKIE)):
+    for name in (request.GET.get("tz"), unquote(request.COOKIES.get(TIME_ZONE_COOKIE, ""))):
         if name:
             try:
                 return zoneinfo.ZoneInfo(name)

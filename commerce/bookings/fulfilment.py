@@ -20,7 +20,7 @@ DURATION_ATTRIBUTE = "duration_minutes"
 
 
 def register_services():
-    register(SERVICE, fulfil=confirm_line, requires_account=True)
+    register(SERVICE, fulfil=confirm_line, requires_account=True, check=slot_held)
 
 
 def duration_of(product):
@@ -43,6 +43,28 @@ def booking_for_line(line):
         .order_by("-pk")
         .first()
     )
+
+
+def slot_held(basket_line):
+    """Refuse a service line without a slot still held for it (none chosen, or the hold expired
+    and the slot went to someone else)."""
+    from django.utils.translation import gettext as _
+
+    booking = Booking.objects.filter(basket_line=basket_line).order_by("-pk").first()
+    if booking is not None and (
+        booking.status == Booking.Status.HELD
+        or (booking.status == Booking.Status.RELEASED and _still_free(booking))
+    ):
+        return None
+    return _("“%(title)s”: choose a time for this service again before paying.") % {
+        "title": basket_line.product.get_title()
+    }
+
+
+def _still_free(booking):
+    from . import selectors
+
+    return selectors.is_free(booking.provider, booking.start, booking.end - booking.start, exclude=booking)
 
 
 def confirm_line(line):

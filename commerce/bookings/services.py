@@ -9,17 +9,27 @@ coins, or coins held without a booking, never commit. Notices go out after commi
 
 import math
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from commerce.experts.models import ExpertProfile
 from commerce.wallet import services as wallet
 
 from . import notices, selectors
-from .exceptions import NotAllowed, NotBookable, SlotTaken, SlotUnavailable, TooShort, WrongStatus
+from .exceptions import (
+    BookingError,
+    NotAllowed,
+    NotBookable,
+    SlotTaken,
+    SlotUnavailable,
+    TooShort,
+    WrongStatus,
+)
 from .models import ACTIVE, Booking, DateOverride, Provider, Reminder, WeeklyRule
 
 OVERLAP = "bookings_no_overlap"
@@ -63,8 +73,10 @@ def clear_date(provider, day):
     provider.date_overrides.filter(date=day).delete()
 
 
+@transaction.atomic
 def update_settings(provider, **fields):
-    """Change the provider's settings within the platform's limits."""
+    """Change the provider's settings within the platform's limits; a new calendar address is
+    read after commit (then every 15 minutes by beat)."""
     fields["free_cancellation_hours"] = min(
         fields.get("free_cancellation_hours", provider.free_cancellation_hours),
         settings.BOOKINGS_MAX_FREE_CANCELLATION_HOURS,
@@ -73,10 +85,17 @@ def update_settings(provider, **fields):
         fields.get("late_cancellation_percent", provider.late_cancellation_percent),
         settings.BOOKINGS_MAX_LATE_FEE_PERCENT,
     )
+    calendar_changed = (
+        "ics_url" in fields and fields["ics_url"] != Provider.objects.get(pk=provider.pk).ics_url
+    )
     for name, value in fields.items():
         setattr(provider, name, value)
     provider.full_clean()
     provider.save()
+    if calendar_changed:
+        from .tasks import refresh_calendar
+
+        transaction.on_commit(partial(refresh_calendar.delay, provider.pk))
     return provider
 
 
@@ -267,21 +286,35 @@ def reschedule(booking, *, by, start):
 def cancellation_fee(booking, now=None):
     """Coins the client pays when cancelling now: none inside the free window, else the
     provider's share of the held coins (rounded up to whole coins)."""
-    now = now or timezone.now()
     provider = booking.provider
-    if not booking.coins or now <= booking.start - timedelta(hours=provider.free_cancellation_hours):
+    if not booking.coins or not _late(booking, now):
         return 0
     return math.ceil(booking.coins * provider.late_cancellation_percent / 100)
 
 
-@transaction.atomic
 def cancel(booking, *, by, reason=""):
-    """Cancel an active booking. The provider cancelling gives every coin back; the client
-    cancelling late pays the policy's fee to the expert (a partial capture), the rest goes back."""
-    booking = _locked(booking)
+    """Cancel an active booking. The provider cancelling gives everything back; the client
+    cancelling late pays the policy's fee: for an expert call, a partial capture of the coins to
+    the expert (the rest goes back); a paid service is refunded in full inside the free window and
+    not at all after it (refunds go by whole order lines).
+
+    A paid service's refund is asked first, with no lock held (as every refund is); a refused
+    refund leaves the booking as it was.
+    """
+    booking = Booking.objects.select_related("provider__expert", "provider__partner").get(pk=booking.pk)
     by_provider = booking.provider.managed_by(by)
     if booking.client_id != by.pk and not by_provider:
         raise NotAllowed
+    if booking.status not in ACTIVE:
+        raise WrongStatus
+    if booking.order_line_id and (by_provider or not _late(booking)):
+        _refund_line(booking, by)
+    return _cancel(booking, by=by, by_provider=by_provider, reason=reason)
+
+
+@transaction.atomic
+def _cancel(booking, *, by, by_provider, reason):
+    booking = _locked(booking)
     if booking.status not in ACTIVE:
         raise WrongStatus
     fee = 0 if by_provider else cancellation_fee(booking)
@@ -298,6 +331,29 @@ def cancel(booking, *, by, reason=""):
             wallet.void(booking.coin_hold, key=f"booking-void:{booking.pk}")
     notices.cancelled(booking, by_provider=by_provider)
     return booking
+
+
+def _late(booking, now=None):
+    now = now or timezone.now()
+    return now > booking.start - timedelta(hours=booking.provider.free_cancellation_hours)
+
+
+def _refund_line(booking, by):
+    from commerce.payment.refunds import RefundError, RefundPending, refund_order
+
+    line = booking.order_line
+    try:
+        refund_order(
+            line.order,
+            lines={line.pk: 1},
+            by=by,
+            key=f"booking-refund:{booking.pk}",
+            reason=gettext_noop("Booking cancelled."),
+        )
+    except RefundPending:
+        pass  # recorded: Stripe's webhook or the retry task completes it
+    except RefundError as error:
+        raise BookingError(str(error)) from error
 
 
 # --- Reminders ----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
@@ -142,10 +143,13 @@ def mine(request):
     now = timezone.now()
     bookings = selectors.bookings_of_client(request.user).exclude(status=Booking.Status.HELD)
     feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
+    upcoming = list(bookings.filter(end__gte=now).order_by("start"))
+    for booking in upcoming:
+        booking.proposed = [(value, datetime.fromisoformat(value)) for value in booking.proposals]
     context = {
         "page_title": _("My bookings"),
         "active_tab": "bookings",
-        "upcoming": bookings.filter(end__gte=now).order_by("start"),
+        "upcoming": upcoming,
         "past": bookings.filter(end__lt=now).order_by("-start")[:50],
         "feed_url": request.build_absolute_uri(reverse("bookings:feed", args=[feed.token])),
         "zone": calendar.visitor_zone(request),
@@ -186,7 +190,10 @@ def act(request, pk):
             raise Http404
     except BookingError as error:
         _refused(request, error)
-    return redirect(request.POST.get("next") or reverse("bookings:mine"))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        target = reverse("bookings:mine")
+    return redirect(target)
 
 
 def _managed_provider(request):

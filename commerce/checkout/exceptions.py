@@ -36,6 +36,11 @@ class AccountRequired(CheckoutError):
         super().__init__(message)
 
 
+class LineRefused(CheckoutError):
+    """A line's product class refuses it as it is (``commerce.fulfilment`` checks: a service
+    without its held slot); the message says what to do."""
+
+
 class AddressRequired(CheckoutError):
     default_message = _("A delivery address is needed for the items to ship.")
 

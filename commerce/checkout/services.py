@@ -26,6 +26,7 @@ from .exceptions import (
     BasketAlreadySubmitted,
     CashOnDeliveryNotAvailable,
     EmptyBasket,
+    LineRefused,
     OrderNotPayable,
     OutOfStock,
 )
@@ -141,6 +142,8 @@ def place_order(*, basket, customer, payment_method, delivery=None, language="fr
         raise EmptyBasket
     if account_required(basket, customer.user):
         raise AccountRequired
+    if refused := fulfilment.refusal(basket.all_lines()):
+        raise LineRefused(refused)
     ships = basket.is_shipping_required()
     if payment_method == Order.CASH_ON_DELIVERY and not cash_on_delivery_allowed(basket):
         raise CashOnDeliveryNotAvailable

@@ -7,6 +7,7 @@ apps), so sellers see their shop pages and orders, staff see everything.
 
 from django.utils.translation import gettext_lazy as _
 
+from commerce.bookings.dashboard.access import sees_bookings
 from commerce.experts.dashboard.access import EXPERTS_MENU_ENTRY
 from commerce.wallet.dashboard.access import grants_goodwill, sees_books
 
@@ -32,6 +33,7 @@ SHOP_SECTION = {
         {"label": _("Reviews of my products"), "url_name": "dashboard:shop-reviews"},
         {"label": _("Returns"), "url_name": "returns-dashboard:queue", "access_fn": decides_returns},
         {"label": _("Messages"), "url_name": "messaging-dashboard:inbox", "access_fn": answers_shop_messages},
+        {"label": _("Bookings"), "url_name": "bookings-dashboard:list", "access_fn": sees_bookings},
     ],
 }
 

@@ -21,6 +21,7 @@ from commerce.users.roles import add_to_role, sync_roles
 from search.tasks import index_experts, index_products
 
 from .accounts_data import ACCOUNTS
+from .bookings import seed_bookings
 from .catalogue import seed_catalogue, seed_product_classes
 from .catalogue_data import SHOPS, SOURCE_LANGUAGE
 from .cms_pages_seed import seed_cms_pages
@@ -75,6 +76,7 @@ def seed_demo(*, with_images=True, reset_passwords=False):
         seed_catalogue(report, partners, classes, with_images=with_images)
         seed_experts(report)
         seed_conversations(report, partners)
+        seed_bookings(report)
         seed_home_pages(report)
         seed_cms_pages(report)
         transaction.on_commit(lambda: _reindex(report))

@@ -24,6 +24,8 @@ class Step:
     (``quantity``, or fewer when ``limit`` allows it), or raise ``RevokeRefused`` with a message for
     the admin. ``restore(line, quantity, *, key)``: give them back when that refund then failed.
     ``requires_account``: guests cannot buy the class (it is delivered to an account).
+    ``check(basket_line)``: a message for the shopper when the line cannot be ordered as it is
+    (a service without its held slot), else None; run by the checkout before the order is placed.
     """
 
     product_class: str
@@ -31,17 +33,18 @@ class Step:
     revoke: Callable | None = None
     restore: Callable | None = None
     requires_account: bool = False
+    check: Callable | None = None
 
 
 _steps = {}
 
 
-def register(product_class_slug, *, fulfil, revoke=None, restore=None, requires_account=False):
+def register(product_class_slug, *, fulfil, revoke=None, restore=None, requires_account=False, check=None):
     """Make ``fulfil`` (and its undo) the step of the product class ``product_class_slug``.
 
     Called from the delivering app's ``AppConfig.ready``; registering a class twice replaces its step.
     """
-    _steps[product_class_slug] = Step(product_class_slug, fulfil, revoke, restore, requires_account)
+    _steps[product_class_slug] = Step(product_class_slug, fulfil, revoke, restore, requires_account, check)
 
 
 def step_for(product):

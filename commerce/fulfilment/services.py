@@ -60,5 +60,15 @@ def requires_account(products):
     return any(step.requires_account for step in map(step_for, products) if step is not None)
 
 
+def refusal(basket_lines):
+    """The first shopper-facing reason a basket line cannot be ordered as it is, or None."""
+    for line in basket_lines:
+        step = step_for(line.product)
+        message = step.check(line) if step is not None and step.check is not None else None
+        if message:
+            return message
+    return None
+
+
 def _fulfilled(line, step):
     return FulfilledLine.objects.filter(line=line, step=step.product_class).exists()

@@ -44,6 +44,7 @@ urlpatterns = [
     path("dashboard/login/", LoginRedirectView.as_view(), name="dashboard-login"),
     # Outside the dashboard gate: Support grants goodwill coins here; each view checks its roles.
     path("dashboard/wallet/", include("commerce.wallet.dashboard.urls")),
+    path("dashboard/bookings/", include("commerce.bookings.dashboard.urls")),
     path(
         "dashboard/",
         include(

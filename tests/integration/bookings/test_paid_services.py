@@ -10,6 +10,7 @@ from commerce.bookings import services
 from commerce.bookings.exceptions import SlotTaken
 from commerce.bookings.models import Booking
 from commerce.checkout import services as checkout
+from commerce.checkout.exceptions import LineRefused
 from commerce.fulfilment.services import fulfil_order
 from tests.factories import make_user
 from tests.factories.bookings import at, bookable_service
@@ -71,3 +72,46 @@ def test_an_abandoned_checkout_hold_is_released_by_the_sweep(settings):
         services.book_service(make_user("next@example.com"), basket_of(None), product, at(3, 10)).status
         == "held"
     )
+
+
+def test_the_checkout_refuses_a_service_without_its_slot(settings):
+    product, _calendar = bookable_service()
+    shopper = make_user("noslot@example.com")
+    unbooked = basket_of(shopper)
+    unbooked.add_product(product, 1)
+    expired = basket_of(make_user("slow@example.com"))
+    services.book_service(expired.owner, expired, product, at(3, 10))
+    later = timezone.now() + timedelta(minutes=settings.BOOKINGS_CHECKOUT_HOLD_MINUTES, seconds=1)
+    services.release_expired_holds(now=later)
+    services.book_service(make_user("quick@example.com"), basket_of(None), product, at(3, 10))
+
+    for basket in (unbooked, expired):
+        with pytest.raises(LineRefused, match="choisissez de nouveau un horaire"):
+            order_of(basket.owner, basket)
+
+
+def test_a_paid_service_cancelled_in_the_free_window_is_refunded_late_it_is_not(client, stripe_fake):
+    product, calendar = bookable_service()
+    shopper = make_user("refund@example.com")
+    early, late = (
+        paid_booking(client, stripe_fake, shopper, product, start) for start in (at(5, 10), at(5, 12))
+    )
+
+    calendar.free_cancellation_hours = 24
+    calendar.save()
+    services.cancel(early, by=shopper, reason="Empêchée")
+    calendar.free_cancellation_hours = 24 * 30
+    calendar.save()
+    services.cancel(late, by=shopper)
+
+    assert Booking.objects.get(pk=early.pk).status == Booking.Status.CANCELLED
+    assert Booking.objects.get(pk=late.pk).status == Booking.Status.CANCELLED
+    assert [refund.status for refund in early.order_line.order.refunds.all()] == ["succeeded"]
+    assert not late.order_line.order.refunds.exists()
+
+
+def paid_booking(client, stripe_fake, shopper, product, start):
+    basket = basket_of(shopper)
+    held = services.book_service(shopper, basket, product, start)
+    pay(order_of(shopper, basket), client, stripe_fake)
+    return Booking.objects.get(pk=held.pk)

@@ -8,8 +8,8 @@
   }
   if (!zone) return;
   var current = document.cookie.split("; ").find(function (row) { return row.indexOf("tz=") === 0; });
-  if (current === "tz=" + encodeURIComponent(zone)) return;
-  document.cookie = "tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; samesite=lax";
+  if (current === "tz=" + zone) return;
+  document.cookie = "tz=" + zone + "; path=/; max-age=31536000; samesite=lax";
   if (document.querySelector("[data-bookings-reload-on-zone]") && !/[?&]tz=/.test(location.search)) {
     location.reload();
   }
