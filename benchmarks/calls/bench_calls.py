@@ -4,9 +4,10 @@
 
 Starts its own PostgreSQL and Redis (scripts/services.py; the migrated template database is kept in
 var/bench-services/calls/, the benchmark database is cloned fresh), seeds ``--calls`` confirmed call
-bookings in progress (benchmarks/calls/seed.py) and serves the site with uvicorn (one worker) and
-``benchmarks.chat.asgi``, whose bare echo room (no session, database or validation) relays through the
-same Redis channel layer: the baseline, measured in the same run.
+bookings in progress (benchmarks/calls/seed.py) and serves the site with uvicorn (one worker), the
+settings ``benchmarks.calls.settings`` (a channel-layer pool above redis-py's 100 connections, see
+there) and ``benchmarks.chat.asgi``, whose bare echo room (no session, database or validation)
+relays through the same Redis channel layer: the baseline, measured in the same run.
 
 Each call has two sockets (client and expert), all connected at once. Two phases, each for ``--seconds``:
 
@@ -14,9 +15,9 @@ Each call has two sockets (client and expert), all connected at once. Two phases
    meter); the server writes each one and recomputes the meter from the stored rows. The server
    process's CPU time divided by the heartbeats gives the CPU per heartbeat, and × 8 (two sockets
    every 15 s) the CPU per call-minute at the real cadence.
-2. **relay**: the client's socket sends an ICE candidate every 200 ms (a burst like the start of a
-   call) while heartbeats go on; the time until the expert's socket receives it is one sample. The
-   echo rooms get the same frames.
+2. **relay**: the client's socket sends an ICE candidate every ``--ice-every`` seconds (as at the
+   start of a call, when candidates trickle) while heartbeats go on at the browser's 15 s cadence;
+   the time until the expert's socket receives it is one sample. The echo rooms get the same frames.
 
 Prints p50/p95/max relay latency (call socket vs echo), frames per second and the CPU figures; never
 fails on a figure. Stops every process it started, also on Ctrl-C.
@@ -43,8 +44,9 @@ from bench_chat import log, percentile, prepare_database  # noqa: E402
 from services import Server, start_postgres, start_redis  # noqa: E402
 
 DATA_DIR = ROOT / "var" / "bench-services" / "calls"
-HEARTBEAT_EVERY = 1.0
-ICE_EVERY = 0.2
+#: Seconds between heartbeats: accelerated in the meter phase, the browser's cadence while relaying.
+LOADED_HEARTBEAT_EVERY = 1.0
+REAL_HEARTBEAT_EVERY = 15.0
 #: Heartbeats of one call in one real minute: two sockets, one every 15 s.
 REAL_BEATS_PER_MINUTE = 8
 
@@ -52,7 +54,7 @@ REAL_BEATS_PER_MINUTE = 8
 def django_env(database_url, redis_url):
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "benchmarks.chat.settings",
+        "DJANGO_SETTINGS_MODULE": "benchmarks.calls.settings",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "site")]),
@@ -77,7 +79,7 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def call_run(port, call, kind, seconds, ice, samples, counts):
+async def call_run(port, call, kind, seconds, ice, samples, counts):  # noqa: PLR0913
     from websockets.asyncio.client import connect
 
     origin = f"http://127.0.0.1:{port}"
@@ -105,7 +107,7 @@ async def call_run(port, call, kind, seconds, ice, samples, counts):
             while True:
                 await socket.send('{"type": "heartbeat"}')
                 counts["heartbeats"] += 1
-                await asyncio.sleep(HEARTBEAT_EVERY)
+                await asyncio.sleep(REAL_HEARTBEAT_EVERY if ice else LOADED_HEARTBEAT_EVERY)
 
         async def candidates():
             while True:
@@ -117,7 +119,7 @@ async def call_run(port, call, kind, seconds, ice, samples, counts):
                 }
                 await client.send(json.dumps(frame))
                 counts["ice"] += 1
-                await asyncio.sleep(ICE_EVERY)
+                await asyncio.sleep(ice)
 
         tasks = [
             asyncio.create_task(drain(client, False)),
@@ -143,6 +145,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--calls", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument(
+        "--ice-every", type=float, default=1.0, help="seconds between two ICE frames of a call"
+    )
     options = parser.parse_args(argv)
     started = []
     try:
@@ -158,25 +163,26 @@ def main(argv=None):
         server = Server(env, workers=1, app="benchmarks.chat.asgi:application")
         started.append(server)
         port, pid = server.port, server.process.pid
-        asyncio.run(scenario(port, calls[:2], "call", 2, True))  # warm-up: imports, connections
-        asyncio.run(scenario(port, calls[:2], "echo", 2, True))
+        asyncio.run(scenario(port, calls[:2], "call", 2, 0.5))  # warm-up: imports, connections
+        asyncio.run(scenario(port, calls[:2], "echo", 2, 0.5))
         rows = []
-        for kind, ice in (("echo", False), ("call", False), ("echo", True), ("call", True)):
+        relay = options.ice_every
+        for kind, ice in (("echo", 0), ("call", 0), ("echo", relay), ("call", relay)):
             phase = "relay" if ice else "meter"
             log(f"{kind} {phase}: {len(calls)} calls ({2 * len(calls)} sockets), {options.seconds:g} s")
             cpu = cpu_seconds(pid)
             samples, counts = asyncio.run(scenario(port, calls, kind, options.seconds, ice))
             rows.append((kind, phase, samples, counts, cpu_seconds(pid) - cpu))
         print()
-        header = ("socket", "phase", "beats", "ice", "p50 ms", "p95 ms", "max ms", "cpu s")
-        widths = (6, 6, 7, 7, 8, 8, 8, 7)
+        header = ("socket", "phase", "beats", "ice", "timed", "p50 ms", "p95 ms", "max ms", "cpu s")
+        widths = (6, 6, 7, 7, 7, 8, 8, 8, 7)
         print(" ".join(f"{title:>{width}}" for title, width in zip(header, widths, strict=True)))
         for kind, phase, samples, counts, cpu in rows:
             p50 = f"{statistics.median(samples):8.2f}" if samples else f"{'-':>8}"
             p95 = f"{percentile(samples, 0.95):8.2f}" if samples else f"{'-':>8}"
             top = f"{max(samples):8.2f}" if samples else f"{'-':>8}"
             beats, ice = counts["heartbeats"], counts["ice"]
-            print(f"{kind:>6} {phase:>6} {beats:>7} {ice:>7} {p50} {p95} {top} {cpu:7.2f}")
+            print(f"{kind:>6} {phase:>6} {beats:>7} {ice:>7} {len(samples):>7} {p50} {p95} {top} {cpu:7.2f}")
         meter = {kind: (counts, cpu) for kind, phase, _s, counts, cpu in rows if phase == "meter"}
         per_beat = {kind: cpu / max(counts["heartbeats"], 1) for kind, (counts, cpu) in meter.items()}
         print()
