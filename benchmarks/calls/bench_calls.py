@@ -5,9 +5,9 @@
 Starts its own PostgreSQL and Redis (scripts/services.py; the migrated template database is kept in
 var/bench-services/calls/, the benchmark database is cloned fresh), seeds ``--calls`` confirmed call
 bookings in progress (benchmarks/calls/seed.py) and serves the site with uvicorn (one worker), the
-settings ``benchmarks.calls.settings`` (a channel-layer pool above redis-py's 100 connections, see
-there) and ``benchmarks.chat.asgi``, whose bare echo room (no session, database or validation)
-relays through the same Redis channel layer: the baseline, measured in the same run.
+settings ``benchmarks.chat.settings`` and ``benchmarks.chat.asgi``, whose bare echo room (no
+session, database or validation) relays through the same Redis channel layer: the baseline,
+measured in the same run.
 
 Each call has two sockets (client and expert), all connected at once. Two phases, each for ``--seconds``:
 
@@ -54,7 +54,7 @@ REAL_BEATS_PER_MINUTE = 8
 def django_env(database_url, redis_url):
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "benchmarks.calls.settings",
+        "DJANGO_SETTINGS_MODULE": "benchmarks.chat.settings",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "site")]),

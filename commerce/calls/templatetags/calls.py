@@ -12,8 +12,11 @@ register = template.Library()
 
 @register.inclusion_tag("calls/includes/summary.html")
 def call_summary(booking):
-    """The summary of the booking's call when there is one; a join link while the call is open."""
-    if booking.kind != "call":
+    """The summary of the booking's call when there is one; a join link while the call is open.
+
+    A booking whose room has not opened yet has no call: no query for it, so a list of upcoming
+    bookings costs nothing here."""
+    if booking.kind != "call" or timezone.now() < opens_at(booking):
         return {}
     call = Call.objects.filter(booking=booking).prefetch_related("recordings").first()
     join_url = ""

@@ -285,8 +285,15 @@ if REDIS_URL:
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
                 # redis-py 8's default 5 s socket timeout would end the layer's blocking read, and
-                # with it every idle WebSocket (channels_redis #422).
-                "hosts": [{"address": env("CHANNEL_LAYER_URL", default=REDIS_URL), "socket_timeout": None}],
+                # with it every idle WebSocket (channels_redis #422). Its pool also refuses a 101st
+                # connection at once: a burst of sockets joining (a chat, 100 calls) needs more.
+                "hosts": [
+                    {
+                        "address": env("CHANNEL_LAYER_URL", default=REDIS_URL),
+                        "socket_timeout": None,
+                        "max_connections": env.int("CHANNEL_LAYER_MAX_CONNECTIONS", default=1000),
+                    }
+                ],
                 "prefix": env("CHANNEL_LAYER_PREFIX", default="souk"),
             },
         }
