@@ -798,6 +798,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choices of fields with the same name in several apps ("kind", "status") get their model's name.
+    "ENUM_NAME_OVERRIDES": {
+        "BookingStatusEnum": "commerce.bookings.models.Booking.Status",
+        "PaidMessageKindEnum": "commerce.consultations.models.PaidMessage.Kind",
+        "PaidMessageStatusEnum": "commerce.consultations.models.PaidMessage.Status",
+    },
 }
 
 # --- Search -----------------------------------------------------------------------------------
@@ -856,13 +862,6 @@ CONSULTATIONS_HOLD_GRACE_HOURS = 2
 #: Largest video question or answer, in bytes, and its longest duration in seconds.
 CONSULTATIONS_VIDEO_MAX_BYTES = env.int("CONSULTATIONS_VIDEO_MAX_BYTES", default=50 * 1024 * 1024)
 CONSULTATIONS_VIDEO_MAX_SECONDS = env.int("CONSULTATIONS_VIDEO_MAX_SECONDS", default=180)
-#: The API schema names the paid messages' choices after them ("kind" and "status" exist elsewhere).
-SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
-    {
-        "PaidMessageKindEnum": "commerce.consultations.models.PaidMessage.Kind",
-        "PaidMessageStatusEnum": "commerce.consultations.models.PaidMessage.Status",
-    }
-)
 # --- Social proof (commerce/socialproof/): LinkedIn and Instagram linked to expert accounts -------
 #: OAuth clients from LinkedIn (an OpenID Connect app) and Meta (Business Login for Instagram);
 #: without a client id the provider is off: no button, no link URL that works.
