@@ -5,15 +5,18 @@ Filters of the selected facets go in ``post_filter`` (they narrow the hits, not 
 facet's counts come from a ``filter`` aggregation holding every other facet's filters.
 """
 
+import logging
 from dataclasses import dataclass, field
 
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
-from elasticsearch import ApiError, TransportError
+from elasticsearch import ApiError, NotFoundError, TransportError
 from elasticsearch.dsl import Q as EsQ
 
 from . import facets as facet_defs
 from .exceptions import SearchUnavailable
+
+logger = logging.getLogger(__name__)
 
 RELEVANCE = "relevancy"
 
@@ -103,6 +106,9 @@ def run(kind, selection, *, offset=0, limit=24, restrict=(), facets=None):
     search = build_search(kind, selection, facets, offset=offset, limit=limit, restrict=restrict)
     try:
         response = search.execute()
+    except NotFoundError:
+        logger.warning("no %s index yet: nothing to find", kind.name)
+        return Result(total=0, ids=[], facets=[])
     except (TransportError, ApiError) as exc:
         raise SearchUnavailable(str(exc)) from exc
     aggregations = response.aggregations.to_dict()

@@ -10,7 +10,7 @@ in every real store. Values of one facet are OR'ed, facets are AND'ed.
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Least
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from elasticsearch.dsl import Q as EsQ
@@ -187,17 +187,28 @@ def _product_models():
 
 
 def _records_of(**lookups):
-    """Stock records of the outer product or of one of its variants."""
+    """Stock records of the outer product, and those of its variants: two subqueries, each on an
+    index (one ``product = … OR parent = …`` subquery scans every stock record per product)."""
     StockRecord = _product_models()[2]
-    return StockRecord.objects.filter(
-        Q(product=OuterRef("pk")) | Q(product__parent=OuterRef("pk")), **lookups
+    return (
+        StockRecord.objects.filter(product=OuterRef("pk"), **lookups),
+        StockRecord.objects.filter(product__parent=OuterRef("pk"), **lookups),
     )
 
 
+def _any_record(**lookups):
+    own, variants = _records_of(**lookups)
+    return Q(Exists(own)) | Q(Exists(variants))
+
+
 def with_lowest_price(queryset):
-    """``search_price``: the lowest price of a product's own or variants' stock records, as indexed."""
-    lowest = _records_of(price__isnull=False).order_by("price").values("price")[:1]
-    return queryset.annotate(search_price=Subquery(lowest))
+    """``search_price``: the lowest price of a product's own or variants' stock records, as indexed
+    (PostgreSQL's ``LEAST`` skips the side that has none)."""
+    own, variants = (
+        Subquery(records.filter(price__isnull=False).order_by("price").values("price")[:1])
+        for records in _records_of()
+    )
+    return queryset.annotate(search_price=Least(own, variants))
 
 
 def _category_db(queryset, values):
@@ -260,8 +271,8 @@ def _price_db(queryset, values):
 def _in_stock_db(queryset, values):
     if set(values) >= {"true", "false"}:
         return queryset
-    stocked = Q(product_class__track_stock=False) | Q(
-        Exists(_records_of(num_in_stock__gt=Coalesce(F("num_allocated"), Value(0))))
+    stocked = Q(product_class__track_stock=False) | _any_record(
+        num_in_stock__gt=Coalesce(F("num_allocated"), Value(0))
     )
     return queryset.filter(stocked if "true" in values else ~stocked)
 
@@ -292,7 +303,7 @@ PRODUCT_FACETS = (
         "seller",
         _("Seller"),
         "seller_codes",
-        db=lambda qs, values: qs.filter(Exists(_records_of(partner__code__in=values))),
+        db=lambda qs, values: qs.filter(_any_record(partner__code__in=values)),
         labels=_seller_labels,
     ),
     TermsFacet(

@@ -65,7 +65,8 @@ def suggest(text, *, size=None):
     multi = MultiSearch().add(_completion(ProductDocument, text, size))
     multi = multi.add(_completion(ExpertDocument, text, size))
     try:
-        products_response, experts_response = multi.execute()
+        # A query that fails alone (an index not built yet) answers nothing; an unreachable server raises.
+        products_response, experts_response = multi.execute(raise_on_error=False)
     except (TransportError, ApiError) as exc:
         raise SearchUnavailable(str(exc)) from exc
     found = [
@@ -79,6 +80,8 @@ def suggest(text, *, size=None):
 
 
 def _options(response):
+    if response is None:
+        return {}
     return {int(option._id): option._score for option in response.suggest.names[0].options}
 
 

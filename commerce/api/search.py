@@ -2,7 +2,6 @@
 typing) and ``/api/saved-searches/`` (a user's "alert me" searches)."""
 
 from django.http import QueryDict
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
@@ -14,7 +13,12 @@ from commerce.catalogue.selectors import browsable_products
 from commerce.core.sites import absolute_url
 from commerce.experts.models import ExpertProfile
 from search import faceted, selectors, services, suggest
-from search.exceptions import SearchRefused, SearchUnavailable
+from search.exceptions import (
+    NO_SAVED_SEARCH_MESSAGE,
+    UNAVAILABLE_MESSAGE,
+    SearchRefused,
+    SearchUnavailable,
+)
 
 from .schema import VALIDATION_ERROR, ErrorSerializer
 
@@ -135,9 +139,7 @@ class SearchView(APIView):
 
 
 def _unavailable():
-    return Response(
-        {"detail": _("Search is unavailable right now.")}, status=status.HTTP_503_SERVICE_UNAVAILABLE
-    )
+    return Response({"detail": str(UNAVAILABLE_MESSAGE)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
 
 
 class SuggestionSerializer(serializers.Serializer):
@@ -226,5 +228,5 @@ class SavedSearchesView(APIView):
         except ValueError:
             pk = 0
         if not services.delete_saved_search(request.user, pk):
-            return Response({"detail": _("No such saved search.")}, status=status.HTTP_404_NOT_FOUND)
+            return Response({"detail": str(NO_SAVED_SEARCH_MESSAGE)}, status=status.HTTP_404_NOT_FOUND)
         return Response(status=status.HTTP_204_NO_CONTENT)

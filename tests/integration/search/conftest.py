@@ -7,11 +7,15 @@ from search.documents import ExpertDocument, ProductDocument
 
 @pytest.fixture
 def fresh_indexes(search_index):
-    """Both indexes dropped and created again with the current mappings."""
+    """Both indexes dropped and created again with the current mappings (and there again after the
+    test, which may drop them: an index written to while missing would get guessed mappings)."""
     for document in (ProductDocument, ExpertDocument):
         document._index.delete(ignore_unavailable=True)
         document._index.create()
-    return search_index
+    yield search_index
+    for document in (ProductDocument, ExpertDocument):
+        if not document._index.exists():
+            document._index.create()
 
 
 @pytest.fixture

@@ -121,3 +121,17 @@ def test_saved_searches_api_lists_saves_and_deletes(client, goods):
 @pytest.mark.django_db
 def test_saved_searches_need_an_account(anonymous_client):
     assert anonymous_client.get("/api/saved-searches/").status_code in (401, 403)
+
+
+@pytest.mark.django_db
+def test_before_the_indexes_are_built_search_and_suggestions_find_nothing(anonymous_client, fresh_indexes):
+    from search.documents import ExpertDocument, ProductDocument
+
+    ProductDocument._index.delete()
+    ExpertDocument._index.delete()
+    response = anonymous_client.get("/api/search/", {"q": "tajine"})
+    assert response.status_code == 200
+    assert response.json() == {"total": 0, "results": [], "facets": {}}
+    suggestions = anonymous_client.get("/api/search/suggest/", {"q": "taj"})
+    assert suggestions.status_code == 200
+    assert suggestions.json() == []
