@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -29,8 +28,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
 
 from services import Server, start_postgres, start_redis  # noqa: E402
+
+from benchmarks import harness  # noqa: E402
+from benchmarks.harness import log  # noqa: E402
 
 DATA_DIR = ROOT / "var" / "bench-services" / "chat"
 TEMPLATE_DB, BENCH_DB = "bench_chat_template", "bench_chat"
@@ -38,38 +41,14 @@ TEMPLATE_DB, BENCH_DB = "bench_chat_template", "bench_chat"
 GOALS = {1: 5.0, 50: 20.0}
 
 
-def log(message):
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
 def django_env(database_url, redis_url):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "benchmarks.chat.settings",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "site")]),
-    }
+    return harness.django_env(database_url, redis_url, "benchmarks.chat.settings")
 
 
 def prepare_database(server_url, redis_url):
-    """Migrate the template database (a no-op when up to date), then clone it into a fresh one."""
-    import psycopg
-
-    base = server_url.rpartition("/")[0]
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [TEMPLATE_DB]).fetchone():
-            admin.execute(f'CREATE DATABASE "{TEMPLATE_DB}"')
-    subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput", "-v", "0"],
-        env=django_env(f"{base}/{TEMPLATE_DB}", redis_url),
-        cwd=ROOT,
-        check=True,
+    return harness.fresh_database(
+        server_url, lambda url: django_env(url, redis_url), template=TEMPLATE_DB, name=BENCH_DB
     )
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{BENCH_DB}" TEMPLATE "{TEMPLATE_DB}"')
-    return f"{base}/{BENCH_DB}"
 
 
 def seed(env, rooms):

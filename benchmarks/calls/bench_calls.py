@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_chat import log, percentile, prepare_database  # noqa: E402
+from bench_chat import django_env, log, percentile, prepare_database  # noqa: E402
 from services import Server, start_postgres, start_redis  # noqa: E402
 
 DATA_DIR = ROOT / "var" / "bench-services" / "calls"
@@ -49,16 +49,6 @@ LOADED_HEARTBEAT_EVERY = 1.0
 REAL_HEARTBEAT_EVERY = 15.0
 #: Heartbeats of one call in one real minute: two sockets, one every 15 s.
 REAL_BEATS_PER_MINUTE = 8
-
-
-def django_env(database_url, redis_url):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "benchmarks.chat.settings",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "site")]),
-    }
 
 
 def seed(env, calls):

@@ -15,6 +15,8 @@ if str(ROOT / "scripts") not in sys.path:
 
 from services import free_port, start_postgres, start_redis, wait_for_port  # noqa: E402, F401
 
+from benchmarks import harness  # noqa: E402
+
 #: Kept between runs (the migrated template database); the benchmark database is rebuilt each run.
 DATA_DIR = ROOT / "var" / "bench-services" / "commerce"
 TEMPLATE_DB = "bench_commerce_template"
@@ -34,32 +36,11 @@ def django_env(database_url, redis_url, *, eager_tasks=True):
     return env
 
 
-def database_url(server_url, name):
-    return f"{server_url.rpartition('/')[0]}/{name}"
-
-
-def _admin(server_url):
-    import psycopg
-
-    return psycopg.connect(database_url(server_url, "postgres"), autocommit=True)
-
-
 def prepare_databases(server_url, redis_url):
     """Migrate the template database (a no-op when up to date), then clone it into a fresh one."""
-    with _admin(server_url) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [TEMPLATE_DB]).fetchone():
-            connection.execute(f'CREATE DATABASE "{TEMPLATE_DB}"')
-    env = django_env(database_url(server_url, TEMPLATE_DB), redis_url)
-    subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput", "-v", "0"],
-        env=env,
-        cwd=ROOT,
-        check=True,
+    return harness.fresh_database(
+        server_url, lambda url: django_env(url, redis_url), template=TEMPLATE_DB, name=BENCH_DB
     )
-    with _admin(server_url) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{BENCH_DB}" TEMPLATE "{TEMPLATE_DB}"')
-    return database_url(server_url, BENCH_DB)
 
 
 def run_json(env, module, *args, marker):

@@ -21,7 +21,6 @@ import argparse
 import functools
 import http.server
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -32,46 +31,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
 
 from services import Server, free_port, start_postgres, start_redis  # noqa: E402
+
+from benchmarks import harness  # noqa: E402
+from benchmarks.harness import log  # noqa: E402
 
 DATA_DIR = ROOT / "var" / "bench-services" / "digital"
 TEMPLATE_DB, BENCH_DB = "bench_digital_template", "bench_digital"
 
 
-def log(message):
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
 def django_env(database_url, redis_url, media_root):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "MEDIA_ROOT": str(media_root),
-        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "site")]),
-    }
+    return harness.django_env(database_url, redis_url, "config.settings.test", MEDIA_ROOT=str(media_root))
 
 
 def prepare_database(server_url, redis_url, media_root):
-    """Migrate the template database (a no-op when up to date), then clone it into a fresh one."""
-    import psycopg
-
-    base = server_url.rpartition("/")[0]
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [TEMPLATE_DB]).fetchone():
-            admin.execute(f'CREATE DATABASE "{TEMPLATE_DB}"')
-    subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput", "-v", "0"],
-        env=django_env(f"{base}/{TEMPLATE_DB}", redis_url, media_root),
-        cwd=ROOT,
-        check=True,
+    return harness.fresh_database(
+        server_url, lambda url: django_env(url, redis_url, media_root), template=TEMPLATE_DB, name=BENCH_DB
     )
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{BENCH_DB}" TEMPLATE "{TEMPLATE_DB}"')
-    return f"{base}/{BENCH_DB}"
 
 
 def ttfb(client, url):

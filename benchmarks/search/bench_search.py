@@ -35,6 +35,8 @@ sys.path.insert(0, str(ROOT))
 
 from services import start_postgres, start_redis, start_search  # noqa: E402
 
+from benchmarks.harness import log  # noqa: E402
+
 DATA_DIR = ROOT / "var" / "bench-services" / "search"
 WORDS = ["tajine", "chechia", "tapis", "kilim", "plat", "bol", "coussin", "lampe", "bague", "panier"]
 COLOURS = ["rouge", "bleu", "vert", "noir", "blanc"]
@@ -43,10 +45,6 @@ PRODUCT_QUERY = (
     "q=tajine&seller=vendeur-1&seller=vendeur-2&price=20-50&in_stock=true&attr_colour=rouge&rating=3"
 )
 EXPERT_QUERY = "q=finance&domain=finance&language=fr&service=video&text_price=10-25&verified=true"
-
-
-def log(message):
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
 def percentiles(samples):

@@ -30,14 +30,15 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks import harness  # noqa: E402
 from benchmarks.commerce import load, processes  # noqa: E402
+from benchmarks.harness import log  # noqa: E402
 
 DATA_DIR = ROOT / "var" / "bench-services" / "wallet"
 TEMPLATE_DB = "bench_wallet_template"
@@ -47,33 +48,14 @@ PATHS = {CEILING: "/bench/transfer/", LEDGER: "/bench/wallet/spend/"}
 GOAL = 0.70
 
 
-def log(message):
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
 def django_env(database_url, redis_url):
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="benchmarks.wallet.settings",
-        DATABASE_URL=database_url,
-        REDIS_URL=redis_url,
-        PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "site")]),
-    )
-    return env
+    return harness.django_env(database_url, redis_url, "benchmarks.wallet.settings")
 
 
 def prepare_database(server_url, redis_url):
-    """Migrate the template database (a no-op when up to date), then clone it into a fresh one."""
-    with processes._admin(server_url) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [TEMPLATE_DB]).fetchone():
-            connection.execute(f'CREATE DATABASE "{TEMPLATE_DB}"')
-    env = django_env(processes.database_url(server_url, TEMPLATE_DB), redis_url)
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True)  # noqa: S603
-    with processes._admin(server_url) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{BENCH_DB}" TEMPLATE "{TEMPLATE_DB}"')
-    return processes.database_url(server_url, BENCH_DB)
+    return harness.fresh_database(
+        server_url, lambda url: django_env(url, redis_url), template=TEMPLATE_DB, name=BENCH_DB
+    )
 
 
 def post_unit(path, tokens=None):
