@@ -199,6 +199,9 @@ class ExpertDocument(BaseDocument):
     lowest_price = fields.IntegerField()
     verified = fields.BooleanField()
     approved_at = fields.DateField()
+    #: The average of the expert's published ratings (none before a first one), and how many.
+    rating = fields.FloatField()
+    rating_count = fields.IntegerField()
     photo = fields.KeywordField(index=False)
     suggest = fields.CompletionField(analyzer="simple")
 
@@ -213,7 +216,7 @@ class ExpertDocument(BaseDocument):
         queryset_pagination = 500
 
     def get_queryset(self):
-        return ExpertProfile.objects.listed().prefetch_related("domains")
+        return ExpertProfile.objects.listed().select_related("rating_summary").prefetch_related("domains")
 
     def prepare_bio_fr(self, instance):
         return instance.bio_fr or ""
@@ -250,6 +253,14 @@ class ExpertDocument(BaseDocument):
 
     def prepare_photo(self, instance):
         return instance.photo.url if instance.photo else ""
+
+    def prepare_rating(self, instance):
+        summary = getattr(instance, "rating_summary", None)
+        return float(summary.average) if summary and summary.count else None
+
+    def prepare_rating_count(self, instance):
+        summary = getattr(instance, "rating_summary", None)
+        return summary.count if summary else 0
 
     def prepare_suggest(self, instance):
         return {"input": [instance.full_name]}

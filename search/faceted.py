@@ -8,7 +8,7 @@ facet's counts come from a ``filter`` aggregation holding every other facet's fi
 import logging
 from dataclasses import dataclass, field
 
-from django.db.models import F
+from django.db.models import Case, F, When
 from django.utils.translation import gettext_lazy as _
 from elasticsearch import ApiError, NotFoundError, TransportError
 from elasticsearch.dsl import Q as EsQ
@@ -179,6 +179,10 @@ def _experts_prepare(queryset, sort):
 
     if sort in ("price-asc", "price-desc"):
         return queryset.annotate(lowest_price=Least("text_price", "video_price", "call_price_per_minute"))
+    if sort == "rating":  # an expert without a published rating has none (not 0): last
+        return queryset.annotate(
+            rated=Case(When(rating_summary__count__gt=0, then=F("rating_summary__average")), default=None)
+        )
     return queryset
 
 
@@ -246,6 +250,16 @@ def experts():
                 (F("lowest_price").desc(nulls_last=True), "pk"),
             ),
             "newest": Sort(_("Newest"), ({"approved_at": "desc"},), ("-approved_at", "pk")),
+            "rating": Sort(
+                _("Customer rating"),
+                ({"rating": {"order": "desc", "missing": "_last"}}, {"rating_count": "desc"}),
+                (F("rated").desc(nulls_last=True), "-rating_summary__count", "pk"),
+            ),
+            "popular": Sort(
+                _("Most reviewed"),
+                ({"rating_count": "desc"}, {"approved_at": "desc"}),
+                (F("rating_summary__count").desc(nulls_last=True), "-approved_at", "pk"),
+            ),
         },
     )
 

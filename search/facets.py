@@ -399,6 +399,15 @@ EXPERT_FACETS = (
     _expert_price("text_price", _("Text answer price (coins)"), "text_price", EXPERT_PRICE_BOUNDS),
     _expert_price("video_price", _("Video answer price (coins)"), "video_price", EXPERT_PRICE_BOUNDS),
     _expert_price("call_price", _("Call price per minute (coins)"), "call_price_per_minute", (2, 5, 10, 20)),
+    MinimumFacet(
+        "rating",
+        _("Rating"),
+        "rating",
+        db=lambda qs, values: qs.filter(
+            rating_summary__count__gt=0, rating_summary__average__gte=int(values[0])
+        ),
+        labels=rating_labels,
+    ),
     TermsFacet(
         "verified",
         _("Verified"),

@@ -19,6 +19,7 @@ StockRecord = get_model("partner", "StockRecord")
 ExpertProfile = get_model("experts", "ExpertProfile")
 Verification = get_model("experts", "Verification")
 Domain = get_model("experts", "Domain")
+RatingSummary = get_model("consultations", "RatingSummary")
 
 
 def affected_product_ids(instance):
@@ -32,11 +33,12 @@ def affected_product_ids(instance):
 
 
 def affected_expert_ids(instance):
-    """Ids of the expert documents that depend on ``instance`` (a profile or its verification)."""
+    """Ids of the expert documents that depend on ``instance`` (a profile, its verification, its
+    ratings' summary)."""
     if isinstance(instance, ExpertProfile):
         return [instance.pk]
-    if isinstance(instance, Verification):
-        return [instance.profile_id]
+    if isinstance(instance, (Verification, RatingSummary)):
+        return [instance.profile_id if isinstance(instance, Verification) else instance.expert_id]
     if isinstance(instance, Domain):  # its names are in the documents of its experts
         return list(instance.experts.values_list("pk", flat=True))
     return []

@@ -12,8 +12,9 @@ class BookingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import earnings, fulfilment, notices
+        from . import consultations_section, earnings, fulfilment, notices
 
         notices.register_events()
         fulfilment.register_services()
         earnings.register_pending_earnings()
+        consultations_section.register_section()

@@ -1,7 +1,10 @@
 """Reads of paid messages: the client's consultations, the expert's inbox, one message for the
 person allowed to see it (anyone else gets ``None``: a 404, so ids cannot be probed)."""
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from datetime import timedelta
+
+from django.db.models import Avg, Case, DurationField, ExpressionWrapper, F, IntegerField, Q, Value, When
+from django.utils import timezone
 
 from .models import PaidMessage, Rating
 
@@ -58,3 +61,18 @@ def published_ratings(expert):
 
 def pending_count(user):
     return PaidMessage.objects.filter(expert__user=user, status=PaidMessage.Status.AWAITING_REPLY).count()
+
+
+#: The answers an expert's usual response time is measured on: those of the last days.
+RESPONSE_TIME_DAYS = 90
+
+
+def response_time(expert):
+    """How long the expert took to answer, on average, over the last ``RESPONSE_TIME_DAYS`` (a
+    ``timedelta``), or ``None`` before a first answer: shown on the profile so a client knows what
+    to expect within the answer deadline."""
+    since = timezone.now() - timedelta(days=RESPONSE_TIME_DAYS)
+    waited = ExpressionWrapper(F("answered_at") - F("created_at"), output_field=DurationField())
+    return PaidMessage.objects.filter(
+        expert=expert, status=PaidMessage.Status.ANSWERED, answered_at__gte=since
+    ).aggregate(average=Avg(waited))["average"]

@@ -185,6 +185,7 @@ def _locked_for_expert(expert_user, message):
 
 def reply(expert_user, message, text="", video=None):
     """The expert answers: the hold is captured (80/20) and the client told. Returns the message.
+    The expert's pages are refreshed (their usual response time moved).
 
     Raises ``Http404`` for anyone but the message's expert, ``AlreadyResolved`` when it was
     declined, expired or answered already (an answer racing the expiry loses cleanly).
@@ -221,6 +222,7 @@ def reply(expert_user, message, text="", video=None):
             paid=True,
         )
         notices.answered(locked)
+        _bump_pages()
     return locked
 
 

@@ -146,3 +146,17 @@ def test_a_seller_edits_the_shops_availability_and_no_other(client):
     assert saved.status_code == 302
     assert list(calendar.weekly_rules.values_list("weekday", flat=True)) == [1]
     assert refused.status_code == 404
+
+
+def test_the_consultations_page_lists_the_clients_calls_beside_their_messages(client, client_user, instant):
+    from commerce.bookings import services
+
+    expert, _calendar = instant
+    services.book_call(client_user, expert, at(2, 10), 10)
+    client.force_login(client_user)
+
+    page = client.get("/en/accounts/consultations/").content.decode()
+
+    assert "Calls and appointments" in page and "Messages to experts" in page
+    assert page.index("Messages to experts") < page.index("Calls and appointments")
+    assert "Video call (10 min)" in page and str(expert.full_name) in page

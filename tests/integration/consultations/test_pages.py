@@ -156,3 +156,27 @@ def test_the_client_rates_an_answer_and_the_admin_publishes_it(
     assert "Clair" in profile and "Merci !" in profile and "4.0 out of 5 (1 rating)" in profile
     directory = Client().get("/en/experts/").content.decode()
     assert "4.0 (1 rating)" in directory
+
+
+def test_the_profile_says_how_soon_the_expert_usually_answers(
+    client_user, expert, django_capture_on_commit_callbacks
+):
+    import time_machine
+    from django.utils import timezone
+
+    profile_url = f"/en/experts/{expert.slug}/"
+    assert "Usually answers" not in Client().get(profile_url).content.decode()  # no answer yet
+
+    # given: two questions, answered 2 h and 5 h after they were sent (3.5 h on average)
+    now = timezone.now()
+    for hours in (2, 5):
+        with time_machine.travel(now, tick=False):
+            message = services.send(client_user, expert, "text", f"Question {hours}")
+        with (
+            time_machine.travel(now + timezone.timedelta(hours=hours), tick=False),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            services.reply(expert.user, message, text="Réponse")
+
+    # then: rounded up to whole hours (each answer refreshed the cached profile)
+    assert "Usually answers within 4 hours" in Client().get(profile_url).content.decode()

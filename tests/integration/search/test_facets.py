@@ -169,6 +169,11 @@ def experts(fresh_indexes, indexed):
             )
             expert.domains.set(domains)
             made[name] = expert
+        # Published ratings (kept by the consultations' moderation): Karim 4.6, Amel 3.2, the others none
+        from commerce.consultations.models import RatingSummary
+
+        RatingSummary.objects.create(expert=made["Karim Jaziri"], average="4.60", count=5)
+        RatingSummary.objects.create(expert=made["Amel Ben Salah"], average="3.20", count=9)
     return made
 
 
@@ -182,6 +187,8 @@ def experts(fresh_indexes, indexed):
         "service=video&text_price=0-10",
         "domain=finance&call_price=10-20",
         "verified=true&video_price=100-",
+        "rating=4",
+        "rating=3&domain=finance",
     ],
 )
 def test_expert_facet_counts_equal_the_database_counts(experts, query_string):
@@ -212,3 +219,20 @@ def test_expert_facets_count_what_was_indexed(experts):
     assert facet(result, "language") == {"fr": 1, "ar": 1, "en": 2}
     assert facet(result, "service") == {"text": 2, "video": 2, "call": 2}
     assert result.total == 3
+
+
+@pytest.mark.django_db
+def test_sorting_experts_by_rating_or_reviews_matches_the_database_order(experts):
+    kind = faceted.experts()
+    expected = {
+        "rating": ["Karim Jaziri", "Amel Ben Salah"],  # then the experts without a rating
+        "popular": ["Amel Ben Salah", "Karim Jaziri"],
+    }
+    for sort, first in expected.items():
+        selection = faceted.parse(kind, QueryDict(f"sort_by={sort}"))
+        result = faceted.run(kind, selection)
+        database = faceted.order_queryset(
+            kind, faceted.filter_queryset(kind, ExpertProfile.objects.listed(), selection), selection
+        )
+        assert result.ids[:2] == [experts[name].pk for name in first]
+        assert result.ids[:2] == list(database.values_list("pk", flat=True))[:2]
