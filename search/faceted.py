@@ -74,10 +74,17 @@ def parse(kind, params, facets=None):
     return Selection(query=query, values={k: v for k, v in values.items() if v}, sort=sort)
 
 
+#: Longest word still matched with typos: a fuzzy match builds an automaton as long as the word,
+#: and a pasted token of hundreds of characters took the search server past its timeout.
+FUZZY_WORD_MAX = 30
+
+
 def _text_query(kind, query):
     if not query:
         return EsQ("match_all")
-    return EsQ("multi_match", query=query, fields=list(kind.text_fields), fuzziness="AUTO")
+    fuzzy = all(len(word) <= FUZZY_WORD_MAX for word in query.split())
+    options = {"fuzziness": "AUTO"} if fuzzy else {}
+    return EsQ("multi_match", query=query, fields=list(kind.text_fields), **options)
 
 
 def build_search(kind, selection, facets, *, offset=0, limit=24, restrict=(), aggregate=True):

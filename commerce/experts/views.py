@@ -137,9 +137,10 @@ def directory(request):
     """``/<lang>/experts/``: listed experts, filtered by domain, language, service and price."""
 
     def render_page():
+        suggested = selectors.suggested_for(request.user)
         faceted = listings.faceted_listing(request)
         if faceted is not None:
-            faceted["seo"] = seo.directory_seo(request)
+            faceted.update(seo=seo.directory_seo(request), suggested=suggested)
             return render(request, "experts/public/directory.html", faceted)
         form = DirectoryFilterForm(request.GET or None)
         experts = selectors.listed_experts(**form.filters())
@@ -154,7 +155,7 @@ def directory(request):
                 "page": page,
                 "experts": page.object_list,
                 "filters": f"{filters.urlencode()}&" if filters else "",
-                "suggested": selectors.suggested_for(request.user),
+                "suggested": suggested,
                 "seo": seo.directory_seo(request),
             },
         )

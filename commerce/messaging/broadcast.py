@@ -4,9 +4,9 @@ Groups: ``chat.<thread id>`` (everyone in the thread), ``chat.<thread id>.staff`
 side: internal notes), ``chat.inbox.<user id>`` (a person's unread counts, every page of theirs).
 """
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.urls import reverse
+
+from commerce.core import sockets
 
 from .models import Participant
 from .text import message_html
@@ -61,7 +61,7 @@ def message_frame(message):
 
 
 def _send(group, event):
-    async_to_sync(get_channel_layer().group_send)(group, event)
+    sockets.group_send(group, event)
 
 
 def send_message(message):

@@ -8,20 +8,17 @@ notification (its key is unique) and the task records each channel it delivered 
 notification's row lock, so a task run twice sends once.
 """
 
-import asyncio
 import hashlib
 import json
 import logging
-from concurrent.futures import ThreadPoolExecutor
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.contrib.auth.models import AnonymousUser
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from commerce.communication.utils import guest_language, language_of
+from commerce.core import sockets
 
 from . import channels, events
 from .events import DIGEST, EMAIL, INSTANT, OFF
@@ -52,21 +49,9 @@ def push_to_user(user_id, kind, payload):
 
 
 def _push_now(user_id, kind, payload):
-    """Send to the user's sockets now, from any thread.
-
-    ``async_to_sync`` refuses to run in a thread whose event loop is running (sync code called
-    straight from async code, or a browser-driving test thread), so there the send goes through a
-    short-lived worker thread instead; elsewhere (Celery workers, request threads) it runs here.
-    """
+    """Send to the user's sockets now, from any thread."""
     message = {"type": "notification.message", "kind": kind, "payload": payload}
-    send = async_to_sync(get_channel_layer().group_send)
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        send(user_group(user_id), message)
-        return
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(send, user_group(user_id), message).result()
+    sockets.group_send(user_group(user_id), message)
 
 
 def notify(user, event, context=None, *, key=None):
