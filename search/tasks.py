@@ -40,9 +40,24 @@ def index_experts(expert_ids):
     return result
 
 
+def _ensure_index(document):
+    """Create the document's index with its mapping when it does not exist yet: an update before
+    the first rebuild would let the search server guess the mapping (keyword fields as text), and
+    every faceted query on that index would then be refused."""
+    index = document._index
+    if index.exists():
+        return
+    try:
+        index.create()
+    except ApiError:
+        if not index.exists():  # else a concurrent task created it first
+            raise
+
+
 def _sync(document, ids):
     present = list(document.get_queryset().filter(pk__in=ids))
     if present:
+        _ensure_index(document)
         document.update(present)
     gone = set(ids) - {instance.pk for instance in present}
     for pk in gone:
