@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, F, When
 from django.utils.translation import gettext_lazy as _
-from elasticsearch import ApiError, NotFoundError, TransportError
+from elasticsearch import ApiError, BadRequestError, NotFoundError, TransportError
 from elasticsearch.dsl import Q as EsQ
 
 from . import facets as facet_defs
@@ -115,6 +115,9 @@ def run(kind, selection, *, offset=0, limit=24, restrict=(), facets=None):
         response = search.execute()
     except NotFoundError:
         logger.warning("no %s index yet: nothing to find", kind.name)
+        return Result(total=0, ids=[], facets=[])
+    except BadRequestError as exc:  # a request the server cannot run (a page past its window): none
+        logger.warning("%s search refused by the search server: %s", kind.name, exc)
         return Result(total=0, ids=[], facets=[])
     except (TransportError, ApiError) as exc:
         raise SearchUnavailable(str(exc)) from exc

@@ -32,9 +32,15 @@ class TermsFacet:
     labels: object = None
     #: Prefix of this facet's values in a shared field (``colour:`` in ``attributes``).
     prefix: str = ""
+    #: The only values it takes, when the field has a type (a boolean): others are ignored, as the
+    #: search server would refuse the whole query for them.
+    choices: tuple = ()
 
     def selected(self, params):
-        return [value for value in params.getlist(self.name) if value][:TERMS_SIZE]
+        values = [value for value in params.getlist(self.name) if value]
+        if self.choices:
+            values = [value for value in values if value in self.choices]
+        return values[:TERMS_SIZE]
 
     def es_filter(self, values):
         return EsQ("terms", **{self.field: [self.prefix + value for value in values]})
@@ -320,7 +326,14 @@ PRODUCT_FACETS = (
         db=lambda qs, values: qs.filter(rating__gte=int(values[0])),
         labels=rating_labels,
     ),
-    TermsFacet("in_stock", _("In stock"), "in_stock", db=_in_stock_db, labels=yes_no_labels),
+    TermsFacet(
+        "in_stock",
+        _("In stock"),
+        "in_stock",
+        db=_in_stock_db,
+        labels=yes_no_labels,
+        choices=("true", "false"),
+    ),
 )
 
 
@@ -415,5 +428,6 @@ EXPERT_FACETS = (
         # Listed experts all had their identity card checked by an admin (approval needs it).
         db=lambda qs, values: qs if "true" in values else qs.none(),
         labels=yes_no_labels,
+        choices=("true", "false"),
     ),
 )
