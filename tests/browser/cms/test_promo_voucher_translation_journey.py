@@ -61,7 +61,8 @@ def test_promo_with_its_own_voucher_translated_approved_and_ended_on_time(
     editor.keyboard.press("Escape")
     editor.locator("#id_voucher-chooser .chooser__choose-button").click()
     modal = editor.locator(".modal-content")
-    modal.locator('a[href="#tab-create"]').click()
+    # The chooser's modal is fetched over the network: on a busy machine it takes more than 15 s
+    modal.locator('a[href="#tab-create"]').click(timeout=60_000)
     modal.locator('input[name="code"]').fill("FLASH-15")
     modal.locator('input[name="percent"]').fill("15")
     modal.locator('input[name="starts_at"]').fill(timezone.localtime().strftime("%Y-%m-%d %H:%M"))
