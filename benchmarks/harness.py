@@ -5,6 +5,7 @@ migrates only what changed, and starts from the same empty database every time).
 # ruff: noqa: S603 - runs this project's own manage.py with fixed arguments
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -56,3 +57,17 @@ def fresh_database(server_url, env_for, *, template, name):
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     return database_url(server_url, name)
+
+
+def run_json(env, module, *args, marker):
+    """Run ``python -m module args`` and return the JSON printed after ``marker``."""
+    output = subprocess.run(
+        [sys.executable, "-m", module, *args],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    ).stdout
+    line = next(line for line in output.splitlines() if line.startswith(marker + " "))
+    return json.loads(line.split(" ", 1)[1])

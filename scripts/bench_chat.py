@@ -20,7 +20,6 @@ import argparse
 import asyncio
 import json
 import statistics
-import subprocess
 import sys
 import time
 import uuid
@@ -52,15 +51,7 @@ def prepare_database(server_url, redis_url):
 
 
 def seed(env, rooms):
-    output = subprocess.run(
-        [sys.executable, "-m", "benchmarks.chat.seed", str(rooms)],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        stdout=subprocess.PIPE,
-        text=True,
-    ).stdout
-    return json.loads(next(line for line in output.splitlines() if line.startswith("ROOMS "))[6:])
+    return harness.run_json(env, "benchmarks.chat.seed", str(rooms), marker="ROOMS")
 
 
 async def room_run(port, room, kind, messages, samples):

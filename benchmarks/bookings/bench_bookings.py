@@ -53,7 +53,7 @@ def main(argv=None):
         log("PostgreSQL started; migrating the template database")
         env = django_env(prepare_database(services[0].url, services[1].url), services[1].url)
         log("seeding 200 bookings and 500 imported events, then measuring")
-        result = processes.run_json(
+        result = harness.run_json(
             env,
             "benchmarks.bookings.measure",
             "--runs",

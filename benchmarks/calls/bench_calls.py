@@ -31,7 +31,6 @@ import asyncio
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 import uuid
@@ -43,6 +42,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from bench_chat import django_env, log, percentile, prepare_database  # noqa: E402
 from services import Server, start_postgres, start_redis  # noqa: E402
 
+from benchmarks import harness  # noqa: E402
+
 DATA_DIR = ROOT / "var" / "bench-services" / "calls"
 #: Seconds between heartbeats: accelerated in the meter phase, the browser's cadence while relaying.
 LOADED_HEARTBEAT_EVERY = 1.0
@@ -52,15 +53,7 @@ REAL_BEATS_PER_MINUTE = 8
 
 
 def seed(env, calls):
-    output = subprocess.run(
-        [sys.executable, "-m", "benchmarks.calls.seed", str(calls)],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        stdout=subprocess.PIPE,
-        text=True,
-    ).stdout
-    return json.loads(next(line for line in output.splitlines() if line.startswith("CALLS "))[6:])
+    return harness.run_json(env, "benchmarks.calls.seed", str(calls), marker="CALLS")
 
 
 def cpu_seconds(pid):

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks import harness  # noqa: E402
 from benchmarks.commerce import flows, load, processes  # noqa: E402
 
 SIDES = (flows.OURS, flows.STOCK)
@@ -41,7 +42,7 @@ def log(message):
 
 def seed(env, products, sample):
     started = time.perf_counter()
-    picked = processes.run_json(
+    picked = harness.run_json(
         env,
         "benchmarks.commerce.seed",
         "--products",
@@ -55,7 +56,7 @@ def seed(env, products, sample):
 
 
 def count_queries(env, products, what):
-    return processes.run_json(
+    return harness.run_json(
         env,
         "benchmarks.commerce.queries",
         "--products",

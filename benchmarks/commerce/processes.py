@@ -3,7 +3,6 @@
 # ruff: noqa: S603 - runs this project's own commands (manage.py, uvicorn, seed) with fixed arguments
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -41,20 +40,6 @@ def prepare_databases(server_url, redis_url):
     return harness.fresh_database(
         server_url, lambda url: django_env(url, redis_url), template=TEMPLATE_DB, name=BENCH_DB
     )
-
-
-def run_json(env, module, *args, marker):
-    """Run ``python -m module args`` and return the JSON printed after ``marker``."""
-    output = subprocess.run(
-        [sys.executable, "-m", module, *args],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        stdout=subprocess.PIPE,
-        text=True,
-    ).stdout
-    line = next(line for line in output.splitlines() if line.startswith(marker + " "))
-    return json.loads(line.split(" ", 1)[1])
 
 
 class Server:

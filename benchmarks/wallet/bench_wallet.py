@@ -161,7 +161,7 @@ def main(argv=None):
         log("PostgreSQL and Redis started; migrating the template database")
         database_url = prepare_database(services[0].url, services[1].url)
         env = django_env(database_url, services[1].url)
-        seeded = processes.run_json(
+        seeded = harness.run_json(
             env, "benchmarks.wallet.seed", "--shoppers", str(options.shoppers), marker="SEED"
         )
         log(f"{len(seeded['tokens'])} shoppers seeded with coins")
@@ -174,7 +174,7 @@ def main(argv=None):
         results = measure(server.port, units, options)
         server.stop()
         server = None
-        costs = processes.run_json(
+        costs = harness.run_json(
             env, "benchmarks.wallet.queries", "--token", seeded["tokens"][0], marker="QUERIES"
         )
         report(results, costs, wallet_check(env))
