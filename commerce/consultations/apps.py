@@ -17,4 +17,4 @@ class ConsultationsConfig(AppConfig):
 
         notices.register_events()
         sections.register_paid_messages()
-        earnings.register_pending_earnings()
+        earnings.register_earnings()

@@ -19,13 +19,17 @@ from django.conf import settings
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from commerce.experts.models import Verification
 from commerce.wallet.models import Account, Entry, Hold, Transaction
 from commerce.wallet.services import split
 
+from . import charts
 from .models import BankExport, PayoutRequest, Statement
 from .pending import pending_holds_filter
+from .templatetags.payout_tags import tnd
 
 
 def minimum_millimes():
@@ -165,18 +169,85 @@ def month_bounds(day):
     )
 
 
-def monthly_statistics(user, *, months=12):
-    """``[(month, consultations, earned_millimes)]`` oldest first over the last ``months`` months
-    with activity, for the charts (one grouped query)."""
+@dataclass
+class ChartRow:
+    month: date
+    value: float
+    label: str
+    percent: int
+
+
+@dataclass
+class Chart:
+    key: str
+    title: str
+    rows: list
+
+
+def last_months(count, *, today=None):
+    """The first days of the last ``count`` months, oldest first, the current month last."""
+    today = today or timezone.localdate()
+    year, month = today.year, today.month
+    firsts = []
+    for _step in range(count):
+        firsts.append(date(year, month, 1))
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return firsts[::-1]
+
+
+def _chart(key, title, months, points, maximum=None):
+    largest = maximum or max((point.value for point in points.values()), default=0)
+    rows = []
+    for month in months:
+        point = points.get(month)
+        value, label = (point.value, point.label) if point else (0, "—")
+        rows.append(ChartRow(month, value, label, round(100 * value / largest) if largest else 0))
+    return Chart(key, title, rows)
+
+
+def monthly_charts(user, *, months=12, today=None):
+    """``[Chart]`` over the last ``months`` months (empty months included): consultations and
+    earnings from the ledger (one grouped query), then each series other apps registered in
+    ``charts`` (one grouped query each)."""
+    firsts = last_months(months, today=today)
+    since = month_bounds(firsts[0])[0]
     rows = (
         _earnings_entries(user)
-        .filter(transaction__kind=Transaction.Kind.CAPTURE)
+        .filter(transaction__kind=Transaction.Kind.CAPTURE, transaction__created_at__gte=since)
         .annotate(month=TruncMonth("transaction__created_at"))
         .values("month")
         .annotate(count=Count("pk"), earned=Sum("amount"))
-        .order_by("-month")[:months]
+        .order_by()
     )
-    return [(timezone.localtime(row["month"]).date(), row["count"], row["earned"]) for row in reversed(rows)]
+    counts, earned = {}, {}
+    for row in rows:
+        month = timezone.localtime(row["month"]).date()
+        counts[month] = charts.Point(row["count"], number_format(row["count"]))
+        earned[month] = charts.Point(row["earned"], tnd(row["earned"]))
+    no_count, no_money = charts.Point(0, number_format(0)), charts.Point(0, tnd(0))
+    return [
+        _chart(
+            "consultations",
+            _("Consultations per month"),
+            firsts,
+            {m: counts.get(m, no_count) for m in firsts},
+        ),
+        _chart("earned", _("Earned per month (TND)"), firsts, {m: earned.get(m, no_money) for m in firsts}),
+        *(
+            _chart(series.key, series.title, firsts, series.monthly(user, since), series.maximum)
+            for series in charts.registered()
+        ),
+    ]
+
+
+def chart_table(chart_list):
+    """The charts as table rows (one per month, one cell per chart): what screen readers read."""
+    if not chart_list:
+        return []
+    return [
+        (row.month, [chart.rows[index].label for chart in chart_list])
+        for index, row in enumerate(chart_list[0].rows)
+    ]
 
 
 def payouts_in(user, month):

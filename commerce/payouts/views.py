@@ -53,16 +53,15 @@ def earnings(request):
 def _earnings_page(request, form=None):
     user = request.user
     summary = selectors.summary(user)
-    statistics = selectors.monthly_statistics(user)
+    charts = selectors.monthly_charts(user)
     return render(
         request,
         "payouts/space/earnings.html",
         {
             "summary": summary,
             "months": selectors.by_month(user),
-            "statistics": statistics,
-            "most_consultations": max((count for _month, count, _earned in statistics), default=0),
-            "most_earned": max((earned for _month, _count, earned in statistics), default=0),
+            "charts": charts if any(row.value for chart in charts for row in chart.rows) else [],
+            "chart_table": selectors.chart_table(charts),
             "requests": selectors.requests_of(user)[:20],
             "open_request": selectors.open_request(user),
             "minimum": selectors.minimum_millimes(),
