@@ -13,8 +13,9 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import earnings, notices, sections
+        from . import earnings, notices, sections, thread
 
         notices.register_events()
         sections.register_paid_messages()
         earnings.register_earnings()
+        thread.register_composer()

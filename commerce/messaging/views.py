@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
-from . import selectors, services
+from . import paid, selectors, services
 from .access import is_support_staff, role_in, support_staff, visible_thread
 from .exceptions import MessagingRefused
 from .forms import ContactSellerForm, NoteForm, ReportForm
@@ -61,7 +61,10 @@ def thread(request, pk):
         return redirect("messaging-dashboard:thread", pk=thread.pk)
     if role == Participant.SUPPORT:
         return redirect("messaging-support:thread", pk=thread.pk)
-    return render(request, "messaging/thread.html", _chat_context(request, thread))
+    context = _chat_context(request, thread, paid=thread.kind in Thread.PAID_KINDS)
+    if context["paid"]:
+        context["paid_composer"] = paid.composer_for(thread, request.user)
+    return render(request, "messaging/thread.html", context)
 
 
 @require_POST

@@ -50,9 +50,10 @@
     this.me = root.dataset.me ? parseInt(root.dataset.me, 10) : null;
     this.role = root.dataset.role;
     this.log = root.querySelector("[data-chat-log]");
+    // A paid conversation has no free form: its log is read-only here.
     this.form = root.querySelector("[data-chat-form]");
-    this.textarea = this.form.querySelector("textarea");
-    this.file = this.form.querySelector("[data-chat-file]");
+    this.textarea = this.form ? this.form.querySelector("textarea") : null;
+    this.file = this.form ? this.form.querySelector("[data-chat-file]") : null;
     this.errorBox = root.querySelector("[data-chat-error]");
     this.typingBox = root.querySelector("[data-chat-typing]");
     this.seen = {};
@@ -73,6 +74,13 @@
 
   Chat.prototype.bind = function () {
     var self = this;
+    this.log.addEventListener("scroll", function () {
+      if (self.log.scrollTop < 40) self.loadOlder();
+    });
+    document.addEventListener("visibilitychange", function () {
+      self.markRead();
+    });
+    if (!this.form) return;
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
       self.send();
@@ -89,12 +97,6 @@
         self.lastTypingSent = now;
         self.socket.send(JSON.stringify({ type: "typing" }));
       }
-    });
-    this.log.addEventListener("scroll", function () {
-      if (self.log.scrollTop < 40) self.loadOlder();
-    });
-    document.addEventListener("visibilitychange", function () {
-      self.markRead();
     });
     var toggle = this.root.querySelector("[data-chat-emoji-toggle]");
     var picker = this.root.querySelector("[data-chat-emoji]");
