@@ -2,7 +2,8 @@
 
 ``send`` holds the expert's price from the client's wallet (``commerce.wallet.services.hold``) and
 posts the question in the client's conversation with the expert, in one transaction: not enough
-coins means no hold, no message, no post. A message then resolves exactly once, each way under the
+coins means no hold, no message, no post, and no video left in storage (a video written before a
+failure is deleted once the transaction is rolled back). A message then resolves exactly once, each way under the
 message's row lock and with the hold's own pending check:
 
 - ``reply``: the hold is captured, 80 % to the expert's earnings, 20 % to the platform;
@@ -15,6 +16,7 @@ never strands a message; if it ever got there first, ``expire_due`` still closes
 What follows each change (the notices) is sent after commit from ``notices``.
 """
 
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -84,15 +86,38 @@ def send(client, expert, kind, body, video=None):
             raise InvalidMessage(_("Record or choose a video."))
         checked = checked_video(video)
     try:
-        with transaction.atomic():
-            return _send(client, expert, kind, body, checked)
+        with _videos_removed_on_failure() as stored, transaction.atomic():
+            return _send(client, expert, kind, body, checked, stored)
     except InsufficientCoins as error:
         raise NotEnoughCoins(error.needed, error.available) from error
     except MessageRefused as error:
         raise ConsultationError(str(error)) from error
 
 
-def _send(client, expert, kind, body, checked):
+@contextmanager
+def _videos_removed_on_failure():
+    """Yields ``stored(field_file)`` to call after saving a video inside the block's transaction;
+    if the block fails before its transaction commits (a hold lost to a concurrent send, a refusal
+    after the file was written, any error), the rollback forgets the row and this deletes the file,
+    so no video is left in private storage without its message. Entered outside
+    ``transaction.atomic()``, so the files go once the rollback is done; an error raised after the
+    commit (by an on-commit callback) keeps them, as their message exists."""
+    files, committed = [], []
+
+    def stored(field_file):
+        files.append(field_file)
+        transaction.on_commit(lambda: committed.append(True))
+
+    try:
+        yield stored
+    except BaseException:
+        if not committed:
+            for field_file in files:
+                field_file.storage.delete(field_file.name)
+        raise
+
+
+def _send(client, expert, kind, body, checked, stored):
     # The expert's row is locked: a question and an un-approval, or two questions opening the
     # client's conversation, do not interleave.
     expert = (
@@ -123,6 +148,7 @@ def _send(client, expert, kind, body, checked):
     if checked:
         upload, message.video_type = checked
         message.video.save(upload.name, upload, save=False)
+        stored(message.video)
     message.save()
     message.hold = wallet.hold(
         client,
@@ -192,7 +218,7 @@ def reply(expert_user, message, text="", video=None):
     """
     text = _clean_text(text, required=video is None)
     checked = checked_video(video) if video is not None else None
-    with transaction.atomic():
+    with _videos_removed_on_failure() as stored, transaction.atomic():
         locked = _locked_for_expert(expert_user, message)
         try:
             wallet.capture(locked.hold, earner=expert_user, key=f"consultation-answer:{locked.pk}")
@@ -203,6 +229,7 @@ def reply(expert_user, message, text="", video=None):
         if checked:
             upload, locked.answer_video_type = checked
             locked.answer_video.save(upload.name, upload, save=False)
+            stored(locked.answer_video)
         locked.status, locked.answered_at, locked.resolved_at = Status.ANSWERED, now, now
         locked.save(
             update_fields=[
