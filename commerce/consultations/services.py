@@ -3,8 +3,8 @@
 ``send`` holds the expert's price from the client's wallet (``commerce.wallet.services.hold``) and
 posts the question in the client's conversation with the expert, in one transaction: not enough
 coins means no hold, no message, no post, and no video left in storage (a video written before a
-failure is deleted once the transaction is rolled back). A message then resolves exactly once, each way under the
-message's row lock and with the hold's own pending check:
+failure is deleted once the transaction is rolled back). A message then resolves exactly once,
+each way under the message's row lock and with the hold's own pending check:
 
 - ``reply``: the hold is captured, 80 % to the expert's earnings, 20 % to the platform;
 - ``decline``: the hold is voided, the coins go back;
