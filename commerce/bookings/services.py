@@ -296,7 +296,7 @@ def cancel(booking, *, by, reason=""):
     """Cancel an active booking. The provider cancelling gives everything back; the client
     cancelling late pays the policy's fee: for an expert call, a partial capture of the coins to
     the expert (the rest goes back); a paid service is refunded in full inside the free window and
-    not at all after it (refunds go by whole order lines).
+    its price minus the provider's fee share after it (a refund of an amount of its order line).
 
     A paid service's refund is asked first, with no lock held (as every refund is); a refused
     refund leaves the booking as it was.
@@ -307,8 +307,8 @@ def cancel(booking, *, by, reason=""):
         raise NotAllowed
     if booking.status not in ACTIVE:
         raise WrongStatus
-    if booking.order_line_id and (by_provider or not _late(booking)):
-        _refund_line(booking, by)
+    if booking.order_line_id:
+        _refund_line(booking, by, fee_percent=0 if by_provider else _late_fee_percent(booking))
     return _cancel(booking, by=by, by_provider=by_provider, reason=reason)
 
 
@@ -338,17 +338,31 @@ def _late(booking, now=None):
     return now > booking.start - timedelta(hours=booking.provider.free_cancellation_hours)
 
 
-def _refund_line(booking, by):
+def _late_fee_percent(booking):
+    return booking.provider.late_cancellation_percent if _late(booking) else 0
+
+
+def _refund_line(booking, by, *, fee_percent=0):
+    """Refund the booking's order line: in full without a fee; else, as an amount, its price minus
+    the provider's share (the provider keeps the fee, nothing is refunded at 100 %)."""
+    from commerce.money.fields import to_millimes
     from commerce.payment.refunds import RefundError, RefundPending, refund_order
 
     line = booking.order_line
+    if fee_percent:
+        price = line.line_price_incl_tax
+        refund = {"amounts": {line.pk: price - to_millimes(price * fee_percent / 100)}}
+        if refund["amounts"][line.pk] <= 0:
+            return
+    else:
+        refund = {"lines": {line.pk: 1}}
     try:
         refund_order(
             line.order,
-            lines={line.pk: 1},
             by=by,
             key=f"booking-refund:{booking.pk}",
             reason=gettext_noop("Booking cancelled."),
+            **refund,
         )
     except RefundPending:
         pass  # recorded: Stripe's webhook or the retry task completes it

@@ -197,7 +197,8 @@ def seed_catalogue(report, partners, classes, *, with_images=True):
                     fields={"structure": Product.CHILD, "parent": product},
                     attributes=_attribute_values(
                         product_class,
-                        {
+                        variant.attributes
+                        or {
                             "size": option_code("size", variant.size),
                             "colour": option_code("colour", variant.colour),
                         },

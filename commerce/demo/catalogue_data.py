@@ -80,13 +80,15 @@ class ProductClassSpec:
 class Variant:
     """A child product: one size/colour combination with its own stock (and price, if it differs).
 
-    ``size`` and ``colour`` are French keys of ``SIZES`` and ``COLOURS``.
+    ``size`` and ``colour`` are French keys of ``SIZES`` and ``COLOURS``; a variant of another kind
+    (a digital product's seats) gives its ``attributes`` instead (codes → option codes).
     """
 
     size: str
     colour: str
     stock: int
     price: Decimal | None = None
+    attributes: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -293,6 +295,19 @@ PRODUCT_CLASSES = (
         attributes=(
             AttributeSpec(
                 "file_format", Texts("Format de fichier", "File format", "صيغة الملف"), required=True
+            ),
+            # Licence seats sold as variants at their own price; "seats-0" is unlimited
+            # (commerce.digital.selectors reads the number at the end of the code).
+            AttributeSpec(
+                "seats",
+                Texts("Postes", "Seats", "المقاعد"),
+                "option",
+                options=(
+                    OptionSpec("seats-1", Texts("1 poste", "1 seat", "مقعد واحد")),
+                    OptionSpec("seats-5", Texts("5 postes", "5 seats", "5 مقاعد")),
+                    OptionSpec("seats-0", Texts("Postes illimités", "Unlimited seats", "مقاعد غير محدودة")),
+                ),
+                option_group="Postes de licence",
             ),
         ),
     ),
@@ -1227,6 +1242,11 @@ PRODUCTS = (
         ),
         D("49.00"),
         attributes={"file_format": "SVG"},
+        variants=(
+            Variant("", "", 0, D("49.00"), attributes={"seats": "seats-1"}),
+            Variant("", "", 0, D("149.00"), attributes={"seats": "seats-5"}),
+            Variant("", "", 0, D("390.00"), attributes={"seats": "seats-0"}),
+        ),
     ),
     ProductSpec(
         41,

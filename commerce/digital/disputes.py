@@ -1,14 +1,16 @@
 """Reports and disputes: anyone reports a product; a buyer opens a dispute on an order line; the
 platform admins mediate (messages seen by buyer, seller and admins) and decide: refund the line,
-refund part of its units, or reject, and may unpublish the product. Every step is an entry in the
+refund an amount of it, or reject, and may unpublish the product. Every step is an entry in the
 dispute's history and is told to the other parties through ``notify()``."""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from commerce.money.fields import ZERO
 from commerce.notifications import notify
 from commerce.payment.refunds import RefundError, RefundPending, refund_order
+from commerce.payment.selectors import refundable
 from commerce.users.models import User
 from commerce.users.roles import PLATFORM_ADMINS
 
@@ -118,37 +120,37 @@ def post_message(dispute, author, body):
     return entry
 
 
-def decide(dispute, admin, decision, *, units=None, note="", unpublish=False):
-    """Close an open dispute: ``refund`` (the whole line), ``partial`` (``units`` of it) or
-    ``reject``. Refunds go through ``commerce.payment.refunds`` (what the line delivered is taken
-    back there). Raises ``DisputeRefused`` with the reason, changing nothing."""
+def decide(dispute, admin, decision, *, amount=None, note="", unpublish=False):
+    """Close an open dispute: ``refund`` (the whole line, its files revoked), ``partial`` (``amount``
+    TND of its price given back, the buyer keeps access) or ``reject``. Raises ``DisputeRefused``
+    with the reason, changing nothing.
+
+    The refund goes through ``commerce.payment.refunds`` before the decision is recorded, with no
+    lock held while Stripe is called (its key is the dispute's: deciding again refunds once).
+    """
+    dispute = Dispute.objects.select_related("line__order").get(pk=dispute.pk)
+    if dispute.status != Dispute.Status.OPEN:
+        raise DisputeRefused(_("This dispute is closed."))
+    line = dispute.line
+    if decision == "refund":
+        refund, status = {"lines": [line]}, Dispute.Status.REFUNDED
+    elif decision == "partial":
+        refund, status = {"amounts": {line: _partial_amount(line, amount)}}, Dispute.Status.PARTLY_REFUNDED
+    elif decision == "reject":
+        refund, status = None, Dispute.Status.REJECTED
+    else:
+        raise DisputeRefused(_("Choose a decision."))
+    if refund:
+        try:
+            refund_order(line.order, by=admin, reason=note, key=f"dispute:{dispute.pk}", **refund)
+        except RefundPending:
+            pass  # Stripe answers later: the refund completes on its own (commerce.payment.tasks)
+        except RefundError as error:
+            raise DisputeRefused(str(error)) from error
     with transaction.atomic():
         dispute = Dispute.objects.select_for_update().select_related("line__order").get(pk=dispute.pk)
         if dispute.status != Dispute.Status.OPEN:
             raise DisputeRefused(_("This dispute is closed."))
-        line = dispute.line
-        if decision == "refund":
-            refund_units, status = line.quantity, Dispute.Status.REFUNDED
-        elif decision == "partial":
-            if not units or not 0 < units < line.quantity:
-                raise DisputeRefused(
-                    _("A partial refund covers some of the line's %(quantity)d units, not all.")
-                    % {"quantity": line.quantity}
-                )
-            refund_units, status = units, Dispute.Status.PARTLY_REFUNDED
-        elif decision == "reject":
-            refund_units, status = 0, Dispute.Status.REJECTED
-        else:
-            raise DisputeRefused(_("Choose a decision."))
-        if refund_units:
-            try:
-                refund_order(
-                    line.order, lines={line: refund_units}, by=admin, reason=note, key=f"dispute:{dispute.pk}"
-                )
-            except RefundPending:
-                pass  # Stripe answers later: the refund completes on its own (commerce.payment.tasks)
-            except RefundError as error:
-                raise DisputeRefused(str(error)) from error
         dispute.status = status
         dispute.decided_at = timezone.now()
         dispute.save(update_fields=["status", "decided_at"])
@@ -165,3 +167,17 @@ def decide(dispute, admin, decision, *, units=None, note="", unpublish=False):
             order_number=dispute.line.order.number,
         )
     return dispute
+
+
+def _partial_amount(line, amount):
+    """A partial refund gives back more than nothing and less than what is left of the line."""
+    left = next(amount_left for row, _units, amount_left in refundable(line.order)[0] if row.pk == line.pk)
+    if amount is None or not ZERO < amount < left:
+        raise DisputeRefused(
+            _(
+                "A partial refund is an amount between 0 and the %(left)s %(currency)s left of the line; "
+                "to refund all of it, choose “Refund the line”."
+            )
+            % {"left": left, "currency": line.order.currency}
+        )
+    return amount

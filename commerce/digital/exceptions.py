@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DownloadRefused(Exception):
-    """A download that will not be served. ``status``: 403 (not yours, revoked, forged) or 410
-    (gone: the link or the access expired, or no downloads are left)."""
+    """A download that will not be served. ``status``: 403 (not yours, revoked, forged), 410
+    (gone: the link or the access expired, or no downloads are left) or 503 (the file could not be
+    prepared: try again; no download was used)."""
 
     def __init__(self, message, *, status=403):
         super().__init__(str(message))

@@ -99,11 +99,13 @@ class MessageForm(forms.Form):
 class DecisionForm(forms.Form):
     DECISIONS = [
         ("refund", _("Refund the line")),
-        ("partial", _("Refund some units")),
+        ("partial", _("Refund part of the price (the buyer keeps access)")),
         ("reject", _("Reject the dispute")),
     ]
     decision = forms.ChoiceField(label=_("Decision"), choices=DECISIONS, widget=forms.RadioSelect)
-    units = forms.IntegerField(label=_("Units to refund (partial refund)"), min_value=1, required=False)
+    amount = forms.DecimalField(
+        label=_("Amount to refund in TND (partial refund)"), min_value=0, decimal_places=3, required=False
+    )
     note = forms.CharField(
         label=_("Note to both sides"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )

@@ -9,6 +9,7 @@ by the fulfilment step; its ``downloads_left`` only goes down through one condit
 
 import uuid
 
+import pghistory
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -307,3 +308,14 @@ class DisputeEntry(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.body[:40]}"
+
+
+# The audit trail (django-pghistory, triggers: ``QuerySet.update()`` is recorded too): who got
+# access and how many downloads were left, the keys and their status, disputes and decisions,
+# file versions and their checks.
+pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent())(Entitlement)
+pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent())(LicenceKey)
+pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent())(Activation)
+pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent())(Dispute)
+pghistory.track(pghistory.InsertEvent())(DisputeEntry)
+pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent())(FileVersion)

@@ -25,9 +25,10 @@ def options_for(product):
 
 
 def _seats_attribute(product):
-    """A variant's "seats" attribute: 0 means unlimited."""
+    """A variant's "seats" attribute, a number or an option whose code ends with it
+    (``seats-5``): 0 means unlimited."""
     value = product.attribute_values.filter(attribute__code="seats").first().value
-    return int(value) or None
+    return int(str(getattr(value, "code", value)).rsplit("-", 1)[-1]) or None
 
 
 def files_of(product):

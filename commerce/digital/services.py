@@ -3,15 +3,12 @@ line, downloads taken (one conditional UPDATE), stamped copies, versions uploade
 
 import hashlib
 import logging
-import re
 import secrets
-import tempfile
 from datetime import timedelta
-from pathlib import Path
 
+import pikepdf
 from django.conf import settings
 from django.core import signing
-from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -20,14 +17,13 @@ from django.utils.translation import gettext as _
 
 from commerce.notifications import notify
 
-from . import events, previews, watermark
+from . import events, previews, uploads, watermark
 from .exceptions import (
     ASK_SELLER,
     LINK_EXPIRED,
     LINK_FORGED,
     DownloadRefused,
     PublicationBlocked,
-    UploadRefused,
 )
 from .models import (
     Activation,
@@ -109,11 +105,23 @@ def read_token(token):
 def take_download(token, *, user=None, ip=None, user_agent=""):
     """Spend one download of the token's entitlement and return ``(stored file, file name)``.
 
-    One ``UPDATE … WHERE downloads_left > 0`` decides, so concurrent clicks never serve more files
-    than are left; the download is logged in the same transaction. Raises ``DownloadRefused``.
+    The file is made ready first (the buyer's stamped copy, or the cached one), so a stamping
+    failure uses up no download; then one ``UPDATE … WHERE downloads_left > 0`` decides, so
+    concurrent clicks never serve more files than are left, and the download is logged in the same
+    transaction. Raises ``DownloadRefused``.
     """
     entitlement_id, file_id = read_token(token)
     now = timezone.now()
+    entitlement = (
+        Entitlement.objects.select_related("line__order", "product").filter(pk=entitlement_id).first()
+    )
+    if not _usable(entitlement, now):
+        raise _refusal(entitlement, now)
+    digital_file = next((f for f in files_of(entitlement.product) if f.pk == file_id), None)
+    version = digital_file.current_version if digital_file else None
+    if version is None:
+        raise DownloadRefused(_("This file is not available any more."), status=410)
+    stored = _ready(entitlement, version)
     with transaction.atomic():
         taken = Entitlement.objects.filter(
             Q(expires_at=None) | Q(expires_at__gt=now),
@@ -121,21 +129,38 @@ def take_download(token, *, user=None, ip=None, user_agent=""):
             downloads_left__gt=0,
             revoked_at=None,
         ).update(downloads_left=F("downloads_left") - 1)
-        entitlement = (
-            Entitlement.objects.select_related("line__order", "product").filter(pk=entitlement_id).first()
-        )
         if not taken:
+            entitlement.refresh_from_db()
             raise _refusal(entitlement, now)
-        digital_file = next((f for f in files_of(entitlement.product) if f.pk == file_id), None)
-        version = digital_file.current_version if digital_file else None
-        if version is None:
-            raise DownloadRefused(_("This file is not available any more."), status=410)
         Download.objects.create(
             entitlement=entitlement, version=version, user=user, ip=ip, user_agent=(user_agent or "")[:400]
         )
-    stored = _stamped(entitlement, version) if _watermarked(entitlement, version) else version.blob
     _alert_many_addresses(entitlement)
     return stored, version.original_name
+
+
+def _usable(entitlement, now):
+    """Worth preparing the file for (the conditional UPDATE still decides under concurrency)."""
+    return (
+        entitlement is not None
+        and entitlement.revoked_at is None
+        and entitlement.downloads_left > 0
+        and (entitlement.expires_at is None or entitlement.expires_at > now)
+    )
+
+
+def _ready(entitlement, version):
+    """The file to serve: the buyer's stamped copy of a watermarked PDF, else the version itself."""
+    if not _watermarked(entitlement, version):
+        return version.blob
+    try:
+        return _stamped(entitlement, version)
+    except (pikepdf.PdfError, OSError, ValueError) as error:
+        log.exception("Stamping version %s for entitlement %s failed: %s", version.pk, entitlement.pk, error)
+        raise DownloadRefused(
+            _("This file could not be prepared: try again in a few minutes. No download was used."),
+            status=503,
+        ) from error
 
 
 def _refusal(entitlement, now):
@@ -225,41 +250,18 @@ def add_version(product, upload, *, file=None, name=""):
     return version
 
 
-def _chunk_path(user, upload_id):
-    folder = Path(settings.FILE_UPLOAD_TEMP_DIR or tempfile.gettempdir()) / "souk-digital-uploads"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"{user.pk}-{upload_id}.part"
-
-
 def receive_chunk(product, user, *, upload_id, index, total, name, chunk, file=None):
-    """Append chunk ``index`` (of ``total``) of a large upload; the last one stores the whole file
-    as a new version (returned; None before). Chunks come in order: a repeated chunk (a retry after
-    a lost answer) is accepted once, a gap is refused with ``UploadRefused``."""
-    if not re.fullmatch(r"[0-9a-f]{32}", upload_id or "") or not 0 <= index < total:
-        raise UploadRefused(_("This upload is not valid: start it again."))
-    limit = settings.DIGITAL_MAX_UPLOAD_MB * 1024 * 1024
-    path = _chunk_path(user, upload_id)
-    received = path.stat().st_size if path.exists() else 0
-    expected = index * settings.DIGITAL_CHUNK_BYTES
-    if received == expected + chunk.size and index < total - 1:
-        return None  # this chunk arrived already
-    if received != expected:
-        raise UploadRefused(_("A part of the upload is missing: start it again."))
-    if received + chunk.size > limit:
-        path.unlink(missing_ok=True)
-        raise UploadRefused(
-            _("The file is larger than %(limit)d MB.") % {"limit": settings.DIGITAL_MAX_UPLOAD_MB}
-        )
-    with path.open("ab") as part:
-        for piece in chunk.chunks():
-            part.write(piece)
-    if index < total - 1:
+    """Store chunk ``index`` (of ``total``) of a large upload in the shared private storage
+    (``uploads``); the last one assembles the whole file, streamed from there, into a new version
+    (returned; None before). Raises ``UploadRefused`` (a gap, an invalid upload, too large)."""
+    if not uploads.receive(user, upload_id=upload_id, index=index, total=total, chunk=chunk):
         return None
+    whole = uploads.assembled(user, upload_id, name)
     try:
-        with path.open("rb") as whole:
-            return add_version(product, File(whole, name=Path(name).name[:200] or "file"), file=file)
+        return add_version(product, whole, file=file)
     finally:
-        path.unlink(missing_ok=True)
+        whole.close()
+        uploads.discard_upload(user, upload_id)
 
 
 def publication_problems(product):

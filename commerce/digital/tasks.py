@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import services, validation
+from . import services, uploads, validation
 from .models import FileVersion
 from .selectors import options_for
 
@@ -16,3 +16,9 @@ def validate_version(version_pk):
     with version.blob.open("rb") as stream:
         report = validation.validate(stream, version.size, options_for(version.file.product))
     return services.record_validation(version, report).status
+
+
+@shared_task(acks_late=True)
+def sweep_abandoned_uploads():
+    """Remove the stored chunks of uploads nobody finished (beat, hourly)."""
+    return uploads.sweep_abandoned()

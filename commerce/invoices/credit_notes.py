@@ -9,6 +9,7 @@ sold at (the order line's tax code), so a product's VAT class changed since chan
 
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from commerce.invoices.models import CreditNote
@@ -102,12 +103,15 @@ def _drafts(order, refund, invoices):
 
 
 def _refunded_units(refund_line):
-    """The refunded units of a line at the price and VAT rate they were sold at."""
+    """The refunded units of a line at the price and VAT rate they were sold at; an amount refunded
+    without units is one row of that amount, its description saying so."""
     line, units, incl = refund_line.line, refund_line.quantity, refund_line.amount
     rate = line_vat_rate(line.tax_code, line.line_price_excl_tax, line.line_price_incl_tax, line.quantity)
     excl = to_millimes(incl / (1 + rate))
+    description = line.title if units else _("Partial refund of “%(title)s”") % {"title": line.title}
+    units = units or 1
     return {
-        "description": line.title,
+        "description": description,
         "reference": line.partner_sku or line.upc or "",
         "quantity": units,
         "unit_price_excl_tax": to_millimes(excl / units),

@@ -150,7 +150,8 @@ class Refund(models.Model):
 
 
 class RefundLine(models.Model):
-    """How many units of one order line a refund covers, and their price incl. tax."""
+    """How many units of one order line a refund covers, and their price incl. tax; no units for an
+    amount given back without taking anything back (a goodwill gesture, a fee share)."""
 
     refund = models.ForeignKey(
         Refund, on_delete=models.CASCADE, related_name="lines", verbose_name=_("refund")
@@ -167,7 +168,10 @@ class RefundLine(models.Model):
         verbose_name = _("refunded line")
         verbose_name_plural = _("refunded lines")
         constraints = [
-            models.CheckConstraint(condition=models.Q(quantity__gt=0), name="payment_refund_line_quantity"),
+            models.CheckConstraint(
+                condition=models.Q(quantity__gt=0) | models.Q(quantity=0, amount__gt=0),
+                name="payment_refund_line_quantity",
+            ),
             models.UniqueConstraint(fields=["refund", "line"], name="payment_refund_line_once"),
         ]
 

@@ -1,4 +1,5 @@
-"""Refunds of paid orders: some units of their lines and/or the shipping, to the card or as a voucher.
+"""Refunds of paid orders: some units of their lines, amounts of their lines and/or the shipping, to
+the card or as a voucher.
 
 No network call is made under a row lock (Saleor's order of steps):
 
@@ -15,9 +16,12 @@ Stripe refunds once; the webhook completes it too. Units already pending count a
 nothing can be refunded twice, and only one refund of an order may be pending at a time.
 
 Amounts: units are refunded at their price incl. tax (the last units of a line at what is left of
-it, so a line's refunds add up to its price); a card refund is rounded down to Stripe's 10-millime
-step, and the refund that completes the order refunds everything still unrefunded of the charge, so
-the refunds always add up to exactly what Stripe charged.
+it, so a line's refunds add up to its price). An amount of a line (a goodwill gesture, a fee share
+kept on a late cancellation) is money only: no unit is taken back, nothing delivered is revoked,
+no stock moves; it is recorded as a refund line of no units, and units and amounts together never
+exceed the line's price (``selectors.refundable`` says what is left). A card refund is rounded
+down to Stripe's 10-millime step, and the refund that completes the order refunds everything still
+unrefunded of the charge, so the refunds always add up to exactly what Stripe charged.
 """
 
 from __future__ import annotations
@@ -81,6 +85,7 @@ def refund_order(
     order,
     *,
     lines=None,
+    amounts=None,
     shipping=None,
     by=None,
     key=None,
@@ -91,7 +96,9 @@ def refund_order(
     """Refund ``lines`` of a paid order and return the completed refund.
 
     ``lines``: None for everything left (shipping included); else ``{line or id: quantity}``, or
-    lines (or ids) refunded for all their units left. ``shipping``: refund what is left of the
+    lines (or ids) refunded for all their units left. ``amounts``: ``{line or id: Decimal}`` money
+    given back on a line without taking units back (the buyer keeps what was delivered); with
+    ``amounts`` alone, ``lines`` defaults to none. ``shipping``: refund what is left of the
     shipping charge (default: only with the whole order). ``key``: the caller's idempotency key
     (a form's token); asking again with the same key returns the same refund.
 
@@ -103,9 +110,12 @@ def refund_order(
     """
     for pending in order.refunds.filter(status=Refund.PENDING):
         complete_refund(pending)  # an earlier refund interrupted by a crash: finish it first
+    if amounts and lines is None:
+        lines = {}
     record = _record(
         order,
         lines=lines,
+        amounts=amounts or {},
         shipping=shipping,
         by=by,
         key=key,
@@ -189,7 +199,7 @@ def complete_pending_refunds(older_than=None):
 
 
 # --- Step 1: record ----------------------------------------------------------------------------
-def _record(order, *, lines, shipping, by, key, reason, method, limit=False):
+def _record(order, *, lines, amounts, shipping, by, key, reason, method, limit=False):
     with transaction.atomic():
         order = Order.objects.select_for_update().get(pk=order.pk)
         if key and (existing := Refund.objects.filter(key=key, order=order).first()):
@@ -199,16 +209,21 @@ def _record(order, *, lines, shipping, by, key, reason, method, limit=False):
         payment = _stripe_payment(order) if method == Refund.CARD else _paid(order)
         left, shipping_left = refundable(order)
         chosen = _chosen(order, lines, left)
+        chosen += _chosen_amounts(order, amounts, left, taken={line.pk for line, _units, _amount in chosen})
         shipping_amount = shipping_left if (lines is None if shipping is None else shipping) else ZERO
         key = key or _default_key(order, chosen, shipping_amount)
         chosen = _revoke(chosen, left, key=key, limit=limit)
         if not chosen and not shipping_amount:
             raise RefundError(_("Nothing is left to refund on order %(number)s.") % {"number": order.number})
-        units_after = {line.pk: units_left for line, units_left, _amount in left}
-        for line, units, _amount in chosen:
-            units_after[line.pk] -= units
-        completes = not any(units_after.values()) and shipping_amount == shipping_left
-        finished = [line for line, units, _amount in chosen if units_after[line.pk] == 0]
+        after = {line.pk: [units_left, amount_left] for line, units_left, amount_left in left}
+        for line, units, amount in chosen:
+            after[line.pk][0] -= units
+            after[line.pk][1] -= amount
+        settled = {
+            pk for pk, (units_left, amount_left) in after.items() if not units_left or amount_left <= 0
+        }
+        completes = len(settled) == len(after) and shipping_amount == shipping_left
+        finished = [line for line, _units, _amount in chosen if line.pk in settled]
         _check_statuses(order, finished, completes)
         total = sum((amount for _line, _units, amount in chosen), ZERO) + shipping_amount
         record = Refund(
@@ -268,12 +283,43 @@ def _chosen(order, lines, left):
     return chosen
 
 
+def _chosen_amounts(order, amounts, left, *, taken):
+    """``[(line, 0, amount)]``: money asked back on lines (none of ``taken``, whose units are
+    refunded), each within what is left of its price."""
+    by_pk = {line.pk: (line, amount_left) for line, _units_left, amount_left in left}
+    chosen = []
+    for pk, amount in sorted(amounts.items(), key=lambda item: str(getattr(item[0], "pk", item[0]))):
+        pk = getattr(pk, "pk", pk)
+        if pk not in by_pk:
+            raise RefundError(_("Choose lines of order %(number)s to refund.") % {"number": order.number})
+        line, amount_left = by_pk[pk]
+        if pk in taken:
+            raise RefundError(
+                _("Refund units or an amount of “%(title)s”, not both at once.") % {"title": line.title}
+            )
+        amount = to_millimes(amount)
+        if amount <= 0:
+            raise RefundError(
+                _("The amount to refund on “%(title)s” must be more than zero.") % {"title": line.title}
+            )
+        if amount > amount_left:
+            raise RefundError(
+                _("Only %(left)s %(currency)s of “%(title)s” can still be refunded.")
+                % {"left": amount_left, "currency": order.currency, "title": line.title}
+            )
+        chosen.append((line, 0, amount))
+    return chosen
+
+
 def _revoke(chosen, left, *, key, limit):
     """Take back what the chosen units delivered (``commerce.fulfilment``); the units the refund
     may still cover, each line's amount recomputed when a step limited it."""
     amounts_left = {line.pk: (units_left, amount_left) for line, units_left, amount_left in left}
     kept = []
     for line, units, amount in chosen:
+        if not units:  # an amount alone: the buyer keeps what was delivered
+            kept.append((line, units, amount))
+            continue
         try:
             allowed = fulfilment.revoke(line, units, limit=limit, key=_revoke_key(key, line))
         except RevokeRefused as error:
@@ -304,7 +350,9 @@ def _default_key(order, chosen, shipping_amount):
     history = ",".join(
         str(pk) for pk in order.refunds.filter(status__in=LIVE).order_by("pk").values_list("pk", flat=True)
     )
-    request = ",".join(f"{line.pk}x{units}" for line, units, _amount in chosen)
+    request = ",".join(
+        f"{line.pk}x{units}" if units else f"{line.pk}:{amount}" for line, units, amount in chosen
+    )
     digest = hashlib.sha256(f"{request}|{shipping_amount}|{history}".encode()).hexdigest()[:32]
     return f"refund-{order.number}-{digest}"
 
@@ -347,7 +395,9 @@ def _fail(record, message):
             status=Refund.FAILED, error=message[:500], date_completed=timezone.now()
         )
         if updated:
-            for refund_line in record.lines.select_related("line__order", "line__product"):
+            for refund_line in record.lines.filter(quantity__gt=0).select_related(
+                "line__order", "line__product"
+            ):
                 fulfilment.restore(
                     refund_line.line, refund_line.quantity, key=_revoke_key(record.key, refund_line.line)
                 )
@@ -378,7 +428,8 @@ def _complete(order, record):
         _record_payment(order, record, refund_lines)
     note = _("Refund of order %(number)s") % {"number": order.number}
     for refund_line in refund_lines:
-        _restore_stock(refund_line.line, refund_line.quantity, record.created_by, note)
+        if refund_line.quantity:
+            _restore_stock(refund_line.line, refund_line.quantity, record.created_by, note)
     _mark_refunded(order, record.created_by)
     issue_credit_note(record)
     emails.send_refund_email_on_commit(record)
@@ -391,7 +442,8 @@ def _record_payment(order, record, refund_lines):
         amount=record.amount, reference=record.stripe_refund_id, event_type=event_type
     )
     for refund_line in refund_lines:
-        event.line_quantities.create(line=refund_line.line, quantity=refund_line.quantity)
+        if refund_line.quantity:
+            event.line_quantities.create(line=refund_line.line, quantity=refund_line.quantity)
     source = order.sources.filter(source_type__code="stripe").first() or Source.objects.create(
         order=order, source_type=stripe_source_type(), currency=order.currency
     )

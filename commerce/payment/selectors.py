@@ -23,7 +23,8 @@ PAYMENT_STATUS_LABELS = (
 
 
 def refunded_quantities(order, states=LIVE):
-    """``{line id: (units, amount)}`` refunded (or being refunded) of the order."""
+    """``{line id: (units, amount)}`` refunded (or being refunded) of the order; the amount counts
+    the units' price and the amounts refunded without units."""
     rows = (
         RefundLine.objects.filter(refund__order=order, refund__status__in=states)
         .values("line_id")
@@ -33,12 +34,17 @@ def refunded_quantities(order, states=LIVE):
 
 
 def refundable(order, states=LIVE):
-    """What is left to refund: ``([(line, units left, amount left)], shipping left)``."""
+    """What is left to refund: ``([(line, units left, amount left)], shipping left)``.
+
+    A line's refunds (units, and amounts refunded without taking units back) never exceed its price
+    incl. tax: once its whole price is given back, no unit is left to refund either.
+    """
     done = refunded_quantities(order, states)
     lines = []
     for line in order.lines.select_related("stockrecord").order_by("pk"):
         units, amount = done.get(line.pk, (0, ZERO))
-        lines.append((line, line.quantity - units, line.line_price_incl_tax - amount))
+        amount_left = max(line.line_price_incl_tax - amount, ZERO)
+        lines.append((line, line.quantity - units if amount_left else 0, amount_left))
     shipping_done = order.refunds.filter(status__in=states).aggregate(total=Sum("shipping"))["total"] or ZERO
     return lines, max(order.shipping_incl_tax - shipping_done, ZERO)
 

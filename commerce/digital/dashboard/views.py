@@ -159,7 +159,7 @@ def dispute_detail(request, pk):
                 dispute,
                 request.user,
                 data["decision"],
-                units=data["units"],
+                amount=data["amount"],
                 note=data["note"],
                 unpublish=data["unpublish"],
             )

@@ -7,10 +7,11 @@ from commerce.payment.selectors import units_amount
 
 
 class RefundForm(forms.Form):
-    """How many units of each line to refund, and whether the shipping is; the "whole order" button
-    refunds everything left. Each line shows what is left of it and what one unit refunds; asking
-    for more than is left is refused before anything is refunded. ``token`` is the refund's
-    idempotency key: posting the same form twice (a double click) refunds once."""
+    """How many units of each line to refund, or an amount of it (money only: the buyer keeps the
+    goods), and whether the shipping is; the "whole order" button refunds everything left. Each
+    line shows what is left of it and what one unit refunds; asking for more than is left is
+    refused before anything is refunded. ``token`` is the refund's idempotency key: posting the
+    same form twice (a double click) refunds once."""
 
     token = forms.UUIDField(widget=forms.HiddenInput)
     shipping = forms.BooleanField(label=gettext_lazy("Refund the shipping"), required=False)
@@ -40,10 +41,22 @@ class RefundForm(forms.Form):
                     % {"left": units_left, "title": line.title}
                 },
             )
+            self.fields[f"amount_{line.pk}"] = forms.DecimalField(
+                label=_("Amount to refund on “%(title)s”") % {"title": line.title},
+                min_value=0,
+                max_value=amount_left,
+                decimal_places=3,
+                required=False,
+                error_messages={
+                    "max_value": _("Only %(left)s %(currency)s of “%(title)s” can still be refunded.")
+                    % {"left": amount_left, "currency": order.currency, "title": line.title}
+                },
+            )
             unit = units_amount(line, 1, units_left, amount_left) if units_left > 1 else amount_left
             self.rows.append(
                 {
                     "field": self[name],
+                    "amount_field": self[f"amount_{line.pk}"],
                     "line": line,
                     "left": units_left,
                     "amount_left": amount_left,
@@ -61,9 +74,14 @@ class RefundForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not self.whole_order and not self.quantities() and not cleaned.get("shipping"):
+        if (
+            not self.whole_order
+            and not self.quantities()
+            and not self.amounts()
+            and not cleaned.get("shipping")
+        ):
             raise forms.ValidationError(
-                _("Choose how many units of a line to refund, or the shipping, or the whole order.")
+                _("Choose units or an amount of a line to refund, or the shipping, or the whole order.")
             )
         return cleaned
 
@@ -74,6 +92,13 @@ class RefundForm(forms.Form):
             if self.cleaned_data.get(f"line_{row['line'].pk}")
         }
 
+    def amounts(self):
+        return {
+            row["line"]: self.cleaned_data.get(f"amount_{row['line'].pk}")
+            for row in self.rows
+            if self.cleaned_data.get(f"amount_{row['line'].pk}")
+        }
+
     def refund_arguments(self):
         """Keyword arguments of ``refund_order`` for what was chosen."""
         key = f"refund-{self.order.number}-{self.cleaned_data['token']}"
@@ -82,6 +107,7 @@ class RefundForm(forms.Form):
             return {"lines": None, "key": key, "limit_to_revocable": limit}
         return {
             "lines": self.quantities(),
+            "amounts": self.amounts(),
             "shipping": bool(self.cleaned_data.get("shipping")),
             "key": key,
             "limit_to_revocable": limit,

@@ -39,11 +39,12 @@ def refund(request, number):
         except RefundError as error:
             messages.error(request, str(error))
         else:
-            messages.success(
-                request,
+            message = (
                 _("Refunded %(amount)s %(currency)s; stock restored.")
-                % {"amount": record.amount, "currency": order.currency},
+                if record.lines.filter(quantity__gt=0).exists()
+                else _("Refunded %(amount)s %(currency)s.")
             )
+            messages.success(request, message % {"amount": record.amount, "currency": order.currency})
             return redirect("dashboard:order-detail", number=order.number)
     context = {
         "order": order,

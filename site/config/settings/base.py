@@ -408,6 +408,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "commerce.calls.tasks.delete_old_recordings",
         "schedule": 3600,
     },
+    # Digital products: the chunks of uploads a seller never finished.
+    "digital-sweep-abandoned-uploads": {
+        "task": "commerce.digital.tasks.sweep_abandoned_uploads",
+        "schedule": 3600,
+    },
 }
 
 # --- Accounts (allauth) -----------------------------------------------------------------------
@@ -723,6 +728,8 @@ DIGITAL_DEFAULT_LINK_MINUTES = env.int("DIGITAL_DEFAULT_LINK_MINUTES", default=1
 DIGITAL_MAX_UPLOAD_MB = env.int("DIGITAL_MAX_UPLOAD_MB", default=500)
 #: Bytes of one chunk of a chunked upload.
 DIGITAL_CHUNK_BYTES = 5 * 1024 * 1024
+#: Hours after its last chunk when an unfinished chunked upload is removed from storage.
+DIGITAL_UPLOAD_ABANDONED_HOURS = env.int("DIGITAL_UPLOAD_ABANDONED_HOURS", default=24)
 #: Archive limits, counted while reading: total uncompressed bytes, and uncompressed/compressed ratio.
 DIGITAL_ZIP_MAX_BYTES = env.int("DIGITAL_ZIP_MAX_BYTES", default=1024 * 1024 * 1024)
 DIGITAL_ZIP_MAX_RATIO = env.int("DIGITAL_ZIP_MAX_RATIO", default=100)

@@ -1,6 +1,7 @@
 """Seller services: a slot held on the product page, confirmed once when the card payment lands."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -90,7 +91,7 @@ def test_the_checkout_refuses_a_service_without_its_slot(settings):
             order_of(basket.owner, basket)
 
 
-def test_a_paid_service_cancelled_in_the_free_window_is_refunded_late_it_is_not(client, stripe_fake):
+def test_a_paid_service_cancelled_in_the_free_window_is_refunded_late_minus_the_fee(client, stripe_fake):
     product, calendar = bookable_service()
     shopper = make_user("refund@example.com")
     early, late = (
@@ -101,13 +102,23 @@ def test_a_paid_service_cancelled_in_the_free_window_is_refunded_late_it_is_not(
     calendar.save()
     services.cancel(early, by=shopper, reason="Empêchée")
     calendar.free_cancellation_hours = 24 * 30
+    calendar.late_cancellation_percent = 30
     calendar.save()
     services.cancel(late, by=shopper)
 
     assert Booking.objects.get(pk=early.pk).status == Booking.Status.CANCELLED
     assert Booking.objects.get(pk=late.pk).status == Booking.Status.CANCELLED
     assert [refund.status for refund in early.order_line.order.refunds.all()] == ["succeeded"]
-    assert not late.order_line.order.refunds.exists()
+    # late: the price minus the provider's 30 % share, as an amount (no unit taken back)
+    price = late.order_line.line_price_incl_tax
+    [late_refund] = late.order_line.order.refunds.all()
+    assert [(item.quantity, item.amount) for item in late_refund.lines.all()] == [
+        (0, price - (price * 30 / 100).quantize(Decimal("0.001")))
+    ]
+    assert (
+        late_refund.status == "succeeded"
+        and late_refund.amount_minor == stripe_fake.refunds[late_refund.stripe_refund_id]["amount"]
+    )
 
 
 def paid_booking(client, stripe_fake, shopper, product, start):

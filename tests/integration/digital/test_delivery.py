@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
@@ -178,6 +179,34 @@ def test_the_api_lists_downloads_whose_url_answers_the_file(client, buyer, paid_
     assert row["url"].startswith("http")
     response = client.get(row["url"].split("testserver", 1)[-1])
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_pdf_that_cannot_be_stamped_uses_up_no_download(client, buyer, paid_ebook):
+    # Given the stored PDF got damaged after it was checked
+    entitlement = Entitlement.objects.get()
+    digital_file = entitlement.product.digital_files.get()
+    blob = digital_file.current_version.blob
+    with blob.storage.open(blob.name, "rb") as stored:
+        original = stored.read()
+    blob.storage.delete(blob.name)
+    blob.storage.save(blob.name, ContentFile(b"%PDF-1.7 damaged"))
+    link = f"/fr/accounts/downloads/file/{services.download_token(entitlement, digital_file)}/"
+    client.force_login(buyer)
+
+    # When the buyer downloads it, they are told to try again, and nothing is counted
+    refused = client.get(link)
+    assert refused.status_code == 503
+    entitlement.refresh_from_db()
+    assert entitlement.downloads_left == 5 and not Download.objects.exists()
+    assert not StampedCopy.objects.exists()
+
+    # And once the file is back, the download is served and counted once
+    blob.storage.delete(blob.name)
+    blob.storage.save(blob.name, ContentFile(original))
+    assert client.get(link).status_code == 200
+    entitlement.refresh_from_db()
+    assert entitlement.downloads_left == 4 and Download.objects.count() == 1
 
 
 @pytest.mark.django_db(transaction=True)

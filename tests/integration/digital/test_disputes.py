@@ -2,9 +2,12 @@
 buyer opens a dispute on a line, buyer, seller and admins write in it, an admin decides (a refund
 goes through the payment refunds and revokes the files); every step is kept and told."""
 
+from decimal import Decimal
+
 import pytest
 from django.test import Client
 from oscar.core.loading import get_model
+from pghistory.models import Events
 
 from commerce.digital.models import Dispute, Entitlement, ProductReport
 from commerce.notifications.models import Notification
@@ -111,8 +114,39 @@ def test_a_rejected_dispute_refunds_nothing_and_strangers_see_nothing(client, ad
     assert client.get(f"/dashboard/digital/disputes/{dispute.pk}/").status_code in (403, 404)
 
     client.force_login(admin)
-    client.post(f"/dashboard/digital/disputes/{dispute.pk}/", {"decision": "partial", "units": 1})
-    assert Dispute.objects.get().status == "open"  # one unit bought: a partial refund cannot cover all
+    for amount in ("", "0", str(line.line_price_incl_tax)):  # a partial refund is less than the line
+        page = client.post(
+            f"/dashboard/digital/disputes/{dispute.pk}/", {"decision": "partial", "amount": amount}
+        )
+        assert page.status_code == 200 and Dispute.objects.get().status == "open"
     client.post(f"/dashboard/digital/disputes/{dispute.pk}/", {"decision": "reject", "note": "Conforme."})
     assert Dispute.objects.get().status == "rejected"
     assert not Refund.objects.exists() and Entitlement.objects.get().revoked_at is None
+
+
+@pytest.mark.django_db
+def test_a_partial_refund_gives_back_an_amount_and_keeps_the_access(
+    client, stripe_fake, admin, buyer, paid_ebook
+):
+    line = paid_ebook.lines.get()
+    client.force_login(buyer)
+    client.post(f"/fr/accounts/downloads/dispute/{line.pk}/", {"reason": "Un chapitre manque."})
+    dispute = Dispute.objects.get()
+
+    client.force_login(admin)
+    client.post(
+        f"/dashboard/digital/disputes/{dispute.pk}/",
+        {"decision": "partial", "amount": "10.005", "note": "Geste commercial."},
+    )
+
+    assert Dispute.objects.get().status == "partly_refunded"
+    refund = Refund.objects.get()
+    assert [(item.quantity, item.amount) for item in refund.lines.all()] == [(0, Decimal("10.005"))]
+    assert [r["amount"] for r in stripe_fake.refunds.values()] == [10000]
+    assert Entitlement.objects.get().revoked_at is None
+    # the decision is in the audit trail
+    dispute_history = Events.objects.tracks(dispute).order_by("pgh_id")
+    assert [(e.pgh_label, e.pgh_data["status"]) for e in dispute_history] == [
+        ("insert", "open"),
+        ("update", "partly_refunded"),
+    ]

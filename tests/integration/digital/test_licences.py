@@ -5,6 +5,7 @@ import pytest
 import yaml
 from django.core.cache import cache
 from django.test import Client
+from pghistory.models import Events
 
 from commerce.digital import services
 from commerce.digital.models import LicenceKey
@@ -121,3 +122,17 @@ def test_the_openapi_schema_documents_the_downloads_and_licence_paths(client):
     assert set(verify["requestBody"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1:]) == {
         "Verify"
     }
+
+
+@pytest.mark.django_db
+def test_a_licence_reset_and_a_status_change_leave_history_rows(key):
+    activation = services.activate(key, "Laptop")
+    services.set_key_status(key, LicenceKey.Status.DISABLED)  # an UPDATE the audit trail records too
+    services.reset_key(key)
+
+    key_history = list(Events.objects.tracks(key).order_by("pgh_id").values_list("pgh_label", "pgh_data"))
+    assert [label for label, _data in key_history] == ["insert", "update"]
+    assert key_history[-1][1]["status"] == "disabled"
+    activation_history = Events.objects.tracks(activation).order_by("pgh_id")
+    assert [event.pgh_label for event in activation_history] == ["insert", "update"]
+    assert activation_history.last().pgh_data["deactivated_at"] is not None

@@ -2,10 +2,14 @@
 publication blocked by a refused file, protection options, licence keys, the access log."""
 
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
+from commerce.core.private_storage import private_storage
+from commerce.digital import tasks, uploads
 from commerce.digital.models import DigitalFile, DigitalOptions, FileVersion, LicenceKey
 from tests.factories.digital import digital_product, pdf_bytes
 from tests.factories.sellers import make_seller
@@ -50,28 +54,50 @@ def test_a_chunked_upload_becomes_a_checked_version_shown_as_a_checklist(
     client.force_login(owner)
     upload_id = uuid.uuid4().hex
 
+    def send(index):
+        return client.post(
+            f"/dashboard/digital/{shop_product.pk}/upload/",
+            {
+                "upload_id": upload_id,
+                "index": index,
+                "total": len(parts),
+                "name": "chapitre.pdf",
+                "chunk": SimpleUploadedFile("blob", parts[index]),
+            },
+        ).json()
+
     with django_capture_on_commit_callbacks(execute=True):
-        answers = [
-            client.post(
-                f"/dashboard/digital/{shop_product.pk}/upload/",
-                {
-                    "upload_id": upload_id,
-                    "index": index,
-                    "total": len(parts),
-                    "name": "chapitre.pdf",
-                    "chunk": SimpleUploadedFile("blob", part),
-                },
-            ).json()
-            for index, part in enumerate(parts)
+        answers = [send(index) for index in range(len(parts) - 1)]
+        # the chunks wait in the shared private storage (any app server takes the next one)
+        folder = uploads.folder_of(owner, upload_id)
+        assert uploads.received_chunks(private_storage(), folder) == [
+            (i, 4096) for i in range(len(parts) - 1)
         ]
+        answers.append(send(len(parts) - 1))
 
     assert [answer["done"] for answer in answers] == [False] * (len(parts) - 1) + [True]
+    assert uploads.received_chunks(private_storage(), folder) == []  # assembled, then removed
     version = FileVersion.objects.get(pk=answers[-1]["version"])
     assert (version.status, version.size, version.original_name) == ("passed", len(content), "chapitre.pdf")
     with version.blob.open("rb") as stored:
         assert stored.read() == content
     page = client.get(f"/dashboard/digital/{shop_product.pk}/").content.decode()
     assert "chapitre.pdf" in page and "data-checklist" in page
+
+
+@pytest.mark.django_db
+def test_the_chunks_of_an_abandoned_upload_are_swept(settings, owner):
+    settings.DIGITAL_UPLOAD_ABANDONED_HOURS = 24
+    upload_id = uuid.uuid4().hex
+    assert not uploads.receive(
+        owner, upload_id=upload_id, index=0, total=2, chunk=SimpleUploadedFile("b", b"x")
+    )
+    folder = uploads.folder_of(owner, upload_id)
+
+    assert tasks.sweep_abandoned_uploads() == 0  # still fresh
+    assert uploads.received_chunks(private_storage(), folder) == [(0, 1)]
+    assert uploads.sweep_abandoned(now=timezone.now() + timedelta(hours=25)) == 1
+    assert uploads.received_chunks(private_storage(), folder) == []
 
 
 @pytest.mark.django_db

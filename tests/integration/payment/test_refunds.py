@@ -1,18 +1,23 @@
 """Refunds through Stripe, whole order or per line: money back at Stripe (the fake), stock restored,
 statuses and Oscar's payment records updated, each refund made once however often it is asked."""
 
+import re
 from decimal import Decimal
 
 import pytest
+from django.core import mail
+from django.template.loader import render_to_string
 from oscar.core.loading import get_model
 
 from commerce.order import statuses
+from commerce.order.emails import send_refund_email
 from commerce.order.services import change_order_status
 from commerce.payment.refunds import RefundError, refund_order
 from commerce.payment.stripe import sessions
 from commerce.users.roles import PLATFORM_ADMINS
 from tests.factories import make_user
 from tests.factories.stripe import checkout_urls, place_card_order, post_event
+from tests.factories.wallet import run_together
 
 Order = get_model("order", "Order")
 OrderStatusChange = get_model("order", "OrderStatusChange")
@@ -158,3 +163,119 @@ def test_shoppers_cannot_refund(client, stripe_fake, paid_order):
     response = client.post(f"/dashboard/payments/refund/{paid_order.number}/", {"whole_order": "1"})
     assert response.status_code == 403
     assert not stripe_fake.refunds
+
+
+# --- Amounts of a line: money back, goods kept --------------------------------------------------
+def test_amounts_of_a_line_are_refunded_without_taking_it_back_until_its_price_is_reached(
+    client, stripe_fake, paid_order, plate, staff
+):
+    plate_line = line_of(paid_order, plate)
+    stock_before = levels(plate)
+
+    # When staff refund 2.505 TND of the plate line (a goodwill gesture)
+    first = refund_order(paid_order, amounts={plate_line: Decimal("2.505")}, by=staff)
+
+    # Then Stripe refunded it rounded down to its 10-millime step; no stock moved, the line stays paid
+    assert (first.amount, first.amount_minor) == (Decimal("2.500"), 2500)
+    assert [r["amount"] for r in stripe_fake.refunds.values()] == [2500]
+    assert levels(plate) == stock_before
+    assert [(item.quantity, item.amount) for item in first.lines.all()] == [(0, Decimal("2.505"))]
+    plate_line.refresh_from_db()
+    assert plate_line.status == statuses.PAID
+    # the credit note, the customer's email and the order page show the amount
+    [note] = first.credit_notes.all()
+    assert [(row["description"], Decimal(str(row["total_incl_tax"]))) for row in note.lines] == [
+        ("Remboursement partiel de « Plate »", Decimal("2.505"))
+    ]
+    assert send_refund_email(first.pk)
+    assert "Plate (remboursement partiel): 2,505" in mail.outbox[-1].body
+    page = render_to_string("returns/order_after_sale.html", {"order": paid_order})
+    assert re.search(r'2,505\s*TND sur <span dir="auto">Plate</span>', page)
+
+    # When the rest of the line's price is refunded as an amount
+    second = refund_order(paid_order, amounts={plate_line.pk: Decimal("9.995")}, by=staff)
+
+    # Then the line is refunded in full (still no stock back), and nothing more of it can be
+    assert second.amount_minor == 9990
+    plate_line.refresh_from_db()
+    assert plate_line.status == statuses.REFUNDED
+    assert levels(plate) == stock_before
+    for ask in ({"amounts": {plate_line: Decimal("0.010")}}, {"lines": [plate_line]}):
+        with pytest.raises(RefundError, match="Plate"):
+            refund_order(paid_order, by=staff, **ask)
+    assert Refund.objects.count() == 2 and len(stripe_fake.refunds) == 2
+
+    # And the refund of everything left makes the refunds add up to exactly what Stripe charged
+    refund_order(paid_order, by=staff)
+    charged = paid_order.stripe_sessions.get().amount
+    assert sum(r["amount"] for r in stripe_fake.refunds.values()) == charged
+    assert Order.objects.get(pk=paid_order.pk).status == statuses.REFUNDED
+
+
+def test_an_amount_over_what_is_left_is_refused_and_writes_nothing(stripe_fake, paid_order, plate, staff):
+    plate_line = line_of(paid_order, plate)
+    for amount, message in (
+        (Decimal("12.501"), "Seuls 12.500 TND de « Plate » peuvent encore être remboursés."),
+        (Decimal("0"), "doit être supérieur à zéro"),
+    ):
+        with pytest.raises(RefundError, match=message):
+            refund_order(paid_order, amounts={plate_line: amount}, by=staff)
+    with pytest.raises(RefundError, match="pas les deux"):
+        refund_order(paid_order, lines={plate_line: 1}, amounts={plate_line: Decimal("1")}, by=staff)
+    assert not Refund.objects.exists() and not stripe_fake.refunds
+
+
+def test_an_amount_then_units_of_the_same_line_never_exceed_its_price(
+    client, stripe_fake, card_order, checkout_session, tajine, staff
+):
+    # Given a paid order of two tajines (99.810 TND)
+    post_event(client, stripe_fake.pay(checkout_session.session_id), fake=stripe_fake)
+    order = Order.objects.get(pk=card_order.pk)
+    tajines = line_of(order, tajine)
+    refund_order(order, amounts={tajines: Decimal("10.000")}, by=staff)
+
+    # When one unit then the last are refunded
+    one = refund_order(order, lines={tajines: 1}, by=staff)
+    last = refund_order(order, lines={tajines: 1}, by=staff)
+
+    # Then the first unit is at its price, the last at what is left; both back in stock
+    assert [item.amount for item in one.lines.all()] == [Decimal("49.905")]
+    assert [item.amount for item in last.lines.all()] == [Decimal("39.905")]
+    assert sum(item.amount for item in tajines.refund_lines.all()) == tajines.line_price_incl_tax
+    assert levels(tajine) == (10, 0)
+
+
+def test_the_dashboard_refunds_an_amount_of_a_line(client, stripe_fake, paid_order, plate, staff):
+    url = f"/dashboard/payments/refund/{paid_order.number}/"
+    client.force_login(staff)
+    plate_line = line_of(paid_order, plate)
+    token = client.get(url).context["form"]["token"].value()
+
+    # Over what is left: the form says so, nothing is refunded
+    too_much = client.post(url, {"token": token, f"amount_{plate_line.pk}": "12.600", "refund_lines": "1"})
+    assert too_much.status_code == 200
+    assert "Seuls 12.500 TND de « Plate » peuvent encore être remboursés." in too_much.content.decode()
+    assert not Refund.objects.exists()
+
+    response = client.post(url, {"token": token, f"amount_{plate_line.pk}": "4.000", "refund_lines": "1"})
+    assert response.status_code == 302
+    assert Refund.objects.get().amount_minor == 4000 and levels(plate)[1] == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_amount_refunds_asked_at_once_never_over_refund_a_line(stripe_fake, paid_order, plate, staff):
+    # Given 12.500 TND left on the plate line, two staff members each refund 8 TND of it at once
+    plate_line = line_of(paid_order, plate)
+
+    results = run_together(
+        2,
+        lambda _i: refund_order(
+            Order.objects.get(pk=paid_order.pk), amounts={plate_line.pk: Decimal("8")}, by=staff
+        ),
+    )
+
+    # Then one refund went through, the other was refused; the line never got more than its price
+    refunded = [r for r in results if isinstance(r, Refund)]
+    assert len(refunded) == 1 and isinstance(next(r for r in results if r not in refunded), RefundError)
+    assert [r["amount"] for r in stripe_fake.refunds.values()] == [8000]
+    assert sum(item.amount for item in plate_line.refund_lines.all()) == Decimal("8.000")
