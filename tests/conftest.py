@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
@@ -176,13 +177,27 @@ def celery_worker(django_db_setup, phones_fake_server):  # noqa: F811 - the fixt
 
 
 @pytest.fixture
-def celery_beat(async_tasks, tmp_path):
+def beat_env():
+    """Settings beat reads from its environment: a test shortens the intervals it waits on here."""
+    return {}
+
+
+@pytest.fixture
+def celery_beat(async_tasks, tmp_path, beat_env):
     """A real beat process sending the project's schedule to this run's worker, heartbeat every second."""
     process = start_celery(
-        "beat", "-l", "warning", "-s", str(tmp_path / "beat-schedule"), CORE_BEAT_HEARTBEAT_SECONDS="1"
+        "beat",
+        "-l",
+        "warning",
+        "-s",
+        str(tmp_path / "beat-schedule"),
+        **{"CORE_BEAT_HEARTBEAT_SECONDS": "1", **beat_env},
     )
     yield process
-    stop_process(process)
+    # Beat keeps nothing a test reads (its schedule file is the test's own): killed rather than
+    # asked to stop, which took it up to the 20 s grace period.
+    process.kill()
+    process.wait()
 
 
 @pytest.fixture
@@ -205,22 +220,95 @@ def artifacts_dir():
 class SeededDemo:
     media_root: Path
     output: str
+    database: str
+
+
+def _needs_demo(session):
+    return any("seeded_demo" in getattr(item, "fixturenames", ()) for item in session.items)
+
+
+def _recreate_database(name, template=None):
+    """Drop ``name`` and, given a ``template``, create it again as a copy of that database (a file copy:
+    a second or two, against a minute of migrations). PostgreSQL copies only a database no one uses."""
+    from django.db import connection
+
+    connection.close()
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if template:
+            cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY')
+
+
+def _demo_database_name():
+    from django.db import connection
+
+    return f"{connection.settings_dict['NAME']}_demo"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """The migrated test database, and when a test of the session reads the demo, an empty copy of it
+    taken right away (``demo_database`` seeds it when first needed; nothing else is connected yet)."""
+    from django.db import connection
+
+    needed = _needs_demo(request.session)
+    if needed:
+        with django_db_blocker.unblock():
+            _recreate_database(_demo_database_name(), template=connection.settings_dict["NAME"])
+    yield
+    if needed:
+        with django_db_blocker.unblock():
+            _recreate_database(_demo_database_name())
+
+
+@contextmanager
+def _connected_to(name):
+    """The default connection on database ``name`` (every thread's next connection follows)."""
+    from django.db import connection
+
+    previous = connection.settings_dict["NAME"]
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = previous
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo marketplace (``seed_demo``, pictures included), seeded and committed once per session
+    in the test database's copy. What the seeding would start after commit (index updates, emails)
+    is dropped: tests of the demo read its rows, and the shared search index stays the tests' own."""
+    from django.db import connection
+
+    media_root = tmp_path_factory.mktemp("demo-media")
+    name = _demo_database_name()
+    with (
+        django_db_blocker.unblock(),
+        _connected_to(name),
+        override_settings(MEDIA_ROOT=str(media_root)),
+    ):
+        output = StringIO()
+        with transaction.atomic():
+            call_command("seed_demo", stdout=output)
+            connection.run_on_commit.clear()
+    return SeededDemo(media_root=media_root, output=output.getvalue(), database=name)
 
 
 @pytest.fixture(scope="module")
-def seeded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo marketplace (``seed_demo``, pictures included), seeded once for a module's tests.
+def seeded_demo(demo_database, django_db_blocker):
+    """The demo marketplace for a module's tests: the default connection moves to the session's demo
+    database for the module (each test's changes are rolled back as usual), then back.
 
-    Seeding takes seconds, so a module seeds once inside one outer transaction: each test's own
-    transaction is a savepoint in it (what a test changes is undone after it), and the whole demo
-    is rolled back after the module, so nothing leaks into other modules. Not for
-    ``transaction=True`` tests, which need committed data.
+    Not for ``transaction=True`` tests: their flush would empty the demo for every later module.
     """
-    media_root = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media_root)), transaction.atomic():
-        output = StringIO()
-        call_command("seed_demo", stdout=output)
+    with (
+        django_db_blocker.unblock(),
+        _connected_to(demo_database.database),
+        override_settings(MEDIA_ROOT=str(demo_database.media_root)),
+    ):
         Site.clear_site_root_paths_cache()
-        yield SeededDemo(media_root=media_root, output=output.getvalue())
-        transaction.set_rollback(True)
+        yield demo_database
     Site.clear_site_root_paths_cache()

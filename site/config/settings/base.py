@@ -328,6 +328,9 @@ CELERY_TIMEZONE = "Africa/Tunis"
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 #: Seconds between beat's heartbeats; ``/health/`` reports beat down after three missed ones.
 CORE_BEAT_HEARTBEAT_SECONDS = env.int("CORE_BEAT_HEARTBEAT_SECONDS", default=30)
+#: Seconds between beat's runs of the task that publishes and unpublishes scheduled CMS pages (a
+#: promo goes offline at most this long after its end).
+CMS_PUBLISH_SCHEDULED_SECONDS = env.int("CMS_PUBLISH_SCHEDULED_SECONDS", default=60)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     "beat-heartbeat": {
@@ -368,7 +371,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "cms-publish-scheduled-pages": {
         "task": "cms_pages.core.tasks.publish_scheduled_pages",
-        "schedule": 60,
+        "schedule": CMS_PUBLISH_SCHEDULED_SECONDS,
     },
     "cms-compute-product-rankings": {
         "task": "cms_pages.core.tasks.compute_product_rankings",

@@ -10,6 +10,7 @@ are refused every URL; platform admins are refused none. New dashboard pages are
 import contextlib
 import itertools
 import re
+from collections import defaultdict
 
 import pytest
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
@@ -90,8 +91,29 @@ def secrets(market):
     }
     invoices = _invoices_of_b(b)
     ids.update(invoice.pk for invoice in invoices)
+    objects = [
+        b.product_b,
+        parent,
+        child,
+        b.record_b,
+        child_record,
+        b.shop_b,
+        b.seller_b,
+        b.only_b,
+        b.shared,
+        shared_line,
+        own_line,
+        b.shared.notes.get(),
+        StockAlert.objects.get(stockrecord=b.record_b),
+        StockMovement.objects.filter(stockrecord=b.record_b).first(),
+        *invoices,
+    ]
+    ids_by_model = defaultdict(set)
+    for obj in objects:
+        ids_by_model[obj._meta.concrete_model].add(obj.pk)
     return {
         "ids": sorted(ids),
+        "ids_by_model": {model: sorted(pks) for model, pks in ids_by_model.items()},
         "number": [b.only_b.number, b.shared.number],
         "order_number": [b.only_b.number, b.shared.number],
         "invoice_number": [invoice.number for invoice in invoices] or ["none"],
@@ -131,13 +153,34 @@ def candidates(name, secrets):
     return ["physical", "x"]  # slugs, codes, tokens: nothing of B's to fill in
 
 
-def urls_for(template, secrets):
+def view_model(template):
+    """The model a dashboard URL's view shows (``model`` or ``queryset`` of its class), if it says."""
+    try:
+        match = resolve("/" + PARAM.sub("1", template))
+    except Resolver404:
+        return None
+    view = getattr(match.func, "view_class", None)
+    model = getattr(view, "model", None) or getattr(getattr(view, "queryset", None), "model", None)
+    return model._meta.concrete_model if model else None
+
+
+def ids_for(template, secrets, *, of_its_kind):
+    """B's ids an id parameter of ``template`` takes: all of them, or with ``of_its_kind``, where the
+    view names the model it shows, B's ids of that model (one id when B has none: any id then finds
+    nothing). An id of another kind only finds nothing: seller A's sweep opens every pairing."""
+    model = view_model(template) if of_its_kind else None
+    if model is None:
+        return secrets["ids"]
+    return secrets["ids_by_model"].get(model) or secrets["ids"][:1]
+
+
+def urls_for(template, secrets, *, of_its_kind=False):
     """``template`` filled with B's values: every combination of the named ones (each of B's orders
     with each of its lines …). Parameters that take any id take each of B's ids once, side by side: all
     their pairings would square the requests and pair none of B's objects that belong together."""
     names = PARAM.findall(template)
     named = [name for name in names if not is_any_id(name, secrets)]
-    any_ids = [secrets["ids"]] if len(named) < len(names) else [[None]]
+    any_ids = [ids_for(template, secrets, of_its_kind=of_its_kind)] if len(named) < len(names) else [[None]]
     for values in itertools.product(*(candidates(name, secrets) for name in named)):
         for an_id in any_ids[0]:
             fill = iter(values)
@@ -188,10 +231,15 @@ def resolves(url):
 
 
 def sweep(client, secrets):
-    """``{url: response}`` for every dashboard URL filled with B's ids, opened by the signed-in client."""
+    """``{url: response}`` for every dashboard URL filled with B's ids (those of the kind its view
+    shows, where it names one), opened by the signed-in client."""
     paths = dashboard_paths()
     assert len(paths) > 60, paths  # the whole dashboard, not a few pages
-    responses = {url: reached(client, url) for template in paths for url in urls_for(template, secrets)}
+    responses = {
+        url: reached(client, url)
+        for template in paths
+        for url in urls_for(template, secrets, of_its_kind=True)
+    }
     assert len(responses) > 200
     return responses
 

@@ -4,6 +4,7 @@ import asyncio
 
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
+from channels_redis.core import RedisChannelLayer
 
 from commerce.messaging import services
 from commerce.messaging.models import Message, Participant
@@ -158,15 +159,20 @@ def test_internal_notes_reach_support_sockets_only(cookie_of):
     assert refused["type"] == "error"
 
 
-def test_a_socket_idle_for_60_seconds_still_receives_a_message(cookie_of):
-    # given: the seller's socket silent for a minute (past redis-py's 5 s default socket timeout)
+#: Long enough for several of the layer's blocking reads on an empty channel to end: with redis-py's
+#: default 5 s socket timeout, one of them timed out and closed every idle socket (channels_redis #422).
+IDLE_SECONDS = 3 * RedisChannelLayer.brpop_timeout
+
+
+def test_a_socket_idle_past_the_layers_blocking_reads_still_receives_a_message(cookie_of):
+    # given: the seller's socket silent for 15 s (past redis-py's 5 s default socket timeout, thrice)
     cast = make_cast()
     thread = cast.seller_thread
     cookie = cookie_of(cast.seller)
 
     async def scenario():
         communicator = await joined(thread, cookie)
-        await asyncio.sleep(60)
+        await asyncio.sleep(IDLE_SECONDS)
         # when: the client posts (from the site's sync code, as a page or the API would)
         await sync_to_async(services.post_message)(thread, sender=cast.client, body="Toujours disponible ?")
         frame = await communicator.receive_json_from(timeout=5)
