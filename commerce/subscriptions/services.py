@@ -287,7 +287,7 @@ def apply_invoice_paid(invoice: dict) -> str:
             sub.current_period_start, sub.current_period_end = row.period_start, row.period_end
         sub.save()
     if row.amount > 0 and row.billing_reason in ("subscription_create", "subscription_cycle"):
-        orders.order_for_period(row)
+        orders.order_for_invoice(row, sub.plan.product)
         benefits.grant_period(row)
     return APPLIED
 
