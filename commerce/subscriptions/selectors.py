@@ -29,6 +29,17 @@ def for_customer(user):
     )
 
 
+def credit(user):
+    """The customer's Stripe credit (TND) that pays their next invoices: what downgrades credited,
+    less what invoices have used of it."""
+    change = (
+        SubscriptionInvoice.objects.filter(subscription__user=user)
+        .exclude(status=SubscriptionInvoice.VOID)
+        .aggregate(total=Sum("balance_change"))["total"]
+    )
+    return max(-(change or ZERO), ZERO)
+
+
 def customer_subscription(user, pk):
     return Subscription.objects.filter(user=user, pk=pk).select_related("plan__product").first()
 

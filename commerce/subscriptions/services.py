@@ -34,7 +34,7 @@ from .exceptions import (
 )
 from .models import Plan, StripeCustomer, Subscription, SubscriptionInvoice
 from .periods import shift
-from .stripe_data import amount, invoice_subscription, item_of, moment
+from .stripe_data import amount, balance_change, charged_price, invoice_subscription, item_of, moment
 
 log = logging.getLogger(__name__)
 
@@ -257,6 +257,8 @@ def _invoice_row(sub, invoice: dict) -> SubscriptionInvoice:
     row.period_start = moment(invoice.get("period_start"))
     row.period_end = moment(invoice.get("period_end"))
     row.attempt_count = max(row.attempt_count, int(invoice.get("attempt_count") or 0))
+    if invoice.get("ending_balance") is not None:
+        row.balance_change = balance_change(invoice)
     return row
 
 
@@ -266,8 +268,10 @@ def _invoice_subscription(invoice: dict):
 
 
 def apply_invoice_paid(invoice: dict) -> str:
-    """A period (first, renewal, after a retry) or a proration was paid: record it once; a period
-    gets its order and invoice PDF (checkout service) and its benefits (coins) once."""
+    """A period (first, renewal, after a retry) or a proration was paid: record it once; what was
+    charged gets its order and invoice PDF (checkout service) once, a period its benefits (coins)
+    once. A downgrade's proration charges nothing: its credit (``balance_change``) pays the next
+    invoices, as Stripe does."""
     sub = _invoice_subscription(invoice)
     if sub is None:
         return IGNORED
@@ -286,10 +290,20 @@ def apply_invoice_paid(invoice: dict) -> str:
         if row.period_end and (sub.current_period_end is None or row.period_end > sub.current_period_end):
             sub.current_period_start, sub.current_period_end = row.period_start, row.period_end
         sub.save()
-    if row.amount > 0 and row.billing_reason in ("subscription_create", "subscription_cycle"):
-        orders.order_for_invoice(row, sub.plan.product)
+    if row.amount > 0:
+        orders.order_for_invoice(row, _charged_plan(invoice, sub).product)
         benefits.grant_period(row)
     return APPLIED
+
+
+def _charged_plan(invoice: dict, sub: Subscription) -> Plan:
+    """The plan an invoice charges for: a proration's new plan (by its Stripe price, whichever order
+    the switch's events arrive in), else the subscription's."""
+    price_id = charged_price(invoice)
+    found = (
+        Plan.objects.filter(stripe_price_id=price_id).select_related("product").first() if price_id else None
+    )
+    return found or sub.plan
 
 
 def apply_payment_failed(invoice: dict, *, action_required=False) -> str:
