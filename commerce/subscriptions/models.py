@@ -43,6 +43,11 @@ class Plan(models.Model):
         default=Decimal("0"),
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
+    archived = models.BooleanField(
+        _("archived"),
+        default=False,
+        help_text=_("An archived plan takes no new subscribers; current subscribers keep renewing."),
+    )
     stripe_product_id = models.CharField(max_length=64, blank=True)
     stripe_price_id = models.CharField(max_length=64, blank=True, db_index=True)
     #: The amount (smallest units) and interval the Stripe price was made for.

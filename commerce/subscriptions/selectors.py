@@ -53,6 +53,15 @@ def visible_to(user):
     return subs.filter(plan__product__stockrecords__partner__in=partners).distinct()
 
 
+def plans_visible_to(user):
+    """Every plan for platform staff; a seller's own shop's only for a seller."""
+    plans = Plan.objects.select_related("product").order_by("product__title", "pk")
+    if user.is_superuser or user.has_perm("subscriptions.change_plan"):
+        return plans
+    partners = user.partners.values_list("pk", flat=True)
+    return plans.filter(product__stockrecords__partner__in=partners).distinct()
+
+
 def filtered(subs, *, status="", plan=None, query=""):
     if status:
         subs = subs.filter(status=status)

@@ -23,13 +23,14 @@ from oscar.core.loading import get_class
 from commerce.payment.stripe import client, config
 from commerce.payment.stripe.amounts import to_stripe_amount
 
-from . import benefits, notices, orders
+from . import benefits, notices, offers, orders
 from .exceptions import (
     AlreadySubscribed,
     BillingUnavailable,
     InvalidPeriods,
     NotAllowedNow,
     NotASubscriptionProduct,
+    PlanArchived,
     PlanNotSwitchable,
 )
 from .models import Plan, StripeCustomer, Subscription, SubscriptionInvoice
@@ -131,10 +132,33 @@ def ensure_customer(user) -> StripeCustomer:
         return StripeCustomer.objects.get(user=user)
 
 
+# --- What the seller changes -------------------------------------------------------------------
+@transaction.atomic
+def update_plan(plan: Plan, *, price, **fields) -> Plan:
+    """Change a plan (``interval``, ``trial_days``, ``coins_per_period``, ``discount_percent``,
+    ``archived``) and its price per period (the product's stock records, VAT included).
+
+    Stripe prices cannot change: a new amount or interval gets a new Stripe price at the next
+    subscription (``ensure_price``), while current subscribers keep the price they hold, as Stripe
+    bills it. The subscriber discount's offer follows ``discount_percent``."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    for name, value in fields.items():
+        setattr(plan, name, value)
+    plan.save(update_fields=list(fields))
+    for record in plan.product.stockrecords.select_for_update():
+        if record.price != price:
+            record.price = price
+            record.save(update_fields=["price"])  # saved one by one: the catalogue's caches follow
+    offers.sync_offer(plan)
+    return plan
+
+
 # --- Subscribing -------------------------------------------------------------------------------
 def start_checkout(user, product, *, success_url: str, cancel_url: str, language: str = "fr") -> str:
     """The URL of a Stripe Checkout page (subscription mode) for ``user`` to subscribe to ``product``."""
     plan = plan_of(product)
+    if plan.archived:
+        raise PlanArchived
     if Subscription.objects.filter(user=user, plan=plan, status__in=Subscription.BENEFITS).exists():
         raise AlreadySubscribed
     try:
@@ -392,7 +416,7 @@ def switchable_plans(sub: Subscription):
     """The other plans of the same shop the subscription may switch to."""
     partner_ids = sub.plan.product.stockrecords.values_list("partner_id", flat=True)
     return (
-        Plan.objects.filter(product__stockrecords__partner_id__in=partner_ids)
+        Plan.objects.filter(product__stockrecords__partner_id__in=partner_ids, archived=False)
         .exclude(pk=sub.plan_id)
         .select_related("product")
         .distinct()
