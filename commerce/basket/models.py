@@ -11,6 +11,8 @@ from oscar.apps.basket.abstract_models import AbstractBasket, AbstractLine
 
 from commerce.money.fields import ZERO, money_field, to_millimes
 
+from .services import is_subscription
+
 
 class Basket(AbstractBasket):
     def all_lines(self):
@@ -32,6 +34,16 @@ class Basket(AbstractBasket):
             .order_by(self._meta.pk.name)
         )
         return self._lines
+
+    def merge_line(self, line, add_quantities=True):
+        """Oscar's (a guest's basket merged at sign-in, a saved line moved back), except that a
+        subscription line is dropped: subscriptions are started with "Subscribe", never ordered
+        from a basket (``services.check_addition`` refuses them; older baskets may hold one)."""
+        if line.product_id and is_subscription(line.product):
+            line.delete()
+            self._lines = None
+            return
+        super().merge_line(line, add_quantities)
 
     def set_lines(self, lines):
         """Lines held in memory only: an unsaved basket priced for a preview (the pop-up checkout)."""

@@ -3,13 +3,24 @@
 What may go in a basket: a public product (a variant of a public product), not a parent (its
 variants are what is sold), with a price in the basket's currency, in a quantity its seller's stock
 allows, and never more items in all than Oscar's ``OSCAR_MAX_BASKET_QUANTITY_THRESHOLD`` (the limit
-keeps the offers engine from being flooded). Each check raises ``BasketRefused`` with the shopper's
+keeps the offers engine from being flooded), and never a subscription product: a subscription is
+started with "Subscribe" (Stripe Billing bills each period), so a basket would sell it once. Each
+check raises ``BasketRefused`` with the shopper's
 reason; the forms turn it into a form error, the API into a 400.
 """
 
 from django.utils.translation import gettext as _
 
 from .exceptions import BasketRefused
+
+#: The product class subscribed to through Stripe Billing (``commerce.subscriptions``), never bought.
+SUBSCRIPTION_CLASS = "subscription"
+
+
+def is_subscription(product):
+    """Whether ``product`` (or, for a variant, its parent) is of the subscription class."""
+    product_class = product.get_product_class()
+    return product_class is not None and product_class.slug == SUBSCRIPTION_CLASS
 
 
 def check_addition(basket, product, quantity):
@@ -18,6 +29,7 @@ def check_addition(basket, product, quantity):
         raise BasketRefused(_("This product is not for sale."))
     if product.is_parent:
         raise BasketRefused(_("Choose a variant of this product."))
+    _check_not_subscription(product)
     _check_basket_size(basket, quantity)
     info = basket.strategy.fetch_for_product(product)
     if not info.price.exists:
@@ -36,6 +48,7 @@ def check_addition(basket, product, quantity):
 
 def check_line_quantity(basket, line, quantity):
     """Raise ``BasketRefused`` unless ``basket``'s ``line`` may hold ``quantity`` (more than zero)."""
+    _check_not_subscription(line.product)
     _check_basket_size(basket, quantity - line.quantity)
     same_stock = basket.basket_quantity(line) - line.quantity
     _check_stock(line.purchase_info.availability, same_stock + quantity)
@@ -56,6 +69,17 @@ def change_line_quantity(basket, line, quantity):
         line.quantity = quantity
         line.save(update_fields=["quantity"])
     basket.reset_offer_applications()
+
+
+def _check_not_subscription(product):
+    if is_subscription(product):
+        raise BasketRefused(
+            _(
+                "“%(product)s” is a subscription: it cannot be added to the basket. "
+                "Use the “Subscribe” button on its page to subscribe."
+            )
+            % {"product": product.get_title()}
+        )
 
 
 def _check_basket_size(basket, added):

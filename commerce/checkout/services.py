@@ -122,8 +122,13 @@ def _remember_address(user, shipping_address):
 
 
 @transaction.atomic
-def place_order(*, basket, customer, payment_method, delivery=None, language="fr", request=None):
+def place_order(
+    *, basket, customer, payment_method, delivery=None, language="fr", request=None, strategy=None
+):
     """Create the order of ``basket`` and hold its stock; raises a ``CheckoutError`` with a reason.
+
+    The basket is priced by the site's strategy, or by ``strategy`` when the caller already knows
+    what was charged (a subscription period is ordered at the price Stripe billed).
 
     Card orders wait for payment (``pending-payment``, basket frozen so a failed payment can give
     it back); cash-on-delivery orders are confirmed unpaid (``processing``, basket submitted).
@@ -137,7 +142,7 @@ def place_order(*, basket, customer, payment_method, delivery=None, language="fr
     status = Basket.objects.select_for_update().values_list("status", flat=True).get(pk=basket.pk)
     if status != Basket.OPEN:
         raise BasketAlreadySubmitted
-    basket.strategy = Selector().strategy(request=request, user=customer.user)
+    basket.strategy = strategy or Selector().strategy(request=request, user=customer.user)
     if basket.is_empty:
         raise EmptyBasket
     if account_required(basket, customer.user):

@@ -27,7 +27,10 @@ def coins_key(row):
 
 
 def grant_period(row):
-    """Credit the plan's coins for the paid period ``row`` (once, whoever calls first)."""
+    """Credit the plan's coins for the paid period ``row`` (once, whoever calls first); a
+    proration's invoice grants nothing (its period was granted when it started)."""
+    if row.billing_reason not in SubscriptionInvoice.PERIODS:
+        return
     sub = row.subscription
     coins = sub.plan.coins_per_period
     if coins <= 0:

@@ -15,6 +15,10 @@ class NotASubscriptionProduct(SubscriptionError):
     default_message = _("This product cannot be subscribed to.")
 
 
+class PlanArchived(SubscriptionError):
+    default_message = _("This plan no longer takes new subscribers.")
+
+
 class AlreadySubscribed(SubscriptionError):
     default_message = _("You already have an active subscription to this plan.")
 

@@ -43,6 +43,11 @@ class Plan(models.Model):
         default=Decimal("0"),
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
+    archived = models.BooleanField(
+        _("archived"),
+        default=False,
+        help_text=_("An archived plan takes no new subscribers; current subscribers keep renewing."),
+    )
     stripe_product_id = models.CharField(max_length=64, blank=True)
     stripe_price_id = models.CharField(max_length=64, blank=True, db_index=True)
     #: The amount (smallest units) and interval the Stripe price was made for.
@@ -158,6 +163,8 @@ class SubscriptionInvoice(models.Model):
         (VOID, _("skipped")),
         (UNCOLLECTIBLE, _("unpaid")),
     ]
+    #: Billing reasons of an invoice for a whole period (it grants the period's benefits).
+    PERIODS = ("subscription_create", "subscription_cycle")
 
     subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="invoices")
     stripe_invoice_id = models.CharField(max_length=64, unique=True)
@@ -173,6 +180,9 @@ class SubscriptionInvoice(models.Model):
         "order.Order", on_delete=models.PROTECT, null=True, blank=True, related_name="subscription_invoice"
     )
     coins_granted = models.PositiveIntegerField(_("coins received"), default=0)
+    #: How the invoice moved the customer's Stripe balance (TND): negative when it added credit (a
+    #: downgrade's proration), positive when it used credit. The customer's credit is their sum.
+    balance_change = models.DecimalField(max_digits=12, decimal_places=3, default=Decimal("0"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -182,6 +192,11 @@ class SubscriptionInvoice(models.Model):
 
     def __str__(self):
         return self.stripe_invoice_id
+
+    @property
+    def credit_added(self):
+        """The credit this invoice gave the customer (a downgrade's proration), else 0."""
+        return max(-self.balance_change, Decimal("0"))
 
 
 class ActiveSubscriberCondition(Condition):

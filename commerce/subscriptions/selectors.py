@@ -29,6 +29,17 @@ def for_customer(user):
     )
 
 
+def credit(user):
+    """The customer's Stripe credit (TND) that pays their next invoices: what downgrades credited,
+    less what invoices have used of it."""
+    change = (
+        SubscriptionInvoice.objects.filter(subscription__user=user)
+        .exclude(status=SubscriptionInvoice.VOID)
+        .aggregate(total=Sum("balance_change"))["total"]
+    )
+    return max(-(change or ZERO), ZERO)
+
+
 def customer_subscription(user, pk):
     return Subscription.objects.filter(user=user, pk=pk).select_related("plan__product").first()
 
@@ -40,6 +51,15 @@ def visible_to(user):
         return subs
     partners = user.partners.values_list("pk", flat=True)
     return subs.filter(plan__product__stockrecords__partner__in=partners).distinct()
+
+
+def plans_visible_to(user):
+    """Every plan for platform staff; a seller's own shop's only for a seller."""
+    plans = Plan.objects.select_related("product").order_by("product__title", "pk")
+    if user.is_superuser or user.has_perm("subscriptions.change_plan"):
+        return plans
+    partners = user.partners.values_list("pk", flat=True)
+    return plans.filter(product__stockrecords__partner__in=partners).distinct()
 
 
 def filtered(subs, *, status="", plan=None, query=""):

@@ -23,18 +23,19 @@ from oscar.core.loading import get_class
 from commerce.payment.stripe import client, config
 from commerce.payment.stripe.amounts import to_stripe_amount
 
-from . import benefits, notices, orders
+from . import benefits, notices, offers, orders
 from .exceptions import (
     AlreadySubscribed,
     BillingUnavailable,
     InvalidPeriods,
     NotAllowedNow,
     NotASubscriptionProduct,
+    PlanArchived,
     PlanNotSwitchable,
 )
 from .models import Plan, StripeCustomer, Subscription, SubscriptionInvoice
 from .periods import shift
-from .stripe_data import amount, invoice_subscription, item_of, moment
+from .stripe_data import amount, balance_change, charged_price, invoice_subscription, item_of, moment
 
 log = logging.getLogger(__name__)
 
@@ -131,10 +132,33 @@ def ensure_customer(user) -> StripeCustomer:
         return StripeCustomer.objects.get(user=user)
 
 
+# --- What the seller changes -------------------------------------------------------------------
+@transaction.atomic
+def update_plan(plan: Plan, *, price, **fields) -> Plan:
+    """Change a plan (``interval``, ``trial_days``, ``coins_per_period``, ``discount_percent``,
+    ``archived``) and its price per period (the product's stock records, VAT included).
+
+    Stripe prices cannot change: a new amount or interval gets a new Stripe price at the next
+    subscription (``ensure_price``), while current subscribers keep the price they hold, as Stripe
+    bills it. The subscriber discount's offer follows ``discount_percent``."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    for name, value in fields.items():
+        setattr(plan, name, value)
+    plan.save(update_fields=list(fields))
+    for record in plan.product.stockrecords.select_for_update():
+        if record.price != price:
+            record.price = price
+            record.save(update_fields=["price"])  # saved one by one: the catalogue's caches follow
+    offers.sync_offer(plan)
+    return plan
+
+
 # --- Subscribing -------------------------------------------------------------------------------
 def start_checkout(user, product, *, success_url: str, cancel_url: str, language: str = "fr") -> str:
     """The URL of a Stripe Checkout page (subscription mode) for ``user`` to subscribe to ``product``."""
     plan = plan_of(product)
+    if plan.archived:
+        raise PlanArchived
     if Subscription.objects.filter(user=user, plan=plan, status__in=Subscription.BENEFITS).exists():
         raise AlreadySubscribed
     try:
@@ -257,6 +281,8 @@ def _invoice_row(sub, invoice: dict) -> SubscriptionInvoice:
     row.period_start = moment(invoice.get("period_start"))
     row.period_end = moment(invoice.get("period_end"))
     row.attempt_count = max(row.attempt_count, int(invoice.get("attempt_count") or 0))
+    if invoice.get("ending_balance") is not None:
+        row.balance_change = balance_change(invoice)
     return row
 
 
@@ -266,8 +292,10 @@ def _invoice_subscription(invoice: dict):
 
 
 def apply_invoice_paid(invoice: dict) -> str:
-    """A period (first, renewal, after a retry) or a proration was paid: record it once; a period
-    gets its order and invoice PDF (checkout service) and its benefits (coins) once."""
+    """A period (first, renewal, after a retry) or a proration was paid: record it once; what was
+    charged gets its order and invoice PDF (checkout service) once, a period its benefits (coins)
+    once. A downgrade's proration charges nothing: its credit (``balance_change``) pays the next
+    invoices, as Stripe does."""
     sub = _invoice_subscription(invoice)
     if sub is None:
         return IGNORED
@@ -286,10 +314,20 @@ def apply_invoice_paid(invoice: dict) -> str:
         if row.period_end and (sub.current_period_end is None or row.period_end > sub.current_period_end):
             sub.current_period_start, sub.current_period_end = row.period_start, row.period_end
         sub.save()
-    if row.amount > 0 and row.billing_reason in ("subscription_create", "subscription_cycle"):
-        orders.order_for_period(row)
+    if row.amount > 0:
+        orders.order_for_invoice(row, _charged_plan(invoice, sub).product)
         benefits.grant_period(row)
     return APPLIED
+
+
+def _charged_plan(invoice: dict, sub: Subscription) -> Plan:
+    """The plan an invoice charges for: a proration's new plan (by its Stripe price, whichever order
+    the switch's events arrive in), else the subscription's."""
+    price_id = charged_price(invoice)
+    found = (
+        Plan.objects.filter(stripe_price_id=price_id).select_related("product").first() if price_id else None
+    )
+    return found or sub.plan
 
 
 def apply_payment_failed(invoice: dict, *, action_required=False) -> str:
@@ -378,7 +416,7 @@ def switchable_plans(sub: Subscription):
     """The other plans of the same shop the subscription may switch to."""
     partner_ids = sub.plan.product.stockrecords.values_list("partner_id", flat=True)
     return (
-        Plan.objects.filter(product__stockrecords__partner_id__in=partner_ids)
+        Plan.objects.filter(product__stockrecords__partner_id__in=partner_ids, archived=False)
         .exclude(pk=sub.plan_id)
         .select_related("product")
         .distinct()

@@ -33,6 +33,7 @@ def mine(request):
             for sub in selectors.for_customer(request.user)
         ],
         "pause_choices": range(1, 4),
+        "credit": selectors.credit(request.user),
     }
     return render(request, "subscriptions/mine.html", context)
 

@@ -9,4 +9,6 @@ app_name = "subscriptions-dashboard"
 urlpatterns = [
     path("", views.subscription_list, name="list"),
     path("<int:pk>/advance-clock/", views.advance_clock, name="advance-clock"),
+    path("plans/", views.plan_list, name="plans"),
+    path("plans/<int:pk>/", views.plan_edit, name="plan-edit"),
 ]

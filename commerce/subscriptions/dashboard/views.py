@@ -1,5 +1,6 @@
 """``/dashboard/subscriptions/``: the list with filters and exports, MRR, new and churned per month,
-failed payments to follow up; a seller sees only its shop's. In offline test mode, platform admins
+failed payments to follow up; a seller sees only its shop's. ``plans/``: a seller edits its own
+plans (404 for another shop's). In offline test mode, platform admins
 may advance a subscriber's test clock (a simulated renewal)."""
 
 from django.contrib import messages
@@ -17,7 +18,7 @@ from commerce.subscriptions.models import Plan
 
 from . import exports
 from .access import advances_clocks, subscriptions_viewers_only
-from .forms import SubscriptionFilterForm
+from .forms import PlanForm, SubscriptionFilterForm
 
 PER_PAGE = 50
 
@@ -68,3 +69,24 @@ def advance_clock(request, pk):
             request, _("The test clock moved one period ahead; Stripe's events are on their way.")
         )
     return redirect("subscriptions-dashboard:list")
+
+
+@subscriptions_viewers_only
+def plan_list(request):
+    plans = selectors.plans_visible_to(request.user).prefetch_related("product__stockrecords")
+    return render(
+        request, "subscriptions/dashboard/plans.html", {"page_title": _("Subscription plans"), "plans": plans}
+    )
+
+
+@subscriptions_viewers_only
+def plan_edit(request, pk):
+    plan = get_object_or_404(selectors.plans_visible_to(request.user), pk=pk)
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in PlanForm.Meta.fields}
+        services.update_plan(plan, price=form.cleaned_data["price"], **fields)
+        messages.success(request, _("The plan has been saved."))
+        return redirect("subscriptions-dashboard:plans")
+    context = {"page_title": plan.product.get_title(), "plan": plan, "form": form}
+    return render(request, "subscriptions/dashboard/plan_form.html", context)

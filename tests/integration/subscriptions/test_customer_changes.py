@@ -100,7 +100,7 @@ def test_switching_plan_prorates_the_unused_time_as_stripe_does(client, stripe_f
     assert sub.plan == yearly and sub.amount == Decimal("390.000")
     proration = sub.invoices.get(billing_reason="subscription_update")
     assert proration.status == SubscriptionInvoice.PAID and proration.amount == preview["amount"]
-    assert proration.order is None and proration.coins_granted == 0
+    assert proration.order.total_incl_tax == preview["amount"] and proration.coins_granted == 0
 
 
 def test_switching_to_another_shops_plan_is_refused(sub):

@@ -11,7 +11,9 @@ Dunning follows Stripe's "retry schedule" setting: a failed renewal leaves the i
 subscription ``past_due``; it is retried after each of ``RETRY_DAYS``, and after the last failure the
 subscription is canceled. A paused subscription (``pause_collection[behavior]=void``) renews its
 period but voids the period's invoice. Changing the price prorates like Stripe: credit for the
-unused time on the old price, a charge for the rest of the period on the new one.
+unused time on the old price, a charge for the rest of the period on the new one. An invoice whose
+total is negative (a downgrade) pays nothing and credits the customer's balance, which the next
+invoices draw on when they are finalized (``starting_balance``, ``ending_balance``), as Stripe does.
 """
 
 from __future__ import annotations
@@ -202,6 +204,7 @@ class BillingMixin:
             "metadata": params.get("metadata") or {},
             "preferred_locales": params.get("preferred_locales") or [],
             "test_clock": clock,
+            "balance": 0,
             "invoice_settings": {"default_payment_method": self._check_card(card)},
         }
         self.customers[customer["id"]] = customer
@@ -401,6 +404,8 @@ class BillingMixin:
             "created": start,
             "currency": sub["currency"],
             "customer": sub["customer"],
+            "starting_balance": 0,
+            "ending_balance": None,
             "hosted_invoice_url": f"{self.base_url}/invoice/{sub['id']}",
             "lines": {"object": "list", "data": lines, "has_more": False},
             "livemode": False,
@@ -443,10 +448,25 @@ class BillingMixin:
         """Finalize ``invoice`` and charge the customer's card: the events that follow."""
         sub = self.subscriptions[self._subscription_of(invoice)]
         invoice["status"] = "open"
+        self._apply_balance(invoice)
         events = [self.event("invoice.created", invoice), self.event("invoice.finalized", invoice)]
         if invoice["amount_due"] == 0:
             return events + self._paid(invoice, sub, now)
         return events + self._charge_invoice(invoice, sub, now, first=first)
+
+    def _apply_balance(self, invoice):
+        """Finalizing: the customer's credit (a negative balance) pays what it can of the invoice,
+        and a negative total adds to the credit; the invoice then owes only the rest."""
+        customer = self.customers[invoice["customer"]]
+        starting = customer["balance"]
+        due = invoice["total"] + starting
+        customer["balance"] = min(due, 0)
+        invoice.update(
+            starting_balance=starting,
+            ending_balance=customer["balance"],
+            amount_due=max(due, 0),
+            amount_remaining=max(due, 0),
+        )
 
     def _charge_invoice(self, invoice, sub, now, *, first=False):
         card = self.customers[sub["customer"]]["invoice_settings"]["default_payment_method"]
