@@ -196,9 +196,9 @@ LANDING = {
         (
             t("Tout vendre", "Sell anything", "بع كل شيء"),
             t(
-                "<p>Objets, fichiers téléchargeables, abonnements et rendez-vous dans le même panier.</p>",
-                "<p>Objects, downloadable files, subscriptions and appointments in the same basket.</p>",
-                "<p>أغراض وملفات قابلة للتنزيل واشتراكات ومواعيد في السلة نفسها.</p>",
+                "<p>Objets, fichiers téléchargeables, rendez-vous et abonnements, depuis une seule boutique.</p>",
+                "<p>Objects, downloadable files, appointments and subscriptions, from one shop.</p>",
+                "<p>أغراض وملفات قابلة للتنزيل ومواعيد واشتراكات، من متجر واحد.</p>",
             ),
         ),
         (
