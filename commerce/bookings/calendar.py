@@ -34,10 +34,11 @@ def first_day(request, zone):
     return max(asked, today)
 
 
-def week(provider, duration, zone, first, days=7):
-    """``[(day, [(start, end), …]), …]`` for ``days`` local days from ``first``, times in ``zone``."""
+def week(provider, duration, zone, first, days=7, *, exclude=None):
+    """``[(day, [(start, end), …]), …]`` for ``days`` local days from ``first``, times in ``zone``
+    (``exclude``: a booking being moved, whose own time counts as free)."""
     start, end = local_day_range(first, days, zone)
-    found = selectors.free_slots(provider, start, end, duration) if provider else []
+    found = selectors.free_slots(provider, start, end, duration, exclude=exclude) if provider else []
     by_day = {first + timedelta(days=i): [] for i in range(days)}
     for slot_start, slot_end in found:
         local = slot_start.astimezone(zone)

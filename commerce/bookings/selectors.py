@@ -112,9 +112,11 @@ def is_free(provider, start, duration, *, now=None, exclude=None):
     )
 
 
-def alternatives(provider, wanted, duration, count=3):
+def alternatives(provider, wanted, duration, count=3, *, exclude=None):
     """Free slots nearest to ``wanted`` (the week around it), for "this slot was just taken"."""
-    found = free_slots(provider, wanted - timedelta(days=3), wanted + timedelta(days=4), duration)
+    found = free_slots(
+        provider, wanted - timedelta(days=3), wanted + timedelta(days=4), duration, exclude=exclude
+    )
     return slots.nearest(found, wanted, count)
 
 

@@ -27,6 +27,7 @@ from .exceptions import (
     NotBookable,
     SlotTaken,
     SlotUnavailable,
+    TooLateToMove,
     TooShort,
     WrongStatus,
 )
@@ -265,22 +266,62 @@ def accept_proposal(booking, *, by, start):
 
 # --- Either side ----------------------------------------------------------------------------------
 @transaction.atomic
-def reschedule(booking, *, by, start):
-    """Move an active booking to another free ``start`` (same length); reminders follow it."""
+def reschedule(booking, *, by, start, minutes=None):
+    """Move an active booking to another free ``start``; reminders follow it.
+
+    The client may move it only inside the free-cancellation window (``TooLateToMove`` after);
+    the provider at any time. ``minutes`` changes an expert call's length (never below the
+    expert's minimum). A call's coins move with it: its hold is voided and the new amount held
+    again (at the per-minute rate booked, expiring after the new end) in this transaction, so the
+    coins are never lost nor created, and a client short of coins keeps the booking as it was.
+    """
     booking = _locked(booking)
-    if booking.client_id != by.pk and not booking.provider.managed_by(by):
+    by_provider = booking.provider.managed_by(by)
+    if booking.client_id != by.pk and not by_provider:
         raise NotAllowed
     if booking.status not in (Booking.Status.PENDING, Booking.Status.CONFIRMED):
         raise WrongStatus
-    if not selectors.is_free(booking.provider, start, booking.end - booking.start, exclude=booking):
+    if not by_provider and _late(booking):
+        raise TooLateToMove(booking.provider.free_cancellation_hours)
+    duration = booking.end - booking.start
+    if minutes is not None and minutes != booking.minutes:
+        if booking.kind != Booking.Kind.CALL:
+            raise NotAllowed
+        minimum = booking.provider.expert.call_minimum_minutes
+        if minutes < minimum:
+            raise TooShort(minimum)
+        duration = timedelta(minutes=minutes)
+    if start.tzinfo is None or not selectors.is_free(booking.provider, start, duration, exclude=booking):
+        if start.tzinfo is not None and _overlaps_active(booking.provider, start, duration, exclude=booking):
+            raise SlotTaken(selectors.alternatives(booking.provider, start, duration, exclude=booking))
         raise SlotUnavailable
-    _move(booking, start)
+    rate = booking.coins // booking.minutes if booking.coin_hold_id else 0
+    _move(booking, start, duration)
     _save_or_taken(booking, ["start", "end", "blocked_start", "blocked_end", "updated_at"])
+    if booking.coin_hold_id:
+        _hold_again(booking, rate)
     booking.reminders.filter(sent_at__isnull=True).delete()
     if booking.status == Booking.Status.CONFIRMED:
         _schedule_reminders(booking)
     notices.changed(booking, by=by)
     return booking
+
+
+def _hold_again(booking, rate):
+    """Replace a moved call's coin hold: ``rate`` coins a minute for the new length, a new expiry."""
+    old = booking.coin_hold
+    coins = booking.minutes * rate
+    wallet.void(old, key=f"booking-move-void:{old.pk}")
+    booking.coins = coins
+    booking.coin_hold = wallet.hold(
+        booking.client,
+        coins,
+        reference=str(notices.describe(booking)),
+        key=f"booking:{booking.pk}:moved:{old.pk}",
+        expires_at=booking.end + timedelta(hours=settings.WALLET_HOLD_TTL_HOURS),
+        subject=booking,
+    )
+    booking.save(update_fields=["coins", "coin_hold", "updated_at"])
 
 
 def cancellation_fee(booking, now=None):
@@ -412,7 +453,7 @@ def _insert(provider, client, start, duration, *, kind, status=Booking.Status.PE
     return booking
 
 
-def _overlaps_active(provider, start, duration):
+def _overlaps_active(provider, start, duration, *, exclude=None):
     before = timedelta(minutes=provider.buffer_before_minutes)
     after = timedelta(minutes=provider.buffer_after_minutes)
     return (
@@ -423,6 +464,7 @@ def _overlaps_active(provider, start, duration):
             blocked_end__gt=start - before,
         )
         .exclude(status=Booking.Status.HELD, hold_expires_at__lte=timezone.now())
+        .exclude(pk=getattr(exclude, "pk", None))
         .exists()
     )
 
@@ -464,7 +506,9 @@ def _save_or_taken(booking, update_fields):
         if getattr(getattr(error.__cause__, "diag", None), "constraint_name", None) != OVERLAP:
             raise
         raise SlotTaken(
-            selectors.alternatives(booking.provider, booking.start, booking.end - booking.start)
+            selectors.alternatives(
+                booking.provider, booking.start, booking.end - booking.start, exclude=booking
+            )
         ) from error
 
 

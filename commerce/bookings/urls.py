@@ -9,6 +9,7 @@ app_name = "bookings"
 urlpatterns = [
     path("accounts/bookings/", views.mine, name="mine"),
     path("bookings/<int:pk>/", views.act, name="act"),
+    path("accounts/bookings/<int:pk>/reschedule/", views.reschedule, name="reschedule"),
     path("bookings/<int:pk>/booking.ics", views.booking_ics, name="booking-ics"),
     path("bookings/experts/<slug:slug>/", views.book_expert, name="book-expert"),
     path("bookings/services/<int:pk>/", views.book_service, name="book-service"),

@@ -41,12 +41,12 @@ def _parse_start(value):
     return start if start.tzinfo else None
 
 
-def _calendar_context(request, provider, duration):
+def _calendar_context(request, provider, duration, *, exclude=None):
     zone = calendar.visitor_zone(request)
     first = calendar.first_day(request, zone)
     return {
         "zone": zone,
-        "days": calendar.week(provider, duration, zone, first),
+        "days": calendar.week(provider, duration, zone, first, exclude=exclude),
         "previous_week": (first - timedelta(days=7)).isoformat()
         if first > timezone.now().astimezone(zone).date()
         else None,
@@ -155,6 +155,39 @@ def mine(request):
         "zone": calendar.visitor_zone(request),
     }
     return render(request, "bookings/mine.html", context)
+
+
+@login_required
+def reschedule(request, pk):
+    """The week of free times a booking can move to; choosing one moves it (the services check
+    who may move it, and until when)."""
+    booking = get_object_or_404(Booking, pk=pk)
+    if booking.client_id != request.user.pk and not booking.provider.managed_by(request.user):
+        raise Http404
+    if request.method == "POST":
+        start = _parse_start(request.POST.get("start"))
+        if start is None:
+            messages.error(request, _("Choose a time in the calendar."))
+        else:
+            try:
+                services.reschedule(booking, by=request.user, start=start)
+            except InsufficientCoins:
+                messages.error(request, _("You do not have enough coins for this call. Top up your wallet."))
+            except BookingError as error:
+                _refused(request, error)
+            else:
+                messages.success(request, _("The booking is moved; the other side is told."))
+                return redirect(
+                    "bookings:provider" if booking.provider.managed_by(request.user) else "bookings:mine"
+                )
+    context = _calendar_context(request, booking.provider, booking.end - booking.start, exclude=booking)
+    context.update(
+        booking=booking,
+        minutes=None,
+        page_title=_("Move my booking"),
+        current=booking.start.astimezone(calendar.visitor_zone(request)),
+    )
+    return render(request, "bookings/reschedule.html", context)
 
 
 @login_required
