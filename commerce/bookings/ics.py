@@ -1,7 +1,8 @@
 """Calendars in and out (iCalendar, RFC 5545).
 
 Out: ``export(bookings)`` writes confirmed bookings as VEVENTs (the secret feeds and the
-invitation attached to confirmation emails). In: ``refresh(provider)`` downloads the ICS address a
+invitation attached to confirmation emails); a video call's event has its call page as URL and
+LOCATION. In: ``refresh(provider)`` downloads the ICS address a
 provider pasted (httpx, size and time capped, private and loopback addresses refused unless
 ``BOOKINGS_ICS_ALLOW_PRIVATE``), expands recurrences with their exceptions (recurring-ical-events),
 and replaces the provider's busy intervals; transparent and cancelled events are not busy, an
@@ -21,7 +22,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from . import notices
+from . import invitations, notices
 from .exceptions import CalendarAddressRefused
 from .models import Booking, ExternalBusy
 
@@ -49,6 +50,11 @@ def export(bookings, *, name=None):
             "status",
             "CANCELLED" if booking.status == Booking.Status.CANCELLED else "CONFIRMED",
         )
+        if invitations.has_call(booking):
+            link = invitations.call_url(booking.pk)
+            event.add("url", link)
+            event.add("location", link)
+            event.add("description", invitations.call_line(booking.pk, invitations.opens_label(booking)))
         calendar.add_component(event)
     return calendar.to_ical()
 
