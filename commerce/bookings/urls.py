@@ -15,5 +15,6 @@ urlpatterns = [
     path("bookings/services/<int:pk>/", views.book_service, name="book-service"),
     path("calendar/<str:token>.ics", views.feed, name="feed"),
     path("expert/bookings/", views.provider_calendar, name="provider"),
+    path("expert/bookings/month/", views.provider_month, name="provider-month"),
     path("expert/availability/", views.availability, name="availability"),
 ]

@@ -284,6 +284,39 @@ def provider_calendar(request):
 
 
 @login_required
+def provider_month(request):
+    """The provider's month: per day, how many bookings and their titles, each day leading to its week."""
+    provider = _managed_provider(request)
+    zone = provider.zone
+    first = calendar.month_of(request, zone)
+    weeks = calendar.month_weeks(first)
+    start, end = calendar.local_day_range(weeks[0][0], 7 * len(weeks), zone)
+    by_day = {}
+    for booking in (
+        selectors.bookings_of_provider(provider)
+        .filter(start__gte=start, start__lt=end)
+        .exclude(status__in=(Booking.Status.CANCELLED, Booking.Status.HELD))
+        .order_by("start")
+    ):
+        by_day.setdefault(booking.start.astimezone(zone).date(), []).append(booking)
+    today = timezone.now().astimezone(zone).date()
+    context = {
+        "page_title": _("My month"),
+        "provider": provider,
+        "zone": zone,
+        "month": first,
+        "weeks": [
+            [(day, by_day.get(day, []), day.month == first.month, day == today) for day in days]
+            for days in weeks
+        ],
+        "weekdays": weeks[0],
+        "previous_month": calendar.shift_month(first, -1).strftime("%Y-%m"),
+        "next_month": calendar.shift_month(first, 1).strftime("%Y-%m"),
+    }
+    return render(request, "bookings/provider_month.html", context)
+
+
+@login_required
 def availability(request):
     """The availability editor: weekly hours, settings, days off, imported calendar; with the
     coming week's resulting slots as a preview."""
