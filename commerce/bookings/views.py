@@ -4,7 +4,7 @@ the provider's calendar and availability editor, and the secret calendar feeds.
 Views parse the request and call ``services``; a refused booking shows its translated reason.
 """
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -244,6 +244,14 @@ def _managed_provider(request):
     return provider
 
 
+def _proposal_day(request):
+    """The day a provider asked to see free times of (``?day=YYYY-MM-DD``), to propose them."""
+    try:
+        return date.fromisoformat(request.GET.get("day", ""))
+    except ValueError:
+        return None
+
+
 @login_required
 def provider_calendar(request):
     """The provider's coming bookings for the week (confirm, decline, propose, cancel)."""
@@ -265,17 +273,29 @@ def provider_calendar(request):
         .filter(status=Booking.Status.PENDING, start__gte=timezone.now())
         .order_by("start")
     )
+    proposal_day, proposing = _proposal_day(request), request.GET.get("propose")
     for booking in pending:
         duration = booking.end - booking.start
         booking.alternatives = [
             start for start, _end in selectors.alternatives(provider, booking.start, duration, 4)
         ]
+        if proposal_day and proposing == str(booking.pk):
+            day_start, day_end = calendar.local_day_range(proposal_day, 1, zone)
+            booking.proposal_day = proposal_day
+            booking.day_slots = [
+                start
+                for start, _end in selectors.free_slots(
+                    provider, day_start, day_end, duration, exclude=booking
+                )
+                if start not in booking.alternatives
+            ]
     context = {
         "page_title": _("My calendar"),
         "provider": provider,
         "zone": zone,
         "days": sorted(days.items()),
         "pending": pending,
+        "week": first.isoformat(),
         "next_week": (first + timedelta(days=7)).isoformat(),
         "previous_week": (first - timedelta(days=7)).isoformat(),
         "date_form": DateForm(),
