@@ -60,11 +60,16 @@ def shift_month(first, months):
     return date(index // 12, index % 12 + 1, 1)
 
 
-def week(provider, duration, zone, first, days=7, *, exclude=None):
+def week(provider, duration, zone, first, days=7, *, exclude=None, availability=None):
     """``[(day, [(start, end), …]), …]`` for ``days`` local days from ``first``, times in ``zone``
-    (``exclude``: a booking being moved, whose own time counts as free)."""
+    (``exclude``: a booking being moved, whose own time counts as free; ``availability``: unsaved
+    hours and settings to preview)."""
     start, end = local_day_range(first, days, zone)
-    found = selectors.free_slots(provider, start, end, duration, exclude=exclude) if provider else []
+    found = (
+        selectors.free_slots(provider, start, end, duration, exclude=exclude, availability=availability)
+        if provider
+        else []
+    )
     by_day = {first + timedelta(days=i): [] for i in range(days)}
     for slot_start, slot_end in found:
         local = slot_start.astimezone(zone)

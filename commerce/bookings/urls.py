@@ -17,4 +17,5 @@ urlpatterns = [
     path("expert/bookings/", views.provider_calendar, name="provider"),
     path("expert/bookings/month/", views.provider_month, name="provider-month"),
     path("expert/availability/", views.availability, name="availability"),
+    path("expert/availability/preview/", views.availability_preview, name="availability-preview"),
 ]

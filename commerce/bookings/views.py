@@ -4,6 +4,7 @@ the provider's calendar and availability editor, and the secret calendar feeds.
 Views parse the request and call ``services``; a refused booking shows its translated reason.
 """
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from django.contrib import messages
@@ -25,7 +26,7 @@ from . import calendar, ics, selectors, services
 from .exceptions import BookingError, SlotTaken
 from .forms import DateForm, ProviderSettingsForm, WeeklyHoursForm
 from .fulfilment import duration_of
-from .models import Booking, CalendarFeed
+from .models import Booking, CalendarFeed, Provider
 
 Product = get_model("catalogue", "Product")
 
@@ -375,8 +376,7 @@ def availability(request):
             return redirect(request.get_full_path())
         if not any(form.errors for form in (hours_form, settings_form, date_form)):
             return redirect(request.get_full_path())
-    preview_minutes = provider.expert.call_minimum_minutes if provider.expert_id else 60
-    context = _calendar_context(request, provider, timedelta(minutes=preview_minutes))
+    context = _calendar_context(request, provider, _preview_length(provider))
     context.update(
         page_title=_("My availability"),
         hours_form=hours_form,
@@ -385,6 +385,34 @@ def availability(request):
         overrides=provider.date_overrides.filter(date__gte=timezone.now().date()),
     )
     return render(request, "bookings/availability.html", context)
+
+
+def _preview_length(provider):
+    """The booking length the editor's preview shows slots for: the expert's shortest call, or an hour."""
+    return timedelta(minutes=provider.expert.call_minimum_minutes if provider.expert_id else 60)
+
+
+@login_required
+@require_POST
+def availability_preview(request):
+    """The coming week's slots as the editor's unsaved hours and settings would give them (an HTML
+    fragment the editor's script swaps in as the provider types); nothing is saved. Hours or
+    settings that do not validate are previewed as saved, and the fragment says so."""
+    provider = _managed_provider(request)
+    hours_form = WeeklyHoursForm(request.POST, provider=provider)
+    settings_form = ProviderSettingsForm(request.POST, instance=Provider.objects.get(pk=provider.pk))
+    edited = settings_form.instance if settings_form.is_valid() else provider
+    availability = selectors.availability_of(edited)
+    if hours_form.is_valid():
+        availability = replace(availability, weekly=hours_form.cleaned_data["hours"])
+    zone = calendar.visitor_zone(request)
+    first = timezone.now().astimezone(zone).date()
+    context = {
+        "zone": zone,
+        "days": calendar.week(provider, _preview_length(provider), zone, first, availability=availability),
+        "invalid": bool(hours_form.errors or settings_form.errors),
+    }
+    return render(request, "bookings/includes/preview.html", context)
 
 
 def feed(request, token):
