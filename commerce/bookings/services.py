@@ -167,6 +167,68 @@ def hold_service_slot(client, product, start, *, basket_line=None):
 
 
 @transaction.atomic
+def book_service_at_appointment(client, product, start):
+    """Book the service ``product`` at ``start``, paid at the appointment: no checkout, the price
+    is recorded as due; confirmed at once, or a request when the shop confirms each one."""
+    provider = selectors.provider_of_product(product)
+    from .fulfilment import duration_of
+
+    duration = duration_of(product)
+    if provider is None or duration is None or not provider.pay_at_appointment:
+        raise NotBookable
+    record = product.stockrecords.filter(partner_id=provider.partner_id).first()
+    if record is None or record.price is None:
+        raise NotBookable
+    status = Booking.Status.PENDING if provider.confirms_requests else Booking.Status.CONFIRMED
+    booking = _insert(
+        provider,
+        client,
+        start,
+        duration,
+        kind=Booking.Kind.SERVICE,
+        product=product,
+        status=status,
+        pay_at_appointment=True,
+        price_due=record.price,
+    )
+    if status == Booking.Status.CONFIRMED:
+        _schedule_reminders(booking)
+        notices.confirmed(booking)
+    else:
+        notices.requested(booking)
+    return booking
+
+
+@transaction.atomic
+def mark_paid(booking, *, by, now=None):
+    """The provider was paid at the appointment: the booking is completed."""
+    booking = _locked(booking)
+    _require_provider(booking, by)
+    if not booking.pay_at_appointment or booking.status != Booking.Status.CONFIRMED:
+        raise WrongStatus
+    booking.paid_at = now or timezone.now()
+    booking.status = Booking.Status.COMPLETED
+    booking.save(update_fields=["paid_at", "status", "updated_at"])
+    return booking
+
+
+@transaction.atomic
+def mark_no_show(booking, *, by, now=None):
+    """The client of a pay-at-the-appointment booking did not come (only once it has started)."""
+    booking = _locked(booking)
+    _require_provider(booking, by)
+    if (
+        not booking.pay_at_appointment
+        or booking.status != Booking.Status.CONFIRMED
+        or (now or timezone.now()) < booking.start
+    ):
+        raise WrongStatus
+    booking.status = Booking.Status.NO_SHOW
+    booking.save(update_fields=["status", "updated_at"])
+    return booking
+
+
+@transaction.atomic
 def confirm_paid_service(booking, order_line):
     """Payment succeeded: the held slot becomes a confirmed booking of ``order_line`` (idempotent).
 

@@ -30,6 +30,9 @@ from .models import Booking, CalendarFeed, Provider
 
 Product = get_model("catalogue", "Product")
 
+#: ``?pay=`` value of a service booked without checkout, paid at the appointment.
+AT_APPOINTMENT = "appointment"
+
 #: Call lengths offered beside the expert's minimum (minutes).
 LENGTHS = (15, 30, 45, 60, 90)
 
@@ -115,6 +118,9 @@ def book_service(request, pk):
     if duration is None:
         raise Http404
     provider = selectors.provider_of_product(product)
+    at_appointment = (request.POST.get("pay") or request.GET.get("pay")) == AT_APPOINTMENT and bool(
+        provider and provider.pay_at_appointment
+    )
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"{reverse('account_login')}?next={request.path}")
@@ -123,14 +129,25 @@ def book_service(request, pk):
             messages.error(request, _("Choose a time in the calendar."))
         else:
             try:
-                services.book_service(request.user, request.basket, product, start)
+                if at_appointment:
+                    booking = services.book_service_at_appointment(request.user, product, start)
+                else:
+                    services.book_service(request.user, request.basket, product, start)
             except BookingError as error:
                 _refused(request, error)
             else:
-                messages.success(request, _("The time is kept for you while you pay."))
-                return redirect("basket:summary")
+                if not at_appointment:
+                    messages.success(request, _("The time is kept for you while you pay."))
+                    return redirect("basket:summary")
+                if booking.status == Booking.Status.CONFIRMED:
+                    messages.success(request, _("Your appointment is booked; you pay at the appointment."))
+                else:
+                    messages.success(request, _("Your request was sent; the shop will answer soon."))
+                return redirect("bookings:mine")
     context = _calendar_context(request, provider, duration)
     context.update(
+        pay=AT_APPOINTMENT if at_appointment else "",
+        offers_pay_at_appointment=bool(provider and provider.pay_at_appointment),
         product=product,
         minutes=int(duration.total_seconds() // 60),
         page_title=_("Book %(title)s") % {"title": product.get_title()},
@@ -214,6 +231,12 @@ def act(request, pk):
         elif action == "decline":
             services.decline(booking, by=request.user, reason=reason)
             messages.success(request, _("The request is declined; the client's coins went back."))
+        elif action == "paid":
+            services.mark_paid(booking, by=request.user)
+            messages.success(request, _("Marked as paid."))
+        elif action == "no_show":
+            services.mark_no_show(booking, by=request.user)
+            messages.success(request, _("Marked as a no-show."))
         elif action == "propose":
             starts = [_parse_start(value) for value in request.POST.getlist("start") if value]
             if not starts or None in starts:
