@@ -195,9 +195,9 @@ def reschedule(request, pk):
                 _refused(request, error)
             else:
                 messages.success(request, _("The booking is moved; the other side is told."))
-                return redirect(
-                    "bookings:provider" if booking.provider.managed_by(request.user) else "bookings:mine"
-                )
+                if booking.provider.managed_by(request.user):
+                    return redirect(f"{reverse('bookings:provider')}?provider={booking.provider_id}")
+                return redirect("bookings:mine")
     context = _calendar_context(request, booking.provider, booking.end - booking.start, exclude=booking)
     context.update(
         booking=booking,

@@ -174,3 +174,21 @@ def test_the_reschedule_contract_is_in_the_openapi_schema(client):
     assert {"200", "400", "402", "404", "409"} <= set(operation["responses"])
     body = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
     assert schema["components"]["schemas"][body]["required"] == ["start"]
+
+
+@pytest.mark.django_db
+def test_a_seller_moving_a_booking_lands_back_on_the_shops_calendar(client, client_user):
+    from tests.factories.bookings import bookable_service
+    from tests.factories.sellers import make_seller
+
+    product, provider = bookable_service()
+    provider.pay_at_appointment = True
+    provider.save()
+    booking = services.book_service_at_appointment(client_user, product, at(3, 10))
+    client.force_login(make_seller(provider.partner, "spa-owner@example.com"))
+
+    moved = client.post(f"/fr/accounts/bookings/{booking.pk}/reschedule/", {"start": at(3, 14).isoformat()})
+
+    assert moved["Location"] == f"/fr/expert/bookings/?provider={provider.pk}"
+    assert client.get(moved["Location"]).status_code == 200
+    assert Booking.objects.get(pk=booking.pk).start == at(3, 14)
