@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from commerce.bookings import selectors, services
-from commerce.bookings.exceptions import BookingError, NotAllowed, SlotTaken
+from commerce.bookings.exceptions import BookingError, NotAllowed, SlotTaken, TooLateToMove, WrongStatus
 from commerce.bookings.fulfilment import duration_of
 from commerce.bookings.models import TIME_ZONES, Booking
 from commerce.bookings.slots import local_day_range
@@ -255,3 +255,68 @@ class DeclineBookingView(BookingActionView):
 
     def act(self, booking, user, reason):
         return services.decline(booking, by=user, reason=reason)
+
+
+class RescheduleSerializer(serializers.Serializer):
+    start = serializers.DateTimeField(help_text="The new start, ISO-8601 with its offset.")
+    minutes = serializers.IntegerField(
+        required=False, min_value=1, max_value=600, help_text="Expert calls only: a new length."
+    )
+
+
+class RescheduledSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=Booking.Status.choices)
+    start = serializers.DateTimeField()
+
+
+class RescheduleBookingView(APIView):
+    """Move a booking to another free time (the client until the free-cancellation deadline, the
+    provider at any time); a call's coins are held again for its new time and length."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=RescheduleSerializer,
+        responses={
+            200: RescheduledSerializer,
+            400: OpenApiResponse(VALIDATION_ERROR, "Invalid request, or the time is not open."),
+            402: OpenApiResponse(ErrorSerializer, "Not enough coins for the longer call."),
+            403: ErrorSerializer,
+            404: ErrorSerializer,
+            409: OpenApiResponse(
+                ConflictSerializer,
+                "The slot was just taken (with the nearest free slots), the booking starts too soon "
+                "to be moved by the client, or its status does not allow it.",
+            ),
+        },
+    )
+    def post(self, request, pk):
+        booking = get_object_or_404(Booking, pk=pk)
+        if booking.client_id != request.user.pk and not booking.provider.managed_by(request.user):
+            return Response({"detail": str(NotAllowed.message)}, status=status.HTTP_404_NOT_FOUND)
+        data = RescheduleSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            booking = services.reschedule(
+                booking,
+                by=request.user,
+                start=data.validated_data["start"],
+                minutes=data.validated_data.get("minutes"),
+            )
+        except SlotTaken as error:
+            return _conflict(error)
+        except InsufficientCoins:
+            return Response(
+                {"detail": _("You do not have enough coins for this call. Top up your wallet.")},
+                status=status.HTTP_402_PAYMENT_REQUIRED,
+            )
+        except NotAllowed as error:
+            return Response({"detail": str(error.message)}, status=status.HTTP_403_FORBIDDEN)
+        except (TooLateToMove, WrongStatus) as error:
+            return Response(
+                {"detail": str(error.message), "alternatives": []}, status=status.HTTP_409_CONFLICT
+            )
+        except BookingError as error:
+            return Response({"detail": str(error.message)}, status=status.HTTP_400_BAD_REQUEST)
+        return Response({"id": booking.pk, "status": booking.status, "start": booking.start.isoformat()})

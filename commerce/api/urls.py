@@ -10,6 +10,7 @@ from .bookings import (
     DeclineBookingView,
     ExpertSlotsView,
     ProductSlotsView,
+    RescheduleBookingView,
 )
 from .consultations import DeclineView, ExpertMessagesView, MessagesView, ReplyView
 from .digital import DownloadsView, LicenceActivateView, LicenceDeactivateView, LicenceVerifyView
@@ -52,6 +53,7 @@ urlpatterns = [
     path("bookings/<int:pk>/cancel/", CancelBookingView.as_view(), name="api-booking-cancel"),
     path("bookings/<int:pk>/confirm/", ConfirmBookingView.as_view(), name="api-booking-confirm"),
     path("bookings/<int:pk>/decline/", DeclineBookingView.as_view(), name="api-booking-decline"),
+    path("bookings/<int:pk>/reschedule/", RescheduleBookingView.as_view(), name="api-booking-reschedule"),
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("search/", SearchView.as_view(), name="api-search"),
     path("search/suggest/", SuggestView.as_view(), name="api-search-suggest"),

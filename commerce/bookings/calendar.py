@@ -34,10 +34,42 @@ def first_day(request, zone):
     return max(asked, today)
 
 
-def week(provider, duration, zone, first, days=7):
-    """``[(day, [(start, end), …]), …]`` for ``days`` local days from ``first``, times in ``zone``."""
+def month_of(request, zone):
+    """The first day of the month asked by ``?month=YYYY-MM``, else of the current month."""
+    try:
+        asked = date.fromisoformat(f"{request.GET.get('month', '')}-01")
+    except ValueError:
+        asked = datetime.now(zone).date()
+    return asked.replace(day=1)
+
+
+def month_weeks(first):
+    """The weeks (Monday first, 7 dates each) that show the month starting on ``first``."""
+    last = shift_month(first, 1) - timedelta(days=1)
+    day = first - timedelta(days=first.weekday())
+    weeks = []
+    while day <= last:
+        weeks.append([day + timedelta(days=i) for i in range(7)])
+        day += timedelta(days=7)
+    return weeks
+
+
+def shift_month(first, months):
+    """The first day of the month ``months`` after (or before) ``first``."""
+    index = first.year * 12 + first.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def week(provider, duration, zone, first, days=7, *, exclude=None, availability=None):
+    """``[(day, [(start, end), …]), …]`` for ``days`` local days from ``first``, times in ``zone``
+    (``exclude``: a booking being moved, whose own time counts as free; ``availability``: unsaved
+    hours and settings to preview)."""
     start, end = local_day_range(first, days, zone)
-    found = selectors.free_slots(provider, start, end, duration) if provider else []
+    found = (
+        selectors.free_slots(provider, start, end, duration, exclude=exclude, availability=availability)
+        if provider
+        else []
+    )
     by_day = {first + timedelta(days=i): [] for i in range(days)}
     for slot_start, slot_end in found:
         local = slot_start.astimezone(zone)

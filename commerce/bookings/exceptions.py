@@ -39,6 +39,18 @@ class TooShort(BookingError):
         super().__init__(self.message % {"minutes": minutes})
 
 
+class TooLateToMove(BookingError):
+    """The client asked to move a booking inside the provider's late window."""
+
+    message = _(
+        "This booking can no longer be moved: it starts in less than %(hours)d hours. "
+        "Cancel it instead, or ask the provider."
+    )
+
+    def __init__(self, hours):
+        super().__init__(self.message % {"hours": hours})
+
+
 class NotAllowed(BookingError):
     message = _("You cannot change this booking.")
 

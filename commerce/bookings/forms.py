@@ -78,7 +78,15 @@ class ProviderSettingsForm(forms.ModelForm):
             "free_cancellation_hours",
             "late_cancellation_percent",
             "ics_url",
+            "pay_at_appointment",
+            "confirms_requests",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.expert_id:  # paying at the appointment is for shops' services
+            del self.fields["pay_at_appointment"]
+            del self.fields["confirms_requests"]
 
 
 class DateForm(forms.Form):

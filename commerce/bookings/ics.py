@@ -1,11 +1,12 @@
 """Calendars in and out (iCalendar, RFC 5545).
 
 Out: ``export(bookings)`` writes confirmed bookings as VEVENTs (the secret feeds and the
-invitation attached to confirmation emails). In: ``refresh(provider)`` downloads the ICS address a
-provider pasted (httpx, size and time capped, private and loopback addresses refused unless
-``BOOKINGS_ICS_ALLOW_PRIVATE``), expands recurrences with their exceptions (recurring-ical-events),
-and replaces the provider's busy intervals; transparent and cancelled events are not busy, an
-all-day event blocks the provider's whole local days.
+invitation attached to confirmation emails); a video call's event has its call page as URL and
+LOCATION. In: ``refresh(provider)`` downloads the ICS address a provider pasted (httpx, size and
+time capped, private and loopback addresses refused unless ``BOOKINGS_ICS_ALLOW_PRIVATE``, or
+``BOOKINGS_ICS_ALLOW_OWN_SITE`` for this site's own feeds), expands recurrences with their
+exceptions (recurring-ical-events), and replaces the provider's busy intervals; transparent and
+cancelled events are not busy, an all-day event blocks the provider's whole local days.
 """
 
 import ipaddress
@@ -19,9 +20,10 @@ import icalendar
 import recurring_ical_events
 from django.conf import settings
 from django.db import transaction
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 
-from . import notices
+from . import invitations, notices
 from .exceptions import CalendarAddressRefused
 from .models import Booking, ExternalBusy
 
@@ -49,6 +51,11 @@ def export(bookings, *, name=None):
             "status",
             "CANCELLED" if booking.status == Booking.Status.CANCELLED else "CONFIRMED",
         )
+        if invitations.has_call(booking):
+            link = invitations.call_url(booking.pk)
+            event.add("url", link)
+            event.add("location", link)
+            event.add("description", invitations.call_line(booking.pk, invitations.opens_label(booking)))
         calendar.add_component(event)
     return calendar.to_ical()
 
@@ -58,7 +65,7 @@ def check_address(url):
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise CalendarAddressRefused
-    if settings.BOOKINGS_ICS_ALLOW_PRIVATE:
+    if settings.BOOKINGS_ICS_ALLOW_PRIVATE or (settings.BOOKINGS_ICS_ALLOW_OWN_SITE and own_feed(url)):
         return
     try:
         addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)}
@@ -68,6 +75,18 @@ def check_address(url):
         ip = ipaddress.ip_address(address.split("%", 1)[0])
         if not ip.is_global or ip.is_multicast:
             raise CalendarAddressRefused
+
+
+def own_feed(url):
+    """True when ``url`` is one of this site's secret calendar feeds (at ``SITE_URL``)."""
+    parts, site = urlsplit(url), urlsplit(settings.SITE_URL)
+    if (parts.scheme, parts.netloc) != (site.scheme, site.netloc) or parts.query or parts.fragment:
+        return False
+    try:
+        match = resolve(parts.path)
+    except Resolver404:
+        return False
+    return match.view_name == "bookings:feed"
 
 
 def fetch(url):

@@ -58,6 +58,10 @@ class Provider(models.Model):
         _("free cancellation until (hours before)"), default=24
     )
     late_cancellation_percent = models.PositiveSmallIntegerField(_("late cancellation fee (%)"), default=50)
+    #: A shop's services may be booked without checkout and paid at the appointment.
+    pay_at_appointment = models.BooleanField(_("clients may pay at the appointment"), default=False)
+    #: A shop confirms each pay-at-the-appointment request itself (experts use their booking mode).
+    confirms_requests = models.BooleanField(_("I confirm each request myself"), default=False)
     #: The secret address of the provider's own calendar (Google, Outlook …) read as busy times.
     ics_url = models.URLField(_("calendar to import (ICS address)"), max_length=1000, blank=True)
     ics_refreshed_at = models.DateTimeField(null=True, blank=True)
@@ -204,6 +208,12 @@ class Booking(models.Model):
     coin_hold = models.OneToOneField(
         "wallet.Hold", null=True, blank=True, on_delete=models.PROTECT, related_name="booking"
     )
+    #: Paid at the appointment (no checkout): ``price_due`` TND, marked paid by the provider.
+    pay_at_appointment = models.BooleanField(_("pay at the appointment"), default=False)
+    price_due = models.DecimalField(
+        _("to pay at the appointment"), max_digits=12, decimal_places=3, null=True
+    )
+    paid_at = models.DateTimeField(_("paid at the appointment on"), null=True, blank=True)
     #: Other starts the provider proposed instead (ISO-8601), one of which the client may accept.
     proposals = models.JSONField(default=list, blank=True)
     cancelled_by = models.ForeignKey(

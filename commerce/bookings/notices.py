@@ -16,6 +16,8 @@ from commerce.communication.utils import site_url
 from commerce.notifications import notify
 from commerce.notifications.events import EMAIL, INSTANT, WEBPUSH, Event, register
 
+from . import invitations
+
 REQUESTED = "bookings.requested"
 CONFIRMED = "bookings.confirmed"
 DECLINED = "bookings.declined"
@@ -49,6 +51,25 @@ def _confirmation_email(notification):
     return message
 
 
+def _with_call_link(title, body):
+    """A ``render`` giving the event's title and body, and for a video call the call page's
+    absolute address and opening time (built in the recipient's language)."""
+
+    def render(context):
+        text = {"title": str(title) % context, "body": str(body) % context}
+        if context.get("call"):
+            line = invitations.call_line(context["call"], context["call_opens"])
+            text["body"] = f"{text['body']}\n\n{line}"
+        return text
+
+    return render
+
+
+def _call_event(**fields):
+    """An event whose notices carry the call link (see ``_with_call_link``)."""
+    return Event(**fields, render=_with_call_link(fields["title"], fields["body"]))
+
+
 EVENTS = (
     Event(
         code=REQUESTED,
@@ -57,7 +78,7 @@ EVENTS = (
         body=_("Confirm, decline or propose other times in your calendar."),
         channels={EMAIL: INSTANT, WEBPUSH: INSTANT},
     ),
-    Event(
+    _call_event(
         code=CONFIRMED,
         label=_("Booking confirmed"),
         title=_("Booking confirmed: %(when)s"),
@@ -79,7 +100,7 @@ EVENTS = (
         body=_("Choose one of them in your bookings to confirm it."),
         channels={EMAIL: INSTANT, WEBPUSH: INSTANT},
     ),
-    Event(
+    _call_event(
         code=CHANGED,
         label=_("Booking moved"),
         title=_("Booking moved to %(when)s"),
@@ -93,7 +114,7 @@ EVENTS = (
         body=_("%(what)s with %(provider)s. %(reason)s"),
         channels={EMAIL: INSTANT, WEBPUSH: INSTANT},
     ),
-    Event(
+    _call_event(
         code=REMINDER,
         label=_("Booking reminder"),
         title=_("Reminder: %(what)s at %(when)s"),
@@ -123,8 +144,12 @@ def provider_users(provider):
 
 def _context(booking, **extra):
     zone = booking.provider.zone
+    call = {}
+    if invitations.has_call(booking):
+        call = {"call": booking.pk, "call_opens": invitations.opens_label(booking)}
     return {
         "booking": booking.pk,
+        **call,
         "when": f"{booking.start.astimezone(zone):%Y-%m-%d %H:%M} ({zone.key})",
         "what": str(describe(booking)),
         "provider": str(booking.provider),

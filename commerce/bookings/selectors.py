@@ -90,12 +90,13 @@ def busy_of(provider, range_start, range_end, *, exclude=None):
     return [(at(start), at(end)) for start, end, _s in rows], per_day
 
 
-def free_slots(provider, range_start, range_end, duration, *, now=None, exclude=None):
+def free_slots(provider, range_start, range_end, duration, *, now=None, exclude=None, availability=None):
     """The provider's free ``(start, end)`` slots of ``duration`` in ``[range_start, range_end)``
-    (two queries: the hours, the busy times)."""
+    (two queries: the hours, the busy times). ``availability``: other hours and settings to try
+    against the provider's real busy times (the editor's preview of unsaved changes)."""
     busy, per_day = busy_of(provider, range_start, range_end, exclude=exclude)
     return slots.free_slots(
-        availability_of(provider),
+        availability or availability_of(provider),
         range_start=range_start,
         range_end=range_end,
         duration=duration,
@@ -112,9 +113,11 @@ def is_free(provider, start, duration, *, now=None, exclude=None):
     )
 
 
-def alternatives(provider, wanted, duration, count=3):
+def alternatives(provider, wanted, duration, count=3, *, exclude=None):
     """Free slots nearest to ``wanted`` (the week around it), for "this slot was just taken"."""
-    found = free_slots(provider, wanted - timedelta(days=3), wanted + timedelta(days=4), duration)
+    found = free_slots(
+        provider, wanted - timedelta(days=3), wanted + timedelta(days=4), duration, exclude=exclude
+    )
     return slots.nearest(found, wanted, count)
 
 

@@ -27,6 +27,7 @@ from .exceptions import (
     NotBookable,
     SlotTaken,
     SlotUnavailable,
+    TooLateToMove,
     TooShort,
     WrongStatus,
 )
@@ -166,6 +167,68 @@ def hold_service_slot(client, product, start, *, basket_line=None):
 
 
 @transaction.atomic
+def book_service_at_appointment(client, product, start):
+    """Book the service ``product`` at ``start``, paid at the appointment: no checkout, the price
+    is recorded as due; confirmed at once, or a request when the shop confirms each one."""
+    provider = selectors.provider_of_product(product)
+    from .fulfilment import duration_of
+
+    duration = duration_of(product)
+    if provider is None or duration is None or not provider.pay_at_appointment:
+        raise NotBookable
+    record = product.stockrecords.filter(partner_id=provider.partner_id).first()
+    if record is None or record.price is None:
+        raise NotBookable
+    status = Booking.Status.PENDING if provider.confirms_requests else Booking.Status.CONFIRMED
+    booking = _insert(
+        provider,
+        client,
+        start,
+        duration,
+        kind=Booking.Kind.SERVICE,
+        product=product,
+        status=status,
+        pay_at_appointment=True,
+        price_due=record.price,
+    )
+    if status == Booking.Status.CONFIRMED:
+        _schedule_reminders(booking)
+        notices.confirmed(booking)
+    else:
+        notices.requested(booking)
+    return booking
+
+
+@transaction.atomic
+def mark_paid(booking, *, by, now=None):
+    """The provider was paid at the appointment: the booking is completed."""
+    booking = _locked(booking)
+    _require_provider(booking, by)
+    if not booking.pay_at_appointment or booking.status != Booking.Status.CONFIRMED:
+        raise WrongStatus
+    booking.paid_at = now or timezone.now()
+    booking.status = Booking.Status.COMPLETED
+    booking.save(update_fields=["paid_at", "status", "updated_at"])
+    return booking
+
+
+@transaction.atomic
+def mark_no_show(booking, *, by, now=None):
+    """The client of a pay-at-the-appointment booking did not come (only once it has started)."""
+    booking = _locked(booking)
+    _require_provider(booking, by)
+    if (
+        not booking.pay_at_appointment
+        or booking.status != Booking.Status.CONFIRMED
+        or (now or timezone.now()) < booking.start
+    ):
+        raise WrongStatus
+    booking.status = Booking.Status.NO_SHOW
+    booking.save(update_fields=["status", "updated_at"])
+    return booking
+
+
+@transaction.atomic
 def confirm_paid_service(booking, order_line):
     """Payment succeeded: the held slot becomes a confirmed booking of ``order_line`` (idempotent).
 
@@ -265,22 +328,62 @@ def accept_proposal(booking, *, by, start):
 
 # --- Either side ----------------------------------------------------------------------------------
 @transaction.atomic
-def reschedule(booking, *, by, start):
-    """Move an active booking to another free ``start`` (same length); reminders follow it."""
+def reschedule(booking, *, by, start, minutes=None):
+    """Move an active booking to another free ``start``; reminders follow it.
+
+    The client may move it only inside the free-cancellation window (``TooLateToMove`` after);
+    the provider at any time. ``minutes`` changes an expert call's length (never below the
+    expert's minimum). A call's coins move with it: its hold is voided and the new amount held
+    again (at the per-minute rate booked, expiring after the new end) in this transaction, so the
+    coins are never lost nor created, and a client short of coins keeps the booking as it was.
+    """
     booking = _locked(booking)
-    if booking.client_id != by.pk and not booking.provider.managed_by(by):
+    by_provider = booking.provider.managed_by(by)
+    if booking.client_id != by.pk and not by_provider:
         raise NotAllowed
     if booking.status not in (Booking.Status.PENDING, Booking.Status.CONFIRMED):
         raise WrongStatus
-    if not selectors.is_free(booking.provider, start, booking.end - booking.start, exclude=booking):
+    if not by_provider and _late(booking):
+        raise TooLateToMove(booking.provider.free_cancellation_hours)
+    duration = booking.end - booking.start
+    if minutes is not None and minutes != booking.minutes:
+        if booking.kind != Booking.Kind.CALL:
+            raise NotAllowed
+        minimum = booking.provider.expert.call_minimum_minutes
+        if minutes < minimum:
+            raise TooShort(minimum)
+        duration = timedelta(minutes=minutes)
+    if start.tzinfo is None or not selectors.is_free(booking.provider, start, duration, exclude=booking):
+        if start.tzinfo is not None and _overlaps_active(booking.provider, start, duration, exclude=booking):
+            raise SlotTaken(selectors.alternatives(booking.provider, start, duration, exclude=booking))
         raise SlotUnavailable
-    _move(booking, start)
+    rate = booking.coins // booking.minutes if booking.coin_hold_id else 0
+    _move(booking, start, duration)
     _save_or_taken(booking, ["start", "end", "blocked_start", "blocked_end", "updated_at"])
+    if booking.coin_hold_id:
+        _hold_again(booking, rate)
     booking.reminders.filter(sent_at__isnull=True).delete()
     if booking.status == Booking.Status.CONFIRMED:
         _schedule_reminders(booking)
     notices.changed(booking, by=by)
     return booking
+
+
+def _hold_again(booking, rate):
+    """Replace a moved call's coin hold: ``rate`` coins a minute for the new length, a new expiry."""
+    old = booking.coin_hold
+    coins = booking.minutes * rate
+    wallet.void(old, key=f"booking-move-void:{old.pk}")
+    booking.coins = coins
+    booking.coin_hold = wallet.hold(
+        booking.client,
+        coins,
+        reference=str(notices.describe(booking)),
+        key=f"booking:{booking.pk}:moved:{old.pk}",
+        expires_at=booking.end + timedelta(hours=settings.WALLET_HOLD_TTL_HOURS),
+        subject=booking,
+    )
+    booking.save(update_fields=["coins", "coin_hold", "updated_at"])
 
 
 def cancellation_fee(booking, now=None):
@@ -426,7 +529,7 @@ def _insert(provider, client, start, duration, *, kind, status=Booking.Status.PE
     return booking
 
 
-def _overlaps_active(provider, start, duration):
+def _overlaps_active(provider, start, duration, *, exclude=None):
     before = timedelta(minutes=provider.buffer_before_minutes)
     after = timedelta(minutes=provider.buffer_after_minutes)
     return (
@@ -437,6 +540,7 @@ def _overlaps_active(provider, start, duration):
             blocked_end__gt=start - before,
         )
         .exclude(status=Booking.Status.HELD, hold_expires_at__lte=timezone.now())
+        .exclude(pk=getattr(exclude, "pk", None))
         .exists()
     )
 
@@ -478,7 +582,9 @@ def _save_or_taken(booking, update_fields):
         if getattr(getattr(error.__cause__, "diag", None), "constraint_name", None) != OVERLAP:
             raise
         raise SlotTaken(
-            selectors.alternatives(booking.provider, booking.start, booking.end - booking.start)
+            selectors.alternatives(
+                booking.provider, booking.start, booking.end - booking.start, exclude=booking
+            )
         ) from error
 
 

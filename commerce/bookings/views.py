@@ -4,7 +4,8 @@ the provider's calendar and availability editor, and the secret calendar feeds.
 Views parse the request and call ``services``; a refused booking shows its translated reason.
 """
 
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,9 +26,12 @@ from . import calendar, ics, selectors, services
 from .exceptions import BookingError, SlotTaken
 from .forms import DateForm, ProviderSettingsForm, WeeklyHoursForm
 from .fulfilment import duration_of
-from .models import Booking, CalendarFeed
+from .models import Booking, CalendarFeed, Provider
 
 Product = get_model("catalogue", "Product")
+
+#: ``?pay=`` value of a service booked without checkout, paid at the appointment.
+AT_APPOINTMENT = "appointment"
 
 #: Call lengths offered beside the expert's minimum (minutes).
 LENGTHS = (15, 30, 45, 60, 90)
@@ -41,12 +45,12 @@ def _parse_start(value):
     return start if start.tzinfo else None
 
 
-def _calendar_context(request, provider, duration):
+def _calendar_context(request, provider, duration, *, exclude=None):
     zone = calendar.visitor_zone(request)
     first = calendar.first_day(request, zone)
     return {
         "zone": zone,
-        "days": calendar.week(provider, duration, zone, first),
+        "days": calendar.week(provider, duration, zone, first, exclude=exclude),
         "previous_week": (first - timedelta(days=7)).isoformat()
         if first > timezone.now().astimezone(zone).date()
         else None,
@@ -114,6 +118,9 @@ def book_service(request, pk):
     if duration is None:
         raise Http404
     provider = selectors.provider_of_product(product)
+    at_appointment = (request.POST.get("pay") or request.GET.get("pay")) == AT_APPOINTMENT and bool(
+        provider and provider.pay_at_appointment
+    )
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"{reverse('account_login')}?next={request.path}")
@@ -122,14 +129,25 @@ def book_service(request, pk):
             messages.error(request, _("Choose a time in the calendar."))
         else:
             try:
-                services.book_service(request.user, request.basket, product, start)
+                if at_appointment:
+                    booking = services.book_service_at_appointment(request.user, product, start)
+                else:
+                    services.book_service(request.user, request.basket, product, start)
             except BookingError as error:
                 _refused(request, error)
             else:
-                messages.success(request, _("The time is kept for you while you pay."))
-                return redirect("basket:summary")
+                if not at_appointment:
+                    messages.success(request, _("The time is kept for you while you pay."))
+                    return redirect("basket:summary")
+                if booking.status == Booking.Status.CONFIRMED:
+                    messages.success(request, _("Your appointment is booked; you pay at the appointment."))
+                else:
+                    messages.success(request, _("Your request was sent; the shop will answer soon."))
+                return redirect("bookings:mine")
     context = _calendar_context(request, provider, duration)
     context.update(
+        pay=AT_APPOINTMENT if at_appointment else "",
+        offers_pay_at_appointment=bool(provider and provider.pay_at_appointment),
         product=product,
         minutes=int(duration.total_seconds() // 60),
         page_title=_("Book %(title)s") % {"title": product.get_title()},
@@ -158,6 +176,39 @@ def mine(request):
 
 
 @login_required
+def reschedule(request, pk):
+    """The week of free times a booking can move to; choosing one moves it (the services check
+    who may move it, and until when)."""
+    booking = get_object_or_404(Booking, pk=pk)
+    if booking.client_id != request.user.pk and not booking.provider.managed_by(request.user):
+        raise Http404
+    if request.method == "POST":
+        start = _parse_start(request.POST.get("start"))
+        if start is None:
+            messages.error(request, _("Choose a time in the calendar."))
+        else:
+            try:
+                services.reschedule(booking, by=request.user, start=start)
+            except InsufficientCoins:
+                messages.error(request, _("You do not have enough coins for this call. Top up your wallet."))
+            except BookingError as error:
+                _refused(request, error)
+            else:
+                messages.success(request, _("The booking is moved; the other side is told."))
+                if booking.provider.managed_by(request.user):
+                    return redirect(f"{reverse('bookings:provider')}?provider={booking.provider_id}")
+                return redirect("bookings:mine")
+    context = _calendar_context(request, booking.provider, booking.end - booking.start, exclude=booking)
+    context.update(
+        booking=booking,
+        minutes=None,
+        page_title=_("Move my booking"),
+        current=booking.start.astimezone(calendar.visitor_zone(request)),
+    )
+    return render(request, "bookings/reschedule.html", context)
+
+
+@login_required
 @require_POST
 def act(request, pk):
     """A client's or a provider's answer on one booking (the services check who may do what)."""
@@ -180,6 +231,12 @@ def act(request, pk):
         elif action == "decline":
             services.decline(booking, by=request.user, reason=reason)
             messages.success(request, _("The request is declined; the client's coins went back."))
+        elif action == "paid":
+            services.mark_paid(booking, by=request.user)
+            messages.success(request, _("Marked as paid."))
+        elif action == "no_show":
+            services.mark_no_show(booking, by=request.user)
+            messages.success(request, _("Marked as a no-show."))
         elif action == "propose":
             starts = [_parse_start(value) for value in request.POST.getlist("start") if value]
             if not starts or None in starts:
@@ -211,6 +268,14 @@ def _managed_provider(request):
     return provider
 
 
+def _proposal_day(request):
+    """The day a provider asked to see free times of (``?day=YYYY-MM-DD``), to propose them."""
+    try:
+        return date.fromisoformat(request.GET.get("day", ""))
+    except ValueError:
+        return None
+
+
 @login_required
 def provider_calendar(request):
     """The provider's coming bookings for the week (confirm, decline, propose, cancel)."""
@@ -232,22 +297,67 @@ def provider_calendar(request):
         .filter(status=Booking.Status.PENDING, start__gte=timezone.now())
         .order_by("start")
     )
+    proposal_day, proposing = _proposal_day(request), request.GET.get("propose")
     for booking in pending:
         duration = booking.end - booking.start
         booking.alternatives = [
             start for start, _end in selectors.alternatives(provider, booking.start, duration, 4)
         ]
+        if proposal_day and proposing == str(booking.pk):
+            day_start, day_end = calendar.local_day_range(proposal_day, 1, zone)
+            booking.proposal_day = proposal_day
+            booking.day_slots = [
+                start
+                for start, _end in selectors.free_slots(
+                    provider, day_start, day_end, duration, exclude=booking
+                )
+                if start not in booking.alternatives
+            ]
     context = {
         "page_title": _("My calendar"),
         "provider": provider,
         "zone": zone,
         "days": sorted(days.items()),
         "pending": pending,
+        "week": first.isoformat(),
         "next_week": (first + timedelta(days=7)).isoformat(),
         "previous_week": (first - timedelta(days=7)).isoformat(),
         "date_form": DateForm(),
     }
     return render(request, "bookings/provider_calendar.html", context)
+
+
+@login_required
+def provider_month(request):
+    """The provider's month: per day, how many bookings and their titles, each day leading to its week."""
+    provider = _managed_provider(request)
+    zone = provider.zone
+    first = calendar.month_of(request, zone)
+    weeks = calendar.month_weeks(first)
+    start, end = calendar.local_day_range(weeks[0][0], 7 * len(weeks), zone)
+    by_day = {}
+    for booking in (
+        selectors.bookings_of_provider(provider)
+        .filter(start__gte=start, start__lt=end)
+        .exclude(status__in=(Booking.Status.CANCELLED, Booking.Status.HELD))
+        .order_by("start")
+    ):
+        by_day.setdefault(booking.start.astimezone(zone).date(), []).append(booking)
+    today = timezone.now().astimezone(zone).date()
+    context = {
+        "page_title": _("My month"),
+        "provider": provider,
+        "zone": zone,
+        "month": first,
+        "weeks": [
+            [(day, by_day.get(day, []), day.month == first.month, day == today) for day in days]
+            for days in weeks
+        ],
+        "weekdays": weeks[0],
+        "previous_month": calendar.shift_month(first, -1).strftime("%Y-%m"),
+        "next_month": calendar.shift_month(first, 1).strftime("%Y-%m"),
+    }
+    return render(request, "bookings/provider_month.html", context)
 
 
 @login_required
@@ -289,8 +399,7 @@ def availability(request):
             return redirect(request.get_full_path())
         if not any(form.errors for form in (hours_form, settings_form, date_form)):
             return redirect(request.get_full_path())
-    preview_minutes = provider.expert.call_minimum_minutes if provider.expert_id else 60
-    context = _calendar_context(request, provider, timedelta(minutes=preview_minutes))
+    context = _calendar_context(request, provider, _preview_length(provider))
     context.update(
         page_title=_("My availability"),
         hours_form=hours_form,
@@ -299,6 +408,34 @@ def availability(request):
         overrides=provider.date_overrides.filter(date__gte=timezone.now().date()),
     )
     return render(request, "bookings/availability.html", context)
+
+
+def _preview_length(provider):
+    """The booking length the editor's preview shows slots for: the expert's shortest call, or an hour."""
+    return timedelta(minutes=provider.expert.call_minimum_minutes if provider.expert_id else 60)
+
+
+@login_required
+@require_POST
+def availability_preview(request):
+    """The coming week's slots as the editor's unsaved hours and settings would give them (an HTML
+    fragment the editor's script swaps in as the provider types); nothing is saved. Hours or
+    settings that do not validate are previewed as saved, and the fragment says so."""
+    provider = _managed_provider(request)
+    hours_form = WeeklyHoursForm(request.POST, provider=provider)
+    settings_form = ProviderSettingsForm(request.POST, instance=Provider.objects.get(pk=provider.pk))
+    edited = settings_form.instance if settings_form.is_valid() else provider
+    availability = selectors.availability_of(edited)
+    if hours_form.is_valid():
+        availability = replace(availability, weekly=hours_form.cleaned_data["hours"])
+    zone = calendar.visitor_zone(request)
+    first = timezone.now().astimezone(zone).date()
+    context = {
+        "zone": zone,
+        "days": calendar.week(provider, _preview_length(provider), zone, first, availability=availability),
+        "invalid": bool(hours_form.errors or settings_form.errors),
+    }
+    return render(request, "bookings/includes/preview.html", context)
 
 
 def feed(request, token):

@@ -1,6 +1,7 @@
 """Seeds bookable calendars: every approved demo expert and the first two shops selling services get
-weekly hours; the demo shopper gets a few bookings (confirmed, pending, past). Made through the
-bookings and wallet services, once: calendars that exist are kept as they are."""
+weekly hours; the demo shopper gets a few bookings (confirmed, pending, past); one expert imports a
+colleague's secret calendar feed served by the site itself, so the demo shows imported busy times.
+Made through the bookings and wallet services, once: calendars that exist are kept as they are."""
 
 from datetime import time, timedelta
 
@@ -40,6 +41,31 @@ def seed_bookings(report):
     shopper = User.objects.filter(email=SHOPPER).first()
     if shopper is not None and experts and not Booking.objects.filter(client=shopper).exists():
         _book_for(shopper, experts, report)
+    _import_a_colleagues_calendar(experts, report)
+
+
+def _import_a_colleagues_calendar(experts, report):
+    """The first expert's calendar imports the secret feed of a colleague with confirmed calls
+    (read back from this site: ``BOOKINGS_ICS_ALLOW_OWN_SITE`` under ``make run``)."""
+    from django.urls import reverse
+
+    from commerce.bookings.models import CalendarFeed
+    from commerce.communication.utils import site_url
+
+    if len(experts) < 2 or Provider.objects.filter(expert__in=experts).exclude(ics_url="").exists():
+        return
+    importer = services.provider_for_expert(experts[0])
+    colleague = next(
+        (
+            expert
+            for expert in experts[1:]
+            if Booking.objects.filter(provider__expert=expert, status=Booking.Status.CONFIRMED).exists()
+        ),
+        experts[1],
+    )
+    feed, _created = CalendarFeed.objects.get_or_create(user=colleague.user)
+    services.update_settings(importer, ics_url=site_url() + reverse("bookings:feed", args=[feed.token]))
+    report.tally("imported calendars", True)
 
 
 def _service_shops():

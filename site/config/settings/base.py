@@ -714,6 +714,9 @@ BOOKINGS_CHECKOUT_HOLD_MINUTES = env.int("BOOKINGS_CHECKOUT_HOLD_MINUTES", defau
 BOOKINGS_REMINDER_HOURS = {"24h": 24, "1h": 1}
 #: Import calendars from private or loopback addresses (never in production: tests serve feeds locally).
 BOOKINGS_ICS_ALLOW_PRIVATE = env.bool("BOOKINGS_ICS_ALLOW_PRIVATE", default=False)
+#: Import this site's own calendar feeds (``SITE_URL``) even on a loopback address: the demo's
+#: expert who syncs a colleague's feed under ``make run``; no other private address is allowed by it.
+BOOKINGS_ICS_ALLOW_OWN_SITE = env.bool("BOOKINGS_ICS_ALLOW_OWN_SITE", default=False)
 #: Seconds and bytes an imported calendar may take.
 BOOKINGS_ICS_TIMEOUT = 10
 BOOKINGS_ICS_MAX_BYTES = 2_000_000

@@ -29,3 +29,4 @@ WHITENOISE_AUTOREFRESH = True
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_SERVED_BY_DJANGO = env.bool("MEDIA_SERVED_BY_DJANGO", default=True)
 ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", default="optional")
+BOOKINGS_ICS_ALLOW_OWN_SITE = env.bool("BOOKINGS_ICS_ALLOW_OWN_SITE", default=True)

@@ -1,6 +1,8 @@
 """A booking journey in Arabic on a phone: a client in Paris books a call from the expert's profile
 in the week calendar, sees it waiting in "my bookings", the expert confirms it from their calendar,
-and the client sees it confirmed. Each step is kept as a screenshot."""
+and the client sees it confirmed, then moves it to another time; the expert finds it in their month
+(arrow keys, right to left) and watches the availability preview follow an unsaved edit. Each step
+is kept as a screenshot (the provider's pages in French too)."""
 
 from concurrent.futures import ThreadPoolExecutor
 
@@ -98,3 +100,44 @@ def test_book_a_call_in_arabic_then_the_expert_confirms(live_server, browser, ar
     shoot(page, "mine-confirmed-ar")
     assert item.locator('[data-status="confirmed"]').count() == 1
     assert off_the_browser_loop(lambda: Booking.objects.get().status) == "confirmed"
+
+    # when: the client moves it to the next free time of that day
+    item.get_by_role("link", name="تغيير الموعد").click()
+    page.wait_for_url("**/reschedule/")
+    page.goto(f"{page.url}?week={week}")
+    shoot(page, "reschedule-ar")
+    assert fits(page)
+    page.locator(".bookings-day").first.locator("button.bookings-slot").nth(1).click()
+    page.wait_for_url("**/accounts/bookings/")
+    # then: it is moved, still confirmed
+    moved = off_the_browser_loop(lambda: Booking.objects.get())
+    assert (moved.start, moved.status) == (at(3, 9, 30), "confirmed")
+
+    # when: the expert opens their month and moves through it with the keyboard
+    month = at(3, 0).strftime("%Y-%m")
+    for language in ("ar", "fr"):
+        expert_page.goto(f"{live_server.url}/{language}/expert/bookings/month/?month={month}")
+        shoot(expert_page, f"month-{language}")
+        assert fits(expert_page)
+    day = expert_page.locator(f'[data-day="{at(3, 0).date().isoformat()}"]')
+    assert day.locator("[data-count]").inner_text() == "1"
+    expert_page.goto(f"{live_server.url}/ar/expert/bookings/month/?month={month}")
+    first_day = expert_page.locator("[data-day]").first
+    first_day.focus()
+    expert_page.keyboard.press("ArrowLeft")  # right to left: the next day is on the left
+    focused = expert_page.evaluate("document.activeElement.dataset.day")
+    assert focused == expert_page.locator("[data-day]").nth(1).get_attribute("data-day")
+
+    # when: the expert edits Monday's hours without saving
+    for language in ("ar", "fr"):
+        expert_page.goto(f"{live_server.url}/{language}/expert/availability/")
+        for day_field in range(7):
+            expert_page.locator(f"#id_day_{day_field}").fill("10:00-11:00")
+        # then: the preview follows the unsaved hours
+        preview = expert_page.locator("[data-preview-url] [data-preview-state]")
+        preview.wait_for()
+        assert (
+            expert_page.locator("[data-preview-url] .bookings-day").nth(3).locator(".bookings-status").count()
+            == 2
+        )
+        shoot(expert_page, f"preview-{language}")

@@ -6,8 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from commerce.bookings import services
 from commerce.bookings.models import Booking, DateOverride, WeeklyRule
-from tests.factories.bookings import at, bookable_service
+from tests.factories.bookings import at, bookable_service, utc
 from tests.factories.sellers import make_seller
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +161,24 @@ def test_the_consultations_page_lists_the_clients_calls_beside_their_messages(cl
     assert "Calls and appointments" in page and "Messages to experts" in page
     assert page.index("Messages to experts") < page.index("Calls and appointments")
     assert "Video call (10 min)" in page and str(expert.full_name) in page
+
+
+def test_the_expert_proposes_times_of_a_day_they_choose(client, client_user, on_request):
+    expert, _calendar = on_request
+    booking = services.book_call(client_user, expert, at(3, 10), 30)
+    far_day = at(12, 0).date()
+    client.force_login(expert.user)
+
+    page = client.get("/en/expert/bookings/", {"propose": booking.pk, "day": far_day.isoformat()})
+    proposed = client.post(
+        f"/en/bookings/{booking.pk}/",
+        {"action": "propose", "start": [at(12, 15).isoformat(), at(12, 16, 30).isoformat()]},
+    )
+
+    html = page.content.decode()
+    day_slots = html[html.index("data-day-slots") :].split("</fieldset>", 1)[0]
+    assert utc(at(12, 9)).isoformat() in day_slots and utc(at(12, 16, 30)).isoformat() in day_slots
+    assert day_slots.count('name="start"') == 16  # every half hour from 09:00 to 16:30
+    assert proposed.status_code == 302
+    booking.refresh_from_db()
+    assert booking.proposals == [at(12, 15).isoformat(), at(12, 16, 30).isoformat()]
