@@ -82,3 +82,25 @@ class SavedSearchAlert(models.Model):
 
     def __str__(self):
         return f"{self.saved_search_id}:{self.object_id}"
+
+
+class ExpertAvailability(models.Model):
+    """An expert's next free call slot, as last worked out from the bookings' availability.
+
+    Written by the index task before it indexes the expert; the expert document and the
+    directory's database fallback both read it, so "available in the next N days" filters the same
+    experts with the search server up or down, and a directory page runs no slots engine.
+    """
+
+    expert = models.OneToOneField(
+        "experts.ExpertProfile",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_availability",
+    )
+    #: Start of the first free slot within the widest window; none when there is none.
+    next_free_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    computed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.expert_id}: {self.next_free_at}"

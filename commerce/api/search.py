@@ -75,6 +75,7 @@ FACET_PARAMETERS = [
         ("video_price", "experts: band of coins"),
         ("call_price", "experts: band of coins per minute"),
         ("verified", "experts: `true`"),
+        ("available", "experts: a free call slot `today`, within `3` or `7` days"),
     ]
 ]
 
