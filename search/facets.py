@@ -10,8 +10,8 @@ in every real store. Values of one facet are OR'ed, facets are AND'ed.
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Least
+from django.db.models import Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from elasticsearch.dsl import Q as EsQ
@@ -260,12 +260,18 @@ def _any_record(**lookups):
 
 def with_lowest_price(queryset):
     """``search_price``: the lowest price of a product's own or variants' stock records, as indexed
-    (PostgreSQL's ``LEAST`` skips the side that has none)."""
-    own, variants = (
-        Subquery(records.filter(price__isnull=False).order_by("price").values("price")[:1])
-        for records in _records_of()
-    )
-    return queryset.annotate(search_price=Least(own, variants))
+    (read from the ``search.models.ProductOffer`` view: one grouped pass, not a subquery per row)."""
+    return queryset.annotate(search_price=F("search_offer__price"))
+
+
+def in_categories(categories):
+    """Products filed in any of ``categories`` (a queryset or ids), as an ``EXISTS``: a join would
+    repeat a product once per matching category, and the ``DISTINCT`` that undoes it sorts every
+    wide product row before a page can be cut."""
+    from oscar.core.loading import get_model
+
+    filed = get_model("catalogue", "Product").categories.through.objects
+    return Exists(filed.filter(product=OuterRef("pk"), category__in=categories))
 
 
 def _category_db(queryset, values):
@@ -273,7 +279,7 @@ def _category_db(queryset, values):
     ids = set()
     for category in Category.objects.filter(pk__in=[v for v in values if v.isdigit()]):
         ids.update(category.get_descendants_and_self().values_list("pk", flat=True))
-    return queryset.filter(categories__in=ids)
+    return queryset.filter(in_categories(ids))
 
 
 #: Seconds the names of categories, sellers, product classes and attributes are kept at most.

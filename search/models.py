@@ -104,3 +104,29 @@ class ExpertAvailability(models.Model):
 
     def __str__(self):
         return f"{self.expert_id}: {self.next_free_at}"
+
+
+class ProductOffer(models.Model):
+    """A product's lowest price over its own and its variants' stock records: a database view
+    (``search/migrations/0003_product_offer.py``), read by the catalogue's database fallback.
+
+    One grouped pass over the stock records joined to the products replaces two correlated
+    subqueries per product, which the price filter, the price sort and the page count each ran
+    again. A view, not a copied column: it is right whatever wrote the prices (dashboard, imports).
+    """
+
+    product = models.OneToOneField(
+        "catalogue.Product",
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_constraint=False,
+        related_name="search_offer",
+    )
+    price = models.DecimalField(max_digits=12, decimal_places=3, null=True)
+
+    class Meta:
+        managed = False
+        db_table = "search_product_offer"
+
+    def __str__(self):
+        return f"{self.product_id}: {self.price}"
