@@ -31,6 +31,8 @@ class ProductDocument(BaseDocument):
     """A sellable product; prices and stock are read from its (or its variants') stock records."""
 
     title = fields.TextField(fields={"raw": fields.KeywordField()})
+    #: With the titles, what a hit's link needs: the API answers from the document alone.
+    slug = fields.KeywordField(index=False)
     # Each language's texts with that language's analyzer, so "plates" finds "plate" and "المبتدئ"
     # finds "للمبتدئين"; the same analyzer reads the query.
     title_fr = fields.TextField(analyzer="french")

@@ -4,8 +4,8 @@
 
 Starts its own PostgreSQL, Redis and osmem-server (scripts/services.py; the PostgreSQL cluster stays
 in var/bench-services/search/, so only the first run migrates), bulk-indexes synthetic product and
-expert documents straight into bench indexes (no database rows: hits the database does not know are
-simply skipped, which the raw figure does not pay either), then measures, in the same run:
+expert documents straight into bench indexes (no database rows: the API answers its hits from the
+documents), then measures, in the same run:
 
 - raw: the exact request body the app builds (text + 6 facet aggregations + post_filter), sent with
   the Elasticsearch client;
@@ -75,6 +75,7 @@ def product_docs(count):
             "_source": {
                 "title": title,
                 "title_fr": title,
+                "slug": f"bench-{pk}",
                 "category_ids": [str(rng.randint(1, 30))],
                 "seller_codes": [rng.choice(SELLERS)],
                 "attributes": [f"colour:{rng.choice(COLOURS)}"],
@@ -97,6 +98,7 @@ def expert_docs(count):
             "_id": pk,
             "_source": {
                 "full_name": f"Expert {pk}",
+                "slug": f"expert-{pk}",
                 "bio_fr": f"Conseil en {rng.choice(['finance', 'droit', 'santé'])}",
                 "domains": [rng.choice(["finance", "droit", "sante"])],
                 "domain_names": ["Finance"],
