@@ -413,9 +413,18 @@ FILTERABLE_ATTRIBUTE_TYPES = ("option", "multi_option", "text")
 
 
 def _domain_labels(values):
+    """Names of the domains in the active language, remembered until a domain changes (the
+    ``experts`` tag): a directory page or an API answer costs no query for them."""
+    from commerce.core import pagecache
     from commerce.experts.models import Domain
 
-    return dict(Domain.objects.filter(slug__in=values).values_list("slug", "name"))
+    names = pagecache.remember(
+        f"search:domains:{get_language()}",
+        [pagecache.EXPERTS_TAG],
+        lambda: dict(Domain.objects.values_list("slug", "name")),
+        VOCABULARY_SECONDS,
+    )
+    return {value: names.get(value, value) for value in values}
 
 
 def _language_labels(values):
