@@ -31,6 +31,8 @@ class ProductDocument(BaseDocument):
     """A sellable product; prices and stock are read from its (or its variants') stock records."""
 
     title = fields.TextField(fields={"raw": fields.KeywordField()})
+    #: With the titles, what a hit's link needs: the API answers from the document alone.
+    slug = fields.KeywordField(index=False)
     # Each language's texts with that language's analyzer, so "plates" finds "plate" and "المبتدئ"
     # finds "للمبتدئين"; the same analyzer reads the query.
     title_fr = fields.TextField(analyzer="french")
@@ -203,6 +205,8 @@ class ExpertDocument(BaseDocument):
     rating = fields.FloatField()
     rating_count = fields.IntegerField()
     photo = fields.KeywordField(index=False)
+    #: Start of the next free call slot within the week (``search.models.ExpertAvailability``).
+    next_available_at = fields.DateField()
     suggest = fields.CompletionField(analyzer="simple")
 
     class Index:
@@ -216,7 +220,11 @@ class ExpertDocument(BaseDocument):
         queryset_pagination = 500
 
     def get_queryset(self):
-        return ExpertProfile.objects.listed().select_related("rating_summary").prefetch_related("domains")
+        return (
+            ExpertProfile.objects.listed()
+            .select_related("rating_summary", "search_availability")
+            .prefetch_related("domains")
+        )
 
     def prepare_bio_fr(self, instance):
         return instance.bio_fr or ""
@@ -253,6 +261,12 @@ class ExpertDocument(BaseDocument):
 
     def prepare_photo(self, instance):
         return instance.photo.url if instance.photo else ""
+
+    def prepare_next_available_at(self, instance):
+        try:
+            return instance.search_availability.next_free_at
+        except ObjectDoesNotExist:
+            return None
 
     def prepare_rating(self, instance):
         summary = getattr(instance, "rating_summary", None)

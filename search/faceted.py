@@ -61,6 +61,8 @@ class Result:
     total: int
     ids: list
     facets: list
+    #: ``{id: stored fields}`` of the hits, when ``run`` was asked for ``fields``.
+    sources: dict = field(default_factory=dict)
 
 
 def parse(kind, params, facets=None):
@@ -87,7 +89,7 @@ def _text_query(kind, query):
     return EsQ("multi_match", query=query, fields=list(kind.text_fields), **options)
 
 
-def build_search(kind, selection, facets, *, offset=0, limit=24, restrict=(), aggregate=True):
+def build_search(kind, selection, facets, *, offset=0, limit=24, restrict=(), aggregate=True, fields=()):
     """The search-server request for ``selection`` (``restrict``: extra filters, e.g. a category)."""
     filters = {
         facet.name: facet.es_filter(selection.values[facet.name])
@@ -104,13 +106,16 @@ def build_search(kind, selection, facets, *, offset=0, limit=24, restrict=(), ag
     sort = kind.sorts[selection.sort].es
     if sort or not selection.query:
         search = search.sort(*(sort or kind.sorts["newest"].es))
-    return search.source(False).extra(track_total_hits=True)[offset : offset + limit]
+    return search.source(list(fields) or False).extra(track_total_hits=True)[offset : offset + limit]
 
 
-def run(kind, selection, *, offset=0, limit=24, restrict=(), facets=None):
-    """Hits (ids, best first), total and labelled facet counts; ``SearchUnavailable`` if down."""
+def run(kind, selection, *, offset=0, limit=24, restrict=(), facets=None, fields=()):
+    """Hits (ids, best first; with ``fields``, their stored values too), total and labelled facet
+    counts; ``SearchUnavailable`` if down."""
     facets = facets if facets is not None else kind.facets()
-    search = build_search(kind, selection, facets, offset=offset, limit=limit, restrict=restrict)
+    search = build_search(
+        kind, selection, facets, offset=offset, limit=limit, restrict=restrict, fields=fields
+    )
     try:
         response = search.execute()
     except NotFoundError:
@@ -121,11 +126,14 @@ def run(kind, selection, *, offset=0, limit=24, restrict=(), facets=None):
         return Result(total=0, ids=[], facets=[])
     except (TransportError, ApiError) as exc:
         raise SearchUnavailable(str(exc)) from exc
-    aggregations = response.aggregations.to_dict()
+    # The raw answer: the DSL's wrapper objects around every hit and bucket cost more than reading it.
+    body = response.to_dict()
+    hits = body["hits"]["hits"]
     return Result(
-        total=response.hits.total.value,
-        ids=[int(hit.meta.id) for hit in response],
-        facets=label_facets(facets, aggregations, selection),
+        total=body["hits"]["total"]["value"],
+        ids=[int(hit["_id"]) for hit in hits],
+        facets=label_facets(facets, body.get("aggregations", {}), selection),
+        sources={int(hit["_id"]): hit.get("_source", {}) for hit in hits} if fields else {},
     )
 
 

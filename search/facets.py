@@ -8,9 +8,10 @@ in every real store. Values of one facet are OR'ed, facets are AND'ed.
 """
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Least
+from django.db.models import Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from elasticsearch.dsl import Q as EsQ
@@ -120,6 +121,9 @@ class RangeFacet:
 class MinimumFacet:
     """ "At least N" (ratings): one value, the lowest accepted."""
 
+    #: One value at a time: picking another replaces it.
+    single: ClassVar[bool] = True
+
     name: str
     label: object
     field: str
@@ -137,6 +141,48 @@ class MinimumFacet:
 
     def es_agg(self):
         return {"range": {"field": self.field, "ranges": [{"key": str(s), "from": s} for s in self.steps]}}
+
+    def buckets(self, agg):
+        return [(bucket["key"], bucket["doc_count"]) for bucket in agg["buckets"]]
+
+
+@dataclass(frozen=True)
+class WithinFacet:
+    """ "Available in the next N days": one value, a window of ``search.availability.WINDOWS``
+    holding the documents whose date (the next free slot) comes before the window's end."""
+
+    single: ClassVar[bool] = True
+
+    name: str
+    label: object
+    field: str
+    db: object = None
+    labels: object = None
+    prefix: str = ""
+
+    @staticmethod
+    def windows():
+        from . import availability
+
+        return dict(availability.WINDOWS)
+
+    @classmethod
+    def end(cls, value):
+        """The window's end in epoch milliseconds (how the search server reads a date)."""
+        from . import availability
+
+        return int(availability.window_end(cls.windows()[value]).timestamp() * 1000)
+
+    def selected(self, params):
+        value = params.get(self.name, "")
+        return [value] if value in self.windows() else []
+
+    def es_filter(self, values):
+        return EsQ("range", **{self.field: {"lt": self.end(values[0])}})
+
+    def es_agg(self):
+        ranges = [{"key": value, "to": self.end(value)} for value in self.windows()]
+        return {"range": {"field": self.field, "ranges": ranges}}
 
     def buckets(self, agg):
         return [(bucket["key"], bucket["doc_count"]) for bucket in agg["buckets"]]
@@ -163,6 +209,11 @@ def rating_labels(values):
 
 def yes_no_labels(values):
     return {"true": _("Yes"), "false": _("No")}
+
+
+def availability_labels(values):
+    names = {"today": _("Today"), "3": _("Within 3 days"), "7": _("Within 7 days")}
+    return {value: names.get(value, value) for value in values}
 
 
 def price_labels(values):
@@ -209,12 +260,18 @@ def _any_record(**lookups):
 
 def with_lowest_price(queryset):
     """``search_price``: the lowest price of a product's own or variants' stock records, as indexed
-    (PostgreSQL's ``LEAST`` skips the side that has none)."""
-    own, variants = (
-        Subquery(records.filter(price__isnull=False).order_by("price").values("price")[:1])
-        for records in _records_of()
-    )
-    return queryset.annotate(search_price=Least(own, variants))
+    (read from the ``search.models.ProductOffer`` view: one grouped pass, not a subquery per row)."""
+    return queryset.annotate(search_price=F("search_offer__price"))
+
+
+def in_categories(categories):
+    """Products filed in any of ``categories`` (a queryset or ids), as an ``EXISTS``: a join would
+    repeat a product once per matching category, and the ``DISTINCT`` that undoes it sorts every
+    wide product row before a page can be cut."""
+    from oscar.core.loading import get_model
+
+    filed = get_model("catalogue", "Product").categories.through.objects
+    return Exists(filed.filter(product=OuterRef("pk"), category__in=categories))
 
 
 def _category_db(queryset, values):
@@ -222,7 +279,7 @@ def _category_db(queryset, values):
     ids = set()
     for category in Category.objects.filter(pk__in=[v for v in values if v.isdigit()]):
         ids.update(category.get_descendants_and_self().values_list("pk", flat=True))
-    return queryset.filter(categories__in=ids)
+    return queryset.filter(in_categories(ids))
 
 
 #: Seconds the names of categories, sellers, product classes and attributes are kept at most.
@@ -356,9 +413,18 @@ FILTERABLE_ATTRIBUTE_TYPES = ("option", "multi_option", "text")
 
 
 def _domain_labels(values):
+    """Names of the domains in the active language, remembered until a domain changes (the
+    ``experts`` tag): a directory page or an API answer costs no query for them."""
+    from commerce.core import pagecache
     from commerce.experts.models import Domain
 
-    return dict(Domain.objects.filter(slug__in=values).values_list("slug", "name"))
+    names = pagecache.remember(
+        f"search:domains:{get_language()}",
+        [pagecache.EXPERTS_TAG],
+        lambda: dict(Domain.objects.values_list("slug", "name")),
+        VOCABULARY_SECONDS,
+    )
+    return {value: names.get(value, value) for value in values}
 
 
 def _language_labels(values):
@@ -391,8 +457,14 @@ def _expert_price(name, label, column, bounds):
 
 EXPERT_PRICE_BOUNDS = (10, 25, 50, 100)
 
-#: Bookings will add "available in the next N days": a ``next_available_at`` date in the expert
-#: document (from the bookings' availability) and a facet here filtering it with a ``range``.
+
+def _available_db(queryset, values):
+    from datetime import UTC, datetime
+
+    end = datetime.fromtimestamp(WithinFacet.end(values[0]) / 1000, tz=UTC)
+    return queryset.filter(search_availability__next_free_at__lt=end)
+
+
 EXPERT_FACETS = (
     TermsFacet(
         "domain",
@@ -429,5 +501,9 @@ EXPERT_FACETS = (
         db=lambda qs, values: qs if "true" in values else qs.none(),
         labels=yes_no_labels,
         choices=("true", "false"),
+    ),
+    #: From the next free call slot indexed with each expert (``search.availability``).
+    WithinFacet(
+        "available", _("Available"), "next_available_at", db=_available_db, labels=availability_labels
     ),
 )

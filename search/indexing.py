@@ -20,6 +20,11 @@ ExpertProfile = get_model("experts", "ExpertProfile")
 Verification = get_model("experts", "Verification")
 Domain = get_model("experts", "Domain")
 RatingSummary = get_model("consultations", "RatingSummary")
+Provider = get_model("bookings", "Provider")
+#: Bookings rows whose change moves an expert's next free slot (through their ``provider``).
+AVAILABILITY_MODELS = tuple(
+    get_model("bookings", name) for name in ("WeeklyRule", "DateOverride", "ExternalBusy", "Booking")
+)
 
 
 def affected_product_ids(instance):
@@ -34,11 +39,18 @@ def affected_product_ids(instance):
 
 def affected_expert_ids(instance):
     """Ids of the expert documents that depend on ``instance`` (a profile, its verification, its
-    ratings' summary)."""
+    ratings' summary, its calendar: hours, busy times, bookings)."""
     if isinstance(instance, ExpertProfile):
         return [instance.pk]
     if isinstance(instance, (Verification, RatingSummary)):
         return [instance.profile_id if isinstance(instance, Verification) else instance.expert_id]
+    if isinstance(instance, Provider):
+        return [instance.expert_id] if instance.expert_id else []
+    if isinstance(instance, AVAILABILITY_MODELS):
+        expert_id = (
+            Provider.objects.filter(pk=instance.provider_id).values_list("expert_id", flat=True).first()
+        )
+        return [expert_id] if expert_id else []
     if isinstance(instance, Domain):  # its names are in the documents of its experts
         return list(instance.experts.values_list("pk", flat=True))
     return []

@@ -49,11 +49,12 @@ def decorate(path, selection, facet_counts, sorts, facets):
     Chips come from the selection itself, so active filters stay visible and removable when the
     search server (hence the counts) is unavailable.
     """
+    single = {facet.name for facet in facets if getattr(facet, "single", False)}
     for counts in facet_counts:
         chosen = selection.values.get(counts.name, [])
         for value in counts.values:
             values = [v for v in chosen if v != value.value] if value.selected else [*chosen, value.value]
-            if counts.name == "rating" and not value.selected:  # "at least": one value at a time
+            if counts.name in single and not value.selected:  # "at least", "within": one at a time
                 values = [value.value]
             changed = _with_values(selection, counts.name, values)
             value.url = path + query_string(changed, sort=selection.sort)

@@ -82,3 +82,51 @@ class SavedSearchAlert(models.Model):
 
     def __str__(self):
         return f"{self.saved_search_id}:{self.object_id}"
+
+
+class ExpertAvailability(models.Model):
+    """An expert's next free call slot, as last worked out from the bookings' availability.
+
+    Written by the index task before it indexes the expert; the expert document and the
+    directory's database fallback both read it, so "available in the next N days" filters the same
+    experts with the search server up or down, and a directory page runs no slots engine.
+    """
+
+    expert = models.OneToOneField(
+        "experts.ExpertProfile",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_availability",
+    )
+    #: Start of the first free slot within the widest window; none when there is none.
+    next_free_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    computed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.expert_id}: {self.next_free_at}"
+
+
+class ProductOffer(models.Model):
+    """A product's lowest price over its own and its variants' stock records: a database view
+    (``search/migrations/0003_product_offer.py``), read by the catalogue's database fallback.
+
+    One grouped pass over the stock records joined to the products replaces two correlated
+    subqueries per product, which the price filter, the price sort and the page count each ran
+    again. A view, not a copied column: it is right whatever wrote the prices (dashboard, imports).
+    """
+
+    product = models.OneToOneField(
+        "catalogue.Product",
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_constraint=False,
+        related_name="search_offer",
+    )
+    price = models.DecimalField(max_digits=12, decimal_places=3, null=True)
+
+    class Meta:
+        managed = False
+        db_table = "search_product_offer"
+
+    def __str__(self):
+        return f"{self.product_id}: {self.price}"

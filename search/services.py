@@ -14,7 +14,7 @@ from elasticsearch.dsl import Q as EsQ
 
 from . import faceted, notices
 from .exceptions import SearchRefused, SearchUnavailable
-from .models import RecentSearch, SavedSearch, SavedSearchAlert
+from .models import ExpertAvailability, RecentSearch, SavedSearch, SavedSearchAlert
 
 logger = logging.getLogger(__name__)
 
@@ -137,3 +137,31 @@ def _record_alert(search, pk):
     except IntegrityError:
         return False
     return True
+
+
+def refresh_expert_availability(expert_ids, *, now=None):
+    """Work out again the next free call slot of these experts (one row each, written at once)."""
+    from commerce.bookings.models import Provider
+    from commerce.experts.models import ExpertProfile
+
+    from . import availability
+
+    now = now or timezone.now()
+    experts = ExpertProfile.objects.filter(pk__in=expert_ids)
+    providers = {p.expert_id: p for p in Provider.objects.filter(expert_id__in=expert_ids)}
+    rows = [
+        ExpertAvailability(
+            expert=expert,
+            next_free_at=availability.next_free_slot(expert, providers.get(expert.pk), now),
+            computed_at=now,
+        )
+        for expert in experts
+    ]
+    with transaction.atomic():
+        ExpertAvailability.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["expert"],
+            update_fields=["next_free_at", "computed_at"],
+        )
+    return len(rows)

@@ -11,6 +11,7 @@ from . import services
 from .documents import ExpertDocument, ProductDocument
 
 Product = get_model("catalogue", "Product")
+ExpertProfile = get_model("experts", "ExpertProfile")
 
 
 @shared_task(
@@ -34,7 +35,9 @@ def index_products(product_ids):
     max_retries=5,
 )
 def index_experts(expert_ids):
-    """Write the current state of these experts: index the listed ones, drop the others."""
+    """Write the current state of these experts: their next free slot first (the document and the
+    database fallback read it), then index the listed ones and drop the others."""
+    services.refresh_expert_availability(expert_ids)
     result = _sync(ExpertDocument(), expert_ids)
     result["alerted"] = services.alert_new_matches("experts", result.pop("present"))
     return result
@@ -77,4 +80,14 @@ def reindex_stale_products(minutes=30):
     ids = list(Product.objects.browsable().filter(date_updated__gte=since).values_list("pk", flat=True))
     if ids:
         index_products.delay(ids)
+    return len(ids)
+
+
+@shared_task(acks_late=True)
+def refresh_expert_availability():
+    """Daily: every listed expert's next free slot again (a day passed; changes no signal saw, such
+    as holds released in bulk), then their documents."""
+    ids = list(ExpertProfile.objects.listed().values_list("pk", flat=True))
+    if ids:
+        index_experts.delay(ids)
     return len(ids)

@@ -21,6 +21,7 @@ from commerce.catalogue.selectors import browsable_products
 from commerce.core import pagecache
 
 from . import faceted, listing, selectors, services
+from . import facets as facet_defs
 from .exceptions import SearchRefused, SearchUnavailable
 from .forms import SearchForm
 from .selectors import ProductSearchResult
@@ -142,9 +143,8 @@ class CatalogueView(ListView):
         return browsable_products()
 
     def get_queryset(self):
+        # Every facet filters with EXISTS (no join repeats a product): no DISTINCT needed.
         queryset = faceted.filter_queryset(self.kind, self.base_queryset(), self.selection, self.facets)
-        if self.selection.values:
-            queryset = queryset.distinct()
         return faceted.order_queryset(self.kind, queryset, self.selection)
 
     def get_paginator(self, queryset, per_page, **kwargs):
@@ -181,7 +181,7 @@ class ProductCategoryView(CatalogueView):
         return (EsQ("term", category_ids=str(self.category.pk)),)
 
     def base_queryset(self):
-        return browsable_products(categories=self.category.get_descendants_and_self())
+        return browsable_products().filter(facet_defs.in_categories(self.category.get_descendants_and_self()))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,7 +1,10 @@
 """``/api/search/`` (faceted search over products or experts), ``/api/search/suggest/`` (while
 typing) and ``/api/saved-searches/`` (a user's "alert me" searches)."""
 
+from django.conf import settings
 from django.http import QueryDict
+from django.urls import reverse
+from django.utils.translation import get_language
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
@@ -75,26 +78,48 @@ FACET_PARAMETERS = [
         ("video_price", "experts: band of coins"),
         ("call_price", "experts: band of coins per minute"),
         ("verified", "experts: `true`"),
+        ("available", "experts: a free call slot `today`, within `3` or `7` days"),
     ]
 ]
 
 
-def _hits(kind, ids):
+#: Stored fields a hit is answered from, per kind: the document carries them, so a page of hits
+#: costs no database query.
+HIT_FIELDS = {
+    "products": ("slug", "title", *(f"title_{code}" for code, _name in settings.LANGUAGES)),
+    "experts": ("slug", "full_name"),
+}
+
+
+def _hit_from_document(kind, pk, source, language):
     if kind == "products":
-        objects = browsable_products().in_bulk(ids)
-        label = "get_title"
+        label = source.get(f"title_{language}") or source.get("title")
+        path = reverse("catalogue:detail", kwargs={"product_slug": source["slug"], "pk": pk})
     else:
-        objects = ExpertProfile.objects.listed().in_bulk(ids)
-        label = None
-    return [
-        {
-            "id": pk,
-            "label": getattr(obj, label)() if label else obj.full_name,
-            "url": absolute_url(obj.get_absolute_url()),
-        }
-        for pk in ids
-        if (obj := objects.get(pk))
-    ]
+        label = source.get("full_name")
+        path = reverse("experts:profile", kwargs={"slug": source["slug"]})
+    return {"id": pk, "label": label, "url": absolute_url(path)}
+
+
+def _hits(kind, result):
+    """The page's hits from their documents; one indexed before its document carried these
+    fields (until the next rebuild) is read from the database."""
+    language = get_language()
+    hits = {
+        pk: _hit_from_document(kind, pk, source, language)
+        for pk, source in result.sources.items()
+        if source.get("slug")
+    }
+    missing = [pk for pk in result.ids if pk not in hits]
+    if missing:
+        if kind == "products":
+            objects = browsable_products().in_bulk(missing)
+        else:
+            objects = ExpertProfile.objects.listed().in_bulk(missing)
+        for pk, obj in objects.items():
+            label = obj.get_title() if kind == "products" else obj.full_name
+            hits[pk] = {"id": pk, "label": label, "url": absolute_url(obj.get_absolute_url())}
+    return [hits[pk] for pk in result.ids if pk in hits]
 
 
 @extend_schema(
@@ -120,14 +145,19 @@ class SearchView(APIView):
         selection = faceted.parse(kind, request.query_params, facets)
         try:
             result = faceted.run(
-                kind, selection, offset=(data["page"] - 1) * PER_PAGE, limit=PER_PAGE, facets=facets
+                kind,
+                selection,
+                offset=(data["page"] - 1) * PER_PAGE,
+                limit=PER_PAGE,
+                facets=facets,
+                fields=HIT_FIELDS[kind.name],
             )
         except SearchUnavailable:
             return _unavailable()
         return Response(
             {
                 "total": result.total,
-                "results": _hits(kind.name, result.ids),
+                "results": _hits(kind.name, result),
                 "facets": {
                     counts.name: [
                         {"value": v.value, "label": v.label, "count": v.count} for v in counts.values

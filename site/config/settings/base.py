@@ -849,6 +849,12 @@ SEARCH_RECENT_KEPT = 10
 SEARCH_SAVED_MAX = 50
 #: Suggestions returned while typing (products, categories and experts together).
 SEARCH_SUGGEST_SIZE = 8
+#: Each night (platform time) every listed expert's next free call slot is worked out again, so
+#: the directory's "available today / within N days" windows move with the date.
+CELERY_BEAT_SCHEDULE["search-refresh-expert-availability"] = {
+    "task": "search.tasks.refresh_expert_availability",
+    "schedule": crontab(hour=0, minute=5),
+}
 
 # --- Private storage (commerce/core/private_storage.py) -----------------------------------------
 #: Fernet keys (urlsafe base64, 32 bytes) encrypting identity documents at rest, newest first: add a

@@ -1,5 +1,6 @@
-"""The catalogue's filters on a 390 px phone: a closed drawer that opens, filters by a tap, and
-shows the active filter as a removable chip (French, then Arabic right to left)."""
+"""The catalogue on a 390 px phone: the header's search box suggests while typing (a combobox
+driven by the keyboard), and the filters are a closed drawer that opens, filters by a tap, and shows
+the active filter as a removable chip (French, then Arabic right to left)."""
 
 import pytest
 
@@ -11,9 +12,7 @@ PHONE = {"width": 390, "height": 664}
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_the_filter_drawer_opens_filters_and_removes_a_filter_on_a_phone(
-    live_server, browser, artifacts_dir, search_index
-):
+def test_suggestions_and_the_filter_drawer_on_a_phone(live_server, browser, artifacts_dir, search_index):
     # given: products of two shops, indexed
     for document in (ProductDocument, ExpertDocument):
         document._index.delete(ignore_unavailable=True)
@@ -26,6 +25,25 @@ def test_the_filter_drawer_opens_filters_and_removes_a_filter_on_a_phone(
     page.set_default_timeout(15_000)
     for language in ("fr", "ar"):
         page.goto(f"{live_server.url}/{language}/catalogue/")
+        # when: a few letters are typed in the header's search box
+        box = page.locator("#header-search-q")
+        box.fill("taj")
+        listbox = page.get_by_role("listbox")
+        option = listbox.get_by_role("option", name="Tajine émaillé")
+        option.wait_for()
+        # then: a combobox lists the product with its type, and says how many it found
+        assert box.get_attribute("role") == "combobox"
+        assert box.get_attribute("aria-expanded") == "true"
+        one_found = page.locator("form[data-suggest]").get_attribute("data-label-count-one")
+        assert page.locator("[data-suggest-status]").text_content() == one_found
+        box.press("ArrowDown")
+        assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
+        assert option.get_attribute("aria-selected") == "true"
+        page.screenshot(path=str(artifacts_dir / f"suggest-{language}-390.png"))
+        # and Escape closes it, the text kept
+        box.press("Escape")
+        assert listbox.is_hidden() and box.input_value() == "taj"
+        assert box.get_attribute("aria-expanded") == "false"
         drawer = page.locator("[data-facet-drawer]")
         seller = drawer.locator("a", has_text="Dar Nabeul")
         # then: the drawer starts closed on a phone, its toggle in view

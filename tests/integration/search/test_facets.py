@@ -1,13 +1,18 @@
 """Facet counts from the search server equal the database's counts for the same filters."""
 
+from datetime import time, timedelta
+
 import pytest
 from django.http import QueryDict
+from django.utils import timezone
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
+from commerce.bookings import services as booking_services
 from commerce.catalogue.selectors import browsable_products
 from commerce.experts.models import ExpertProfile
 from search import faceted
+from tests.factories.bookings import TUNIS, every_day
 from tests.factories.catalogue import physical_class, product_for_sale
 from tests.factories.experts import make_domain, make_expert
 
@@ -174,6 +179,16 @@ def experts(fresh_indexes, indexed):
 
         RatingSummary.objects.create(expert=made["Karim Jaziri"], average="4.60", count=5)
         RatingSummary.objects.create(expert=made["Amel Ben Salah"], average="3.20", count=9)
+        # Calls: Amel takes them round the clock (free today), Karim on one day five days ahead,
+        # Sonia has no calendar, Youssef offers no calls.
+        in_five_days = (timezone.now().astimezone(TUNIS).date() + timedelta(days=5)).weekday()
+        for name, hours in [
+            ("Amel Ben Salah", every_day(time(0), time(23, 59))),
+            ("Karim Jaziri", {in_five_days: [(time(9), time(17))]}),
+        ]:
+            calendar = booking_services.provider_for_expert(made[name])
+            booking_services.set_weekly_hours(calendar, hours)
+            booking_services.update_settings(calendar, minimum_notice_minutes=0)
     return made
 
 
@@ -189,6 +204,8 @@ def experts(fresh_indexes, indexed):
         "verified=true&video_price=100-",
         "rating=4",
         "rating=3&domain=finance",
+        "available=today",
+        "available=7&domain=droit",
     ],
 )
 def test_expert_facet_counts_equal_the_database_counts(experts, query_string):
@@ -219,6 +236,28 @@ def test_expert_facets_count_what_was_indexed(experts):
     assert facet(result, "language") == {"fr": 1, "ar": 1, "en": 2}
     assert facet(result, "service") == {"text": 2, "video": 2, "call": 2}
     assert result.total == 3
+
+
+@pytest.mark.django_db
+def test_the_available_facet_follows_the_calendars_and_their_changes(experts, indexed):
+    kind = faceted.experts()
+    result = faceted.run(kind, faceted.parse(kind, QueryDict("available=3")))
+    assert facet(result, "available") == {"today": 1, "3": 1, "7": 2}
+    assert result.ids == [experts["Amel Ben Salah"].pk]
+    # when: Amel takes the rest of the week off
+    calendar = booking_services.provider_for_expert(experts["Amel Ben Salah"])
+    today = timezone.now().astimezone(TUNIS).date()
+    with indexed():
+        for days in range(8):
+            booking_services.set_date(calendar, today + timedelta(days=days))
+    # then: she is no longer available, here or in the database's fallback
+    result = faceted.run(kind, faceted.parse(kind, QueryDict("available=7")))
+    assert facet(result, "available") == {"7": 1}
+    assert result.ids == [experts["Karim Jaziri"].pk]
+    fallback = faceted.filter_queryset(
+        kind, ExpertProfile.objects.listed(), faceted.parse(kind, QueryDict("available=7"))
+    )
+    assert list(fallback.values_list("pk", flat=True)) == [experts["Karim Jaziri"].pk]
 
 
 @pytest.mark.django_db

@@ -1,7 +1,9 @@
 """/api/search/, /api/search/suggest/ and /api/saved-searches/: result sets and counts asserted."""
 
 import pytest
+from django.utils import translation
 
+from commerce.core.sites import absolute_url
 from tests.factories import make_user
 from tests.factories.catalogue import product_for_sale
 from tests.factories.experts import make_expert
@@ -135,3 +137,18 @@ def test_before_the_indexes_are_built_search_and_suggestions_find_nothing(anonym
     suggestions = anonymous_client.get("/api/search/suggest/", {"q": "taj"})
     assert suggestions.status_code == 200
     assert suggestions.json() == []
+
+
+@pytest.mark.django_db
+def test_search_hits_come_from_their_documents_in_the_visitors_language(anonymous_client, goods):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    anonymous_client.get("/api/search/", {"q": "chechia"}, HTTP_ACCEPT_LANGUAGE="ar")  # facet labels cached
+    with CaptureQueriesContext(connection) as queries:
+        body = anonymous_client.get("/api/search/", {"q": "أطباق"}, HTTP_ACCEPT_LANGUAGE="ar").json()
+    plates = goods["Assiettes peintes"]
+    with translation.override("ar"):
+        url = absolute_url(plates.get_absolute_url())
+    assert body["results"] == [{"id": plates.pk, "label": "أطباق مرسومة باليد", "url": url}]
+    assert not [query for query in queries if 'FROM "catalogue_product"' in query["sql"]]
