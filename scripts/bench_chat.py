@@ -9,8 +9,9 @@ one shop and a conversation per room (benchmarks/chat/seed.py), and serves the s
 same Redis channel layer: the baseline, measured in the same run. Each room has two sockets (the
 client's and the seller's); the client sends one message at a time and the time until the seller's
 socket receives it is one sample. Scenarios: one room, then every room at once; echo and chat
-alternate. Prints p50/p95/max and the messages found in the database afterwards; never fails on a
-figure. Stops every process it started, also on Ctrl-C.
+alternate. Prints p50/p95/max and the messages found in the database afterwards, then the
+statements and Django CPU of one message measured in-process (benchmarks/chat/queries.py); never
+fails on a figure. Stops every process it started, also on Ctrl-C.
 
 The load generator runs on the same cores as the server, so it is kept cheap: uvloop, and a
 received frame is matched by its text (the sample's unique body) without decoding its JSON.
@@ -172,6 +173,11 @@ def main(argv=None):
             print(f"      goal p95 <= {goal:g} ms with {count} room(s): {verdict}")
         stored = persisted(database_url)
         print(f"\nchat messages sent (with warm-up): {sent}; found in the database: {stored}")
+        cost = harness.run_json(env, "benchmarks.chat.queries", str(rooms[0]["thread"]), marker="COST")
+        print(
+            f"one message, in-process: {cost['statements']} statements (+ BEGIN and COMMIT), "
+            f"{cost['ms']:.1f} ms of Django CPU"
+        )
         return 0
     except KeyboardInterrupt:
         return 130
