@@ -175,7 +175,7 @@ def main(argv=None):
         print(f"\nchat messages sent (with warm-up): {sent}; found in the database: {stored}")
         cost = harness.run_json(env, "benchmarks.chat.queries", str(rooms[0]["thread"]), marker="COST")
         print(
-            f"one message, in-process: {cost['statements']} statements (+ BEGIN and COMMIT), "
+            f"one message, in-process: {cost['statements']} round trips (BEGIN and COMMIT included), "
             f"{cost['ms']:.1f} ms of Django CPU"
         )
         return 0

@@ -4,7 +4,7 @@ event loop). Prints ``COST {"statements": n, "ms": t}``.
 
     DJANGO_SETTINGS_MODULE=benchmarks.chat.settings python -m benchmarks.chat.queries <thread id>
 
-Statements are those Django sends (BEGIN and COMMIT, sent by the driver, are two more round trips);
+Statements are the round trips Django makes, BEGIN and COMMIT included;
 they are also printed to stderr. What follows the commit (the broadcast, the task queued) is swapped
 for no-ops here: from a script, each broadcast would start an event loop and a Redis connection of
 its own, which the server never does; the socket scenarios measure those steps.
