@@ -9,8 +9,12 @@ one shop and a conversation per room (benchmarks/chat/seed.py), and serves the s
 same Redis channel layer: the baseline, measured in the same run. Each room has two sockets (the
 client's and the seller's); the client sends one message at a time and the time until the seller's
 socket receives it is one sample. Scenarios: one room, then every room at once; echo and chat
-alternate. Prints p50/p95/max and the messages found in the database afterwards; never fails on a
-figure. Stops every process it started, also on Ctrl-C.
+alternate. Prints p50/p95/max and the messages found in the database afterwards, then the
+statements and Django CPU of one message measured in-process (benchmarks/chat/queries.py); never
+fails on a figure. Stops every process it started, also on Ctrl-C.
+
+The load generator runs on the same cores as the server, so it is kept cheap: uvloop, and a
+received frame is matched by its text (the sample's unique body) without decoding its JSON.
 """
 
 # ruff: noqa: S603 - runs this project's own commands with fixed arguments
@@ -29,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
+import uvloop  # noqa: E402
 from services import Server, start_postgres, start_redis  # noqa: E402
 
 from benchmarks import harness  # noqa: E402
@@ -81,12 +86,12 @@ async def room_run(port, room, kind, messages, samples):
         for n in range(messages):
             body = f"bench {nonce} {n}"
             frame = json.dumps({"type": "message", "body": body})
+            wanted = json.dumps(body)  # as it appears in the frame that carries it back
             started = time.perf_counter()
             await sender.send(frame)
-            while True:
-                received = json.loads(await asyncio.wait_for(receiver.recv(), timeout=10))
-                if received.get("body") == body:
-                    break
+            async with asyncio.timeout(10):
+                while wanted not in await receiver.recv():
+                    pass
             samples.append((time.perf_counter() - started) * 1000)
         drainer.cancel()
 
@@ -96,6 +101,11 @@ async def scenario(port, rooms, kind, messages):
     started = time.perf_counter()
     await asyncio.gather(*(room_run(port, room, kind, messages, samples) for room in rooms))
     return samples, time.perf_counter() - started
+
+
+def run(coroutine):
+    """``asyncio.run`` on uvloop, the cheaper event loop (the server runs on it too)."""
+    return uvloop.run(coroutine)
 
 
 def percentile(values, fraction):
@@ -131,14 +141,14 @@ def main(argv=None):
         started.append(server)
         port = server.port
         log(f"server on port {port}; {len(rooms)} rooms seeded")
-        asyncio.run(scenario(port, rooms[:1], "chat", 20))  # warm-up: imports, connections
-        asyncio.run(scenario(port, rooms[:1], "echo", 20))
+        run(scenario(port, rooms[:1], "chat", 20))  # warm-up: imports, connections
+        run(scenario(port, rooms[:1], "echo", 20))
         results = []
         sent = 20
         for count in (1, len(rooms)):
             for kind in ("echo", "chat", "chat", "echo"):
                 log(f"{kind}: {count} room(s), {options.messages // 2} messages each")
-                samples, seconds = asyncio.run(scenario(port, rooms[:count], kind, options.messages // 2))
+                samples, seconds = run(scenario(port, rooms[:count], kind, options.messages // 2))
                 results.append((count, kind, samples, seconds))
                 if kind == "chat":
                     sent += len(samples)
@@ -163,6 +173,11 @@ def main(argv=None):
             print(f"      goal p95 <= {goal:g} ms with {count} room(s): {verdict}")
         stored = persisted(database_url)
         print(f"\nchat messages sent (with warm-up): {sent}; found in the database: {stored}")
+        cost = harness.run_json(env, "benchmarks.chat.queries", str(rooms[0]["thread"]), marker="COST")
+        print(
+            f"one message, in-process: {cost['statements']} round trips (BEGIN and COMMIT included), "
+            f"{cost['ms']:.1f} ms of Django CPU"
+        )
         return 0
     except KeyboardInterrupt:
         return 130

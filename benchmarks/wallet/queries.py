@@ -2,10 +2,16 @@
 database (the same endpoints as over HTTP). Prints ``QUERIES {"<path>": {"queries": n, "ms": t}}``.
 
     DJANGO_SETTINGS_MODULE=benchmarks.wallet.settings python -m benchmarks.wallet.queries --token KEY
+
+With ``BENCH_PROFILE=1`` it also prints where Django's time goes for each path (cProfile, stderr).
 """
 
 import argparse
+import cProfile
 import json
+import os
+import pstats
+import sys
 import time
 
 #: Statements that only delimit transactions are not counted.
@@ -37,6 +43,11 @@ def main():
             response = client.post(path)
             assert response.status_code == 200, response.content
         figures[path] = {"queries": len(queries), "ms": (time.process_time() - started) * 1000 / ROUNDS}
+        if os.environ.get("BENCH_PROFILE"):
+            profile = cProfile.Profile()
+            profile.runcall(lambda path=path: [client.post(path) for _round in range(ROUNDS)])
+            print(f"--- {path}: {ROUNDS} requests", file=sys.stderr)
+            pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(35)
     print("QUERIES " + json.dumps(figures), flush=True)
 
 

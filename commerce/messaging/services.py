@@ -15,8 +15,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, F, Func, Q, Subquery, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,6 +30,7 @@ from .models import Block, Message, Participant, Report, Thread
 from .selectors import thread_unread, unread_total
 from .text import MAX_LENGTH, clean_body
 
+Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 
 
@@ -105,22 +106,72 @@ def _sells(partner, product):
 # --- Messages ----------------------------------------------------------------------------------
 
 
-def _check_rate(thread, sender):
+def _lock_and_check(thread, sender):
+    """Lock the thread's row and check the sender's rate and blocks, in one statement; returns the
+    thread's status. The lock makes concurrent messages of a thread wait for each other, so the
+    next statement of each sees the messages committed before it (``opened`` is decided once)."""
     since = timezone.now() - timedelta(seconds=60)
     recent = Message.objects.filter(sent_at__gte=since)
     recent = recent.filter(sender=sender) if sender is not None else recent.filter(thread=thread, sender=None)
-    if recent.count() >= settings.MESSAGING_MAX_MESSAGES_PER_MINUTE:
+    blocked = Value(False)
+    if sender is not None:
+        others = Q(blocker__in=Participant.objects.filter(thread=thread.pk).values("user"))
+        if thread.partner_id:
+            shop_users = Partner.users.through.objects.filter(partner=thread.partner_id).values("user")
+            others |= Q(blocker__in=shop_users)
+        blocked = Exists(Block.objects.filter(others, blocked=sender))
+    status, count, is_blocked = (
+        Thread.objects.select_for_update(of=("self",))
+        .filter(pk=thread.pk)
+        .annotate(
+            recent=Subquery(recent.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")),
+            blocked=blocked,
+        )
+        .values_list("status", "recent", "blocked")
+        .get()
+    )
+    if count >= settings.MESSAGING_MAX_MESSAGES_PER_MINUTE:
         raise MessageRefused(_("You are sending messages too fast; wait a moment."))
-
-
-def _check_blocks(thread, sender):
-    if sender is None:
-        return
-    others = Q(blocker__in=thread.participants.values("user"))
-    if thread.partner_id:
-        others |= Q(blocker__in=thread.partner.users.values("pk"))
-    if Block.objects.filter(others, blocked=sender).exists():
+    if is_blocked:
         raise MessageRefused(_("This person no longer receives your messages."))
+    return status
+
+
+def _store(message, *, reopen, sender_id):
+    """Insert ``message`` and, in the same statement, move the thread's last message date (and
+    reopen it), the sender's read mark, and tell whether the thread had a message from its client
+    before this one; returns ``(had_client_message, read_mark_moved)``. Must run after
+    ``_lock_and_check`` in the same transaction."""
+    fields = [field for field in Message._meta.concrete_fields if not field.primary_key]
+    values = [field.get_db_prep_save(field.pre_save(message, add=True), connection) for field in fields]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    messages, threads, participants = (
+        quote(model._meta.db_table) for model in (Message, Thread, Participant)
+    )
+    sql = f"""
+        WITH posted AS (
+            INSERT INTO {messages} ({columns}) VALUES ({placeholders}) RETURNING "id", "sent_at"
+        ), thread AS (
+            UPDATE {threads} SET "last_message_at" = (SELECT "sent_at" FROM posted),
+                "status" = CASE WHEN %s THEN %s ELSE "status" END
+            WHERE "id" = %s
+        ), mark AS (
+            UPDATE {participants} SET "last_read_id" = GREATEST("last_read_id", (SELECT "id" FROM posted))
+            WHERE "thread_id" = %s AND "user_id" = %s RETURNING 1
+        )
+        SELECT posted."id", EXISTS (
+            SELECT 1 FROM {messages} WHERE "thread_id" = %s AND "sender_role" = %s
+        ), EXISTS (SELECT 1 FROM mark) FROM posted
+    """  # noqa: S608 - names from the models
+    thread_id = message.thread_id
+    params = [*values, reopen, Thread.OPEN, thread_id, thread_id, sender_id, thread_id, Participant.CLIENT]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        message.pk, had_client_message, marked = cursor.fetchone()
+    message._state.adding = False
+    return had_client_message, marked
 
 
 def post_message(thread, *, sender=None, body="", attachment=None, internal=False, role=None, paid=False):
@@ -150,30 +201,21 @@ def post_message(thread, *, sender=None, body="", attachment=None, internal=Fals
             checked = checked_attachment(attachment)
         except ValidationError as error:
             raise MessageRefused(" ".join(error.messages)) from error
-    _check_rate(thread, sender)
-    _check_blocks(thread, sender)
     with transaction.atomic():
-        locked = Thread.objects.select_for_update().get(pk=thread.pk)
-        opened = (
-            role == Participant.CLIENT
-            and not internal
-            and not locked.messages.filter(sender_role=Participant.CLIENT).exists()
-        )
-        message = Message(thread=locked, sender=sender, sender_role=role, body=text, internal=internal)
+        status = _lock_and_check(thread, sender)
+        message = Message(thread=thread, sender=sender, sender_role=role, body=text, internal=internal)
         if checked:
             upload, name, content_type = checked
             message.attachment_name, message.attachment_type = name, content_type
             message.attachment.save(upload.name, upload, save=False)
-        message.save()
-        changed = {"last_message_at": message.sent_at}
-        if role == Participant.CLIENT and locked.status == Thread.CLOSED:
-            changed["status"] = Thread.OPEN  # a client writing again reopens the conversation
-        Thread.objects.filter(pk=locked.pk).update(**changed)
-        for field, value in changed.items():
-            setattr(thread, field, value)
-        if sender is not None:
+        reopen = role == Participant.CLIENT and status == Thread.CLOSED  # a client writing again reopens
+        had_client_message, marked = _store(message, reopen=reopen, sender_id=getattr(sender, "pk", None))
+        opened = role == Participant.CLIENT and not internal and not had_client_message
+        thread.last_message_at = message.sent_at
+        if reopen:
+            thread.status = Thread.OPEN
+        if sender is not None and not marked:  # the sender's first message here: they join the thread
             _read_up_to(thread, sender, role, message.pk)
-        message.thread = thread
         posted = Posted(message=message, opened_thread=opened)
         transaction.on_commit(lambda: _after_post(posted))
     return posted

@@ -14,6 +14,7 @@ and a void racing on one hold exactly one wins (the database also refuses a seco
 Amounts given to the public functions are coins (positive integers); the ledger stores millimes.
 """
 
+import json
 import logging
 import uuid
 from dataclasses import dataclass
@@ -24,7 +25,6 @@ import pghistory
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from . import reminders
@@ -39,7 +39,7 @@ from .exceptions import (
     ReasonRequired,
     UnknownSource,
 )
-from .models import Account, Entry, Hold, Transaction
+from .models import Account, Hold, Transaction
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def credit_coins(user, coins, *, source, key, memo, created_by=None, reference="
         raise UnknownSource
     account_kind, kind = SOURCES[source]
     amount = _millimes(coins)
-    legs = {_platform(account_kind): -amount, wallet_of(user): amount}
+    legs = {_platform(account_kind): -amount, _owned(Account.Kind.WALLET, user): amount}
     return _post(kind, legs, key=key, memo=memo, reference=reference, created_by=created_by)
 
 
@@ -83,7 +83,7 @@ def return_unspent_coins(user, coins, *, key, memo, reference=""):
     """Take ``coins`` back from the wallet to coin sales (a coin pack is refunded); raises
     ``InsufficientCoins`` when the wallet no longer holds them (they were spent or are on hold)."""
     amount = _millimes(coins)
-    legs = {wallet_of(user): -amount, _platform(Account.Kind.CASH_IN): amount}
+    legs = {_owned(Account.Kind.WALLET, user): -amount, _platform(Account.Kind.CASH_IN): amount}
     return _post(Kind.REFUND, legs, key=key, memo=memo, reference=reference)
 
 
@@ -91,7 +91,7 @@ def return_unspent_coins(user, coins, *, key, memo, reference=""):
 def restore_refunded_coins(user, coins, *, key, memo, reference=""):
     """Give back coins taken by ``return_unspent_coins`` when the refund they were taken for failed."""
     amount = _millimes(coins)
-    legs = {_platform(Account.Kind.CASH_IN): -amount, wallet_of(user): amount}
+    legs = {_platform(Account.Kind.CASH_IN): -amount, _owned(Account.Kind.WALLET, user): amount}
     return _post(Kind.REFUND_FAILED, legs, key=key, memo=memo, reference=reference)
 
 
@@ -109,7 +109,7 @@ def record_payout(earner, millimes, *, withhold_tax, key, memo="", created_by=No
         raise InvalidAmount
     withheld = millimes * settings.WALLET_TAX_WITHHOLDING_PERCENT // 100 if withhold_tax else 0
     legs = {
-        earnings_of(earner): -millimes,
+        _owned(Account.Kind.EARNINGS, earner): -millimes,
         _platform(Account.Kind.PAYOUTS): millimes - withheld,
         _platform(Account.Kind.TAX_WITHHELD): withheld,
     }
@@ -128,22 +128,22 @@ def hold(user, coins, *, reference, key, expires_at=None, subject=None):
     gives the coins back after it (``expire_due_holds``) unless the hold was resolved before.
     """
     amount = _millimes(coins)
-    wallet = wallet_of(user)
     expires_at = expires_at or timezone.now() + timedelta(hours=settings.WALLET_HOLD_TTL_HOURS)
-    new = Hold(
-        wallet=wallet, coins=coins, expires_at=expires_at, reference=reference[:255], idempotency_key=key
-    )
+    new = Hold(coins=coins, expires_at=expires_at, reference=reference[:255], idempotency_key=key)
     if subject is not None:
         new.subject_type = ContentType.objects.get_for_model(subject)
         new.subject_id = str(subject.pk)
-    if not _insert_once(new):
-        existing = Hold.objects.get(idempotency_key=key)  # asked before: that hold
-        if existing.wallet_id != wallet.pk:
+    # The wallet's id is found (or the wallet opened) by the database, in the same statement.
+    if not _insert_once(new, wallet=("wallet_account_id(%s, %s)", [Account.Kind.WALLET, user.pk])):
+        existing = Hold.objects.select_related("wallet").get(idempotency_key=key)  # asked before
+        if existing.wallet.user_id != user.pk:
             raise KeyReused
         return existing
+    wallet = _wallet_of_hold(new)
     legs = {wallet: -amount, _platform(Account.Kind.ESCROW): amount}
-    _post(Kind.HOLD, legs, key=f"hold-open:{key}", reference=reference, hold=new)
-    transaction.on_commit(partial(reminders.remind_if_low, user), robust=True)
+    _record, balances = _post_legs(Kind.HOLD, legs, key=f"hold-open:{key}", reference=reference, hold=new)
+    if balances[wallet] // settings.WALLET_COIN_MILLIMES < settings.WALLET_LOW_BALANCE_COINS:
+        transaction.on_commit(partial(reminders.remind_if_low, user), robust=True)
     return new
 
 
@@ -166,7 +166,7 @@ def capture(hold, *, coins=None, earner, key=None):
     legs = {
         _platform(Account.Kind.ESCROW): -hold.coins * settings.WALLET_COIN_MILLIMES,
         _wallet_of_hold(hold): (hold.coins - coins) * settings.WALLET_COIN_MILLIMES,
-        earnings_of(earner): earned,
+        _owned(Account.Kind.EARNINGS, earner): earned,
         _platform(Account.Kind.REVENUE): kept,
     }
     return _resolve(
@@ -238,15 +238,20 @@ def escrow_account():
 
 
 @dataclass(frozen=True)
-class _Platform:
-    """A leg on the platform's account of ``kind``, found by its kind when its balance is updated
-    (no look-up beforehand: these accounts take part in almost every transaction)."""
+class _Leg:
+    """A leg on the account of ``kind`` owned by user ``user_id`` (``None``: the platform's), found
+    (or opened) by the database when its balance is updated: no look-up beforehand."""
 
     kind: str
+    user_id: int | None = None
 
 
 def _platform(kind):
-    return _Platform(kind)
+    return _Leg(kind)
+
+
+def _owned(kind, user):
+    return _Leg(kind, user.pk)
 
 
 def _account(kind, user):
@@ -260,19 +265,55 @@ def _wallet_of_hold(hold):
 
 # --- The two primitives: post a balanced transaction, resolve a hold ---------------------------
 def _post(kind, legs, *, key, memo="", reference="", created_by=None, hold=None):
-    """Record one transaction of ``legs`` ({account: millimes}) and update the cached balances.
+    """Record one transaction of ``legs`` ({account: millimes}) and update the cached balances;
+    returns the transaction (the first call's for a key used before)."""
+    options = {"memo": memo, "reference": reference, "created_by": created_by, "hold": hold}
+    return _post_legs(kind, legs, key=key, **options)[0]
 
-    Must run inside a transaction. The transaction row is written first (``INSERT … ON CONFLICT
-    DO NOTHING`` on its key): a concurrent call with the same key waits on the unique index, then
-    returns the first call's transaction unchanged. Balances are updated in one global order
-    (users' accounts by id, then the platform's by kind), so concurrent transactions cannot
-    deadlock, and the busy platform rows (escrow, revenue) come last: they stay locked only from
-    their update to the commit. The entries are written last.
+
+def _post_legs(kind, legs, *, key, memo="", reference="", created_by=None, hold=None):
+    """``_post``, also returning each leg's new balance ({leg: millimes}; empty when the key was
+    used before).
+
+    Must run inside a transaction. One round trip: the database function ``wallet_post``
+    (migration 0003, where its steps are written down) writes the transaction row first
+    (``INSERT … ON CONFLICT DO NOTHING`` on its key: a concurrent call with the same key waits on
+    the unique index, then returns the first call's transaction unchanged), updates the balances in
+    one global order (so concurrent transactions cannot deadlock; a funded account never goes below
+    zero) and writes the entries. A refused leg raises here, which rolls the transaction back.
     """
     legs = {account: amount for account, amount in legs.items() if amount}
     if sum(legs.values()) != 0:
         raise ValueError(f"unbalanced legs for {key}: {legs}")
+    ordered = list(legs)
+    payload = [
+        {"amount": legs[leg], "funded": leg.kind in Account.FUNDED_KINDS}
+        | ({"id": leg.pk} if isinstance(leg, Account) else {"kind": leg.kind, "user": leg.user_id})
+        for leg in ordered
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT posted, refused, balances FROM wallet_post(%s, %s, %s, %s, %s, %s, %s::jsonb)",
+            [
+                kind,
+                key,
+                memo[:255],
+                reference[:255],
+                getattr(created_by, "pk", None),
+                getattr(hold, "pk", None),
+                json.dumps(payload),
+            ],
+        )
+        posted, refused, balances = cursor.fetchone()
+    if posted is None:
+        existing = Transaction.objects.get(idempotency_key=key)
+        if hold is not None and existing.hold_id != hold.pk:
+            raise KeyReused
+        return _same_operation(existing, kind), {}
+    if refused is not None:
+        _refuse(ordered[refused].kind, legs[ordered[refused]], balances[0] or 0)
     record = Transaction(
+        pk=posted,
         kind=kind,
         idempotency_key=key,
         memo=memo[:255],
@@ -280,71 +321,45 @@ def _post(kind, legs, *, key, memo="", reference="", created_by=None, hold=None)
         created_by=created_by,
         hold=hold,
     )
-    if not _insert_once(record):
-        return _same_operation(Transaction.objects.get(idempotency_key=key), kind)
-    ordered = sorted(legs, key=lambda leg: (0, leg.pk, "") if isinstance(leg, Account) else (1, 0, leg.kind))
-    accounts = [
-        _move(leg, legs[leg]) if isinstance(leg, Account) else _move_platform(leg.kind, legs[leg])
-        for leg in ordered
-    ]
-    Entry.objects.bulk_create(
-        [
-            Entry(transaction=record, account_id=account, amount=legs[leg])
-            for leg, account in zip(ordered, accounts, strict=True)
-        ]
-    )
-    return record
+    record._state.adding = False
+    return record, dict(zip(ordered, balances, strict=True))
 
 
-def _insert_once(instance):
+def _insert_once(instance, **computed):
     """``INSERT`` the new row unless its ``idempotency_key`` exists; True when inserted (pk set).
 
     One statement instead of a savepoint around an insert that may fail on the unique key.
+    ``computed``: fields whose value the database computes, as ``name=(sql, params)``; their values
+    are read back onto the instance.
     """
     meta = instance._meta
-    fields = [field for field in meta.concrete_fields if not field.primary_key]
-    values = [field.get_db_prep_save(field.pre_save(instance, add=True), connection) for field in fields]
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608 - names from the model
-    sql += f'ON CONFLICT ("idempotency_key") DO NOTHING RETURNING {quote(meta.pk.column)}'
+    columns, placeholders, values = [], [], []
+    for field in meta.concrete_fields:
+        if field.primary_key:
+            continue
+        columns.append(quote(field.column))
+        if field.name in computed:
+            expression, params = computed[field.name]
+            placeholders.append(expression)
+            values += params
+        else:
+            placeholders.append("%s")
+            values.append(field.get_db_prep_save(field.pre_save(instance, add=True), connection))
+    read_back = [meta.get_field(name) for name in computed]
+    returning = ", ".join(quote(field.column) for field in [meta.pk, *read_back])
+    sql = f"INSERT INTO {quote(meta.db_table)} ({', '.join(columns)}) VALUES ({', '.join(placeholders)}) "  # noqa: S608 - names from the model
+    sql += f'ON CONFLICT ("idempotency_key") DO NOTHING RETURNING {returning}'
     with connection.cursor() as cursor:
         cursor.execute(sql, values)
         row = cursor.fetchone()
     if row is None:
         return False
     instance.pk = row[0]
+    for field, value in zip(read_back, row[1:], strict=True):
+        setattr(instance, field.attname, value)
     instance._state.adding = False
     return True
-
-
-def _move(account, amount):
-    """Add ``amount`` to a user's account; a wallet or earnings never goes below zero. Its id."""
-    accounts = Account.objects.filter(pk=account.pk)
-    if amount < 0:
-        accounts = accounts.filter(balance__gte=-amount)
-    if not accounts.update(balance=F("balance") + amount):
-        _refuse(account.kind, amount, Account.objects.values_list("balance", flat=True).get(pk=account.pk))
-    return account.pk
-
-
-def _move_platform(kind, amount):
-    """Add ``amount`` to the platform's account of ``kind`` (opened on first use; escrow never goes
-    below zero); returns its id."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            'UPDATE "wallet_account" SET "balance" = "balance" + %s '
-            'WHERE "kind" = %s AND "user_id" IS NULL AND ("balance" + %s >= 0 OR %s) RETURNING "id"',
-            [amount, kind, amount, kind not in Account.FUNDED_KINDS],
-        )
-        row = cursor.fetchone()
-    if row is not None:
-        return row[0]
-    account = _account(kind, None)  # opened now if it never was
-    if amount < 0 and kind in Account.FUNDED_KINDS:
-        _refuse(kind, amount, account.balance)
-    return _move_platform(kind, amount)
 
 
 def _refuse(kind, amount, available):
@@ -355,16 +370,19 @@ def _refuse(kind, amount, available):
 
 
 def _resolve(hold, status, kind, legs, *, key=None, captured_coins=0, earner=None):
-    """Close a pending hold once (conditional UPDATE) and post its resolution transaction."""
-    if key and (existing := Transaction.objects.filter(idempotency_key=key).first()):
-        if existing.hold_id != hold.pk:
-            raise KeyReused
-        return _same_operation(existing, kind)
+    """Close a pending hold once (conditional UPDATE) and post its resolution transaction.
+
+    ``key`` is looked up only when the hold was not pending (a retry finds its transaction); a key
+    already used for another hold is refused by ``_post``, which rolls back the closing."""
     now = timezone.now()
     closed = Hold.objects.filter(pk=hold.pk, status=Hold.Status.PENDING).update(
         status=status, captured_coins=captured_coins, earner=earner, resolved_at=now
     )
     if not closed:
+        if key and (existing := Transaction.objects.filter(idempotency_key=key).first()):
+            if existing.hold_id != hold.pk:
+                raise KeyReused
+            return _same_operation(existing, kind)
         hold.refresh_from_db()
         if hold.status == status and key is None:
             return hold.transactions.get(kind__in=Transaction.RESOLUTIONS)

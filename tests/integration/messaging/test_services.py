@@ -11,6 +11,7 @@ from commerce.messaging.exceptions import MessageRefused, ThreadRefused
 from commerce.messaging.models import Message, Report, Thread
 from commerce.notifications.models import Notification
 from tests.factories.messaging import make_cast, seller_thread, support_thread
+from tests.factories.wallet import run_together
 
 from .test_access import picture
 
@@ -38,6 +39,22 @@ def test_the_first_client_message_opens_the_thread_and_alerts_support_once(
     opened = Notification.objects.filter(event="messaging.thread_opened")
     assert sorted(opened.values_list("recipient__email", flat=True)) == ["admin@souk.tn", "agent@souk.tn"]
     assert opened.first().context["gist"] == "Bonjour, une question"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_first_messages_sent_at_once_open_the_thread_once(cast):
+    # given: a new support thread; when: its client sends four messages at the same instant
+    thread, _ = services.open_support_thread(user=cast.other_client)
+
+    def send(i):
+        fresh = Thread.objects.get(pk=thread.pk)
+        return services.post_message(fresh, sender=cast.other_client, body=f"Allô {i}")
+
+    results = run_together(4, send)
+    # then: all are stored, and exactly one of them opened the conversation (one alert)
+    assert all(isinstance(result, services.Posted) for result in results), results
+    assert [result.opened_thread for result in results].count(True) == 1
+    assert Message.objects.filter(thread=thread).count() == 4
 
 
 def test_a_seller_thread_alerts_the_shop_and_the_answer_tells_the_client(
