@@ -33,6 +33,11 @@ class SearchConfig(OscarConfig):
         from .directory import expert_directory as faceted_directory
 
         expert_listings.register(faceted_directory)
+        from commerce.bookings.signals import hours_changed
+
+        from .indexing import on_hours_changed
+
+        hours_changed.connect(on_hours_changed, dispatch_uid="search-hours-changed")
 
     def get_urls(self):
         from . import views  # views load models: only once apps are ready

@@ -82,6 +82,13 @@ class OnCommitCelerySignalProcessor(RealTimeSignalProcessor):
             self.handle_save(sender, instance)
 
 
+def on_hours_changed(sender, provider, **kwargs):
+    """Weekly hours are written in bulk (no row signal): re-index the provider's expert."""
+    if provider.expert_id:
+        expert_ids = [provider.expert_id]
+        transaction.on_commit(lambda: _schedule("index_experts", expert_ids), robust=True)
+
+
 def _schedule(task_name, ids):
     from . import tasks  # tasks imports this module
 

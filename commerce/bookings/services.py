@@ -20,7 +20,7 @@ from django.utils.translation import gettext_noop
 from commerce.experts.models import ExpertProfile
 from commerce.wallet import services as wallet
 
-from . import notices, selectors
+from . import notices, selectors, signals
 from .exceptions import (
     BookingError,
     NotAllowed,
@@ -56,6 +56,7 @@ def set_weekly_hours(provider, hours):
         for day, spans in hours.items()
         for start, end in spans
     )
+    signals.hours_changed.send(sender=Provider, provider=provider)
 
 
 @transaction.atomic

@@ -275,3 +275,16 @@ def test_sorting_experts_by_rating_or_reviews_matches_the_database_order(experts
         )
         assert result.ids[:2] == [experts[name].pk for name in first]
         assert result.ids[:2] == list(database.values_list("pk", flat=True))[:2]
+
+
+@pytest.mark.django_db
+def test_first_weekly_hours_make_an_expert_available_without_another_save(experts, indexed):
+    kind = faceted.experts()
+    with indexed():
+        calendar = booking_services.provider_for_expert(experts["Sonia Trabelsi"])
+    assert facet(faceted.run(kind, faceted.parse(kind, QueryDict())), "available")["7"] == 2
+    # when: Sonia publishes her first hours (written in bulk: no row signal)
+    with indexed():
+        booking_services.set_weekly_hours(calendar, every_day(time(0), time(23, 59)))
+    # then: her next free slot is indexed
+    assert facet(faceted.run(kind, faceted.parse(kind, QueryDict())), "available")["7"] == 3
