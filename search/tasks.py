@@ -85,8 +85,8 @@ def reindex_stale_products(minutes=30):
 
 @shared_task(acks_late=True)
 def refresh_expert_availability():
-    """Daily: every listed expert's next free slot again (a day passed; changes no signal saw, such
-    as holds released in bulk), then their documents."""
+    """Hourly: every listed expert's next free slot again (slots passed unbooked, the date moved,
+    changes no signal saw), then their documents."""
     ids = list(ExpertProfile.objects.listed().values_list("pk", flat=True))
     if ids:
         index_experts.delay(ids)

@@ -849,11 +849,12 @@ SEARCH_RECENT_KEPT = 10
 SEARCH_SAVED_MAX = 50
 #: Suggestions returned while typing (products, categories and experts together).
 SEARCH_SUGGEST_SIZE = 8
-#: Each night (platform time) every listed expert's next free call slot is worked out again, so
-#: the directory's "available today / within N days" windows move with the date.
+#: Every hour every listed expert's next free call slot is worked out again, so a slot that
+#: passed unbooked stops counting and the "available today / within N days" windows move with the
+#: date (kept data after a restart is right within the hour too).
 CELERY_BEAT_SCHEDULE["search-refresh-expert-availability"] = {
     "task": "search.tasks.refresh_expert_availability",
-    "schedule": crontab(hour=0, minute=5),
+    "schedule": crontab(minute=5),
 }
 
 # --- Private storage (commerce/core/private_storage.py) -----------------------------------------
