@@ -14,7 +14,6 @@ from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from elasticsearch.dsl import Q as EsQ
 
 #: Most buckets a terms facet shows (sellers, attributes…).
 TERMS_SIZE = 50
@@ -44,7 +43,7 @@ class TermsFacet:
         return values[:TERMS_SIZE]
 
     def es_filter(self, values):
-        return EsQ("terms", **{self.field: [self.prefix + value for value in values]})
+        return {"terms": {self.field: [self.prefix + value for value in values]}}
 
     def es_agg(self):
         return {"terms": {"field": self.field, "size": TERMS_SIZE if not self.prefix else 1000}}
@@ -92,8 +91,8 @@ class RangeFacet:
         shoulds = []
         for value in values:
             low, high = self.parse(value)
-            shoulds.append(EsQ("range", **{self.field: {"gte": low, **({"lt": high} if high else {})}}))
-        return EsQ("bool", should=shoulds, minimum_should_match=1)
+            shoulds.append({"range": {self.field: {"gte": low, **({"lt": high} if high else {})}}})
+        return {"bool": {"should": shoulds, "minimum_should_match": 1}}
 
     def es_agg(self):
         return {
@@ -137,7 +136,7 @@ class MinimumFacet:
         return [value] if value in {str(step) for step in self.steps} else []
 
     def es_filter(self, values):
-        return EsQ("range", **{self.field: {"gte": int(values[0])}})
+        return {"range": {self.field: {"gte": int(values[0])}}}
 
     def es_agg(self):
         return {"range": {"field": self.field, "ranges": [{"key": str(s), "from": s} for s in self.steps]}}
@@ -178,7 +177,7 @@ class WithinFacet:
         return [value] if value in self.windows() else []
 
     def es_filter(self, values):
-        return EsQ("range", **{self.field: {"lt": self.end(values[0])}})
+        return {"range": {self.field: {"lt": self.end(values[0])}}}
 
     def es_agg(self):
         ranges = [{"key": value, "to": self.end(value)} for value in self.windows()]
