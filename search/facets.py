@@ -318,7 +318,11 @@ def product_vocabulary():
 
 
 def _vocabulary_labels(name):
-    return lambda values: {value: product_vocabulary()[name].get(value, value) for value in values}
+    def labels(values):
+        names = product_vocabulary()[name]  # one cache round trip per facet, not per value
+        return {value: names.get(value, value) for value in values}
+
+    return labels
 
 
 _category_labels = _vocabulary_labels("category")

@@ -2,7 +2,7 @@
 
 from django.http import QueryDict
 
-from search import faceted, listing
+from search import faceted, facets, listing
 from search.facets import EXPERT_FACETS, FacetCounts, FacetValue, RangeFacet
 
 
@@ -44,3 +44,16 @@ def test_each_value_link_adds_or_removes_itself_and_chips_remove_one_filter():
         "/fr/experts/?language=fr&sort_by=newest",
     ]
     assert context["canonical_url"] == "/fr/experts/?language=fr&text_price=10-25"
+
+
+def test_a_vocabulary_facet_reads_its_names_once_for_all_its_values(monkeypatch):
+    reads = []
+
+    def vocabulary():
+        reads.append(1)
+        return {"seller": {"s1": "Atelier Fès"}}
+
+    monkeypatch.setattr(facets, "product_vocabulary", vocabulary)
+    labels = facets._seller_labels(["s1", "s2", "s3"])
+    assert labels == {"s1": "Atelier Fès", "s2": "s2", "s3": "s3"}
+    assert len(reads) == 1
