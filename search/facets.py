@@ -7,7 +7,8 @@ among the documents matching every OTHER facet's filter: picking "red" keeps "bl
 in every real store. Values of one facet are OR'ed, facets are AND'ed.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import ClassVar
 
 from django.db.models import Exists, F, OuterRef, Q, Value
@@ -318,10 +319,12 @@ def product_vocabulary():
 
 
 def _vocabulary_labels(name):
-    def labels(values):
-        names = product_vocabulary()[name]  # one cache round trip per facet, not per value
+    def labels(values, names=None):
+        if names is None:  # one cache round trip per facet, not per value
+            names = product_vocabulary()[name]
         return {value: names.get(value, value) for value in values}
 
+    labels.vocabulary = name
     return labels
 
 
@@ -403,9 +406,17 @@ def attribute_facet(code, label):
 
 
 def product_facets():
-    """The fixed facets and one per filterable (option or text) attribute code of the catalogue."""
-    attributes = product_vocabulary()["attributes"]
-    return (*PRODUCT_FACETS, *(attribute_facet(code, name) for code, name in attributes.items()))
+    """The fixed facets and one per filterable (option or text) attribute code of the catalogue;
+    category, seller and type names come from the vocabulary read here, so labelling an answer's
+    facets costs no other cache round trip."""
+    vocabulary = product_vocabulary()
+    fixed = tuple(
+        replace(facet, labels=partial(facet.labels, names=vocabulary[facet.labels.vocabulary]))
+        if hasattr(facet.labels, "vocabulary")
+        else facet
+        for facet in PRODUCT_FACETS
+    )
+    return (*fixed, *(attribute_facet(code, name) for code, name in vocabulary["attributes"].items()))
 
 
 #: Attribute types whose values are few and shared between products (a facet makes sense).

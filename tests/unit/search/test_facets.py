@@ -57,3 +57,18 @@ def test_a_vocabulary_facet_reads_its_names_once_for_all_its_values(monkeypatch)
     labels = facets._seller_labels(["s1", "s2", "s3"])
     assert labels == {"s1": "Atelier Fès", "s2": "s2", "s3": "s3"}
     assert len(reads) == 1
+
+
+def test_product_facets_label_categories_sellers_and_types_from_the_one_vocabulary_they_read(monkeypatch):
+    reads = []
+
+    def vocabulary():
+        reads.append(1)
+        return {"category": {"3": "Poterie"}, "seller": {"s1": "Atelier"}, "type": {}, "attributes": {}}
+
+    monkeypatch.setattr(facets, "product_vocabulary", vocabulary)
+    by_name = {facet.name: facet for facet in facets.product_facets()}
+    assert by_name["category"].labels(["3", "9"]) == {"3": "Poterie", "9": "9"}
+    assert by_name["seller"].labels(["s1"]) == {"s1": "Atelier"}
+    assert by_name["product_type"].labels(["digital"]) == {"digital": "digital"}
+    assert len(reads) == 1
