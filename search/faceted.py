@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from django.db.models import Case, F, When
 from django.utils.translation import gettext_lazy as _
 from elasticsearch import ApiError, BadRequestError, NotFoundError, TransportError
-from elasticsearch.dsl import Q as EsQ
 
 from . import facets as facet_defs
 from .exceptions import SearchUnavailable
@@ -83,41 +82,52 @@ FUZZY_WORD_MAX = 30
 
 def _text_query(kind, query):
     if not query:
-        return EsQ("match_all")
+        return {"match_all": {}}
     fuzzy = all(len(word) <= FUZZY_WORD_MAX for word in query.split())
     options = {"fuzziness": "AUTO"} if fuzzy else {}
-    return EsQ("multi_match", query=query, fields=list(kind.text_fields), **options)
+    return {"multi_match": {"query": query, "fields": list(kind.text_fields), **options}}
 
 
 def build_search(kind, selection, facets, *, offset=0, limit=24, restrict=(), aggregate=True, fields=()):
-    """The search-server request for ``selection`` (``restrict``: extra filters, e.g. a category)."""
+    """The search-server request body for ``selection`` (``restrict``: extra filter clauses, e.g.
+    a category), written as the plain dict the server reads: building it through the DSL's
+    objects cost more than the rest of the endpoint's own work."""
     filters = {
         facet.name: facet.es_filter(selection.values[facet.name])
         for facet in facets
         if selection.values.get(facet.name)
     }
+    query = {"must": [_text_query(kind, selection.query)]}
     base = [*kind.base_filters, *restrict]
-    search = kind.document.search().query(EsQ("bool", must=[_text_query(kind, selection.query)], filter=base))
+    if base:
+        query["filter"] = base
+    body = {"query": {"bool": query}}
     if filters:
-        search = search.post_filter(EsQ("bool", filter=list(filters.values())))
-    for facet in facets if aggregate else ():
-        others = [query for name, query in filters.items() if name != facet.name]
-        search.aggs.bucket(facet.name, "filter", EsQ("bool", filter=others)).bucket("values", facet.es_agg())
+        body["post_filter"] = {"bool": {"filter": list(filters.values())}}
+    if aggregate and facets:
+        body["aggs"] = {}
+        for facet in facets:
+            others = [clause for name, clause in filters.items() if name != facet.name]
+            body["aggs"][facet.name] = {
+                "filter": {"bool": {"filter": others} if others else {}},
+                "aggs": {"values": facet.es_agg()},
+            }
     sort = kind.sorts[selection.sort].es
     if sort or not selection.query:
-        search = search.sort(*(sort or kind.sorts["newest"].es))
-    return search.source(list(fields) or False).extra(track_total_hits=True)[offset : offset + limit]
+        body["sort"] = list(sort or kind.sorts["newest"].es)
+    body.update(_source=list(fields) or False, track_total_hits=True, **{"from": offset, "size": limit})
+    return body
 
 
 def run(kind, selection, *, offset=0, limit=24, restrict=(), facets=None, fields=()):
     """Hits (ids, best first; with ``fields``, their stored values too), total and labelled facet
     counts; ``SearchUnavailable`` if down."""
     facets = facets if facets is not None else kind.facets()
-    search = build_search(
-        kind, selection, facets, offset=offset, limit=limit, restrict=restrict, fields=fields
-    )
+    body = build_search(kind, selection, facets, offset=offset, limit=limit, restrict=restrict, fields=fields)
     try:
-        response = search.execute()
+        # The low-level client's raw answer: the DSL's wrappers around the request, every hit and
+        # every bucket cost more than reading the JSON.
+        body = kind.document._get_connection().search(index=kind.document._default_index(), body=body).body
     except NotFoundError:
         logger.warning("no %s index yet: nothing to find", kind.name)
         return Result(total=0, ids=[], facets=[])
@@ -126,8 +136,6 @@ def run(kind, selection, *, offset=0, limit=24, restrict=(), facets=None, fields
         return Result(total=0, ids=[], facets=[])
     except (TransportError, ApiError) as exc:
         raise SearchUnavailable(str(exc)) from exc
-    # The raw answer: the DSL's wrapper objects around every hit and bucket cost more than reading it.
-    body = response.to_dict()
     hits = body["hits"]["hits"]
     return Result(
         total=body["hits"]["total"]["value"],
@@ -213,7 +221,7 @@ def products():
         document=ProductDocument,
         text_fields=SEARCH_FIELDS,
         facets=facet_defs.product_facets,
-        base_filters=(EsQ("term", is_public=True),),
+        base_filters=({"term": {"is_public": True}},),
         db_prepare=_products_prepare,
         sorts={
             RELEVANCE: Sort(_("Relevance"), (), ("-date_created", "-pk")),

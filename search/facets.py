@@ -7,14 +7,14 @@ among the documents matching every OTHER facet's filter: picking "red" keeps "bl
 in every real store. Values of one facet are OR'ed, facets are AND'ed.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import ClassVar
 
 from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from elasticsearch.dsl import Q as EsQ
 
 #: Most buckets a terms facet shows (sellers, attributes…).
 TERMS_SIZE = 50
@@ -44,7 +44,7 @@ class TermsFacet:
         return values[:TERMS_SIZE]
 
     def es_filter(self, values):
-        return EsQ("terms", **{self.field: [self.prefix + value for value in values]})
+        return {"terms": {self.field: [self.prefix + value for value in values]}}
 
     def es_agg(self):
         return {"terms": {"field": self.field, "size": TERMS_SIZE if not self.prefix else 1000}}
@@ -92,8 +92,8 @@ class RangeFacet:
         shoulds = []
         for value in values:
             low, high = self.parse(value)
-            shoulds.append(EsQ("range", **{self.field: {"gte": low, **({"lt": high} if high else {})}}))
-        return EsQ("bool", should=shoulds, minimum_should_match=1)
+            shoulds.append({"range": {self.field: {"gte": low, **({"lt": high} if high else {})}}})
+        return {"bool": {"should": shoulds, "minimum_should_match": 1}}
 
     def es_agg(self):
         return {
@@ -137,7 +137,7 @@ class MinimumFacet:
         return [value] if value in {str(step) for step in self.steps} else []
 
     def es_filter(self, values):
-        return EsQ("range", **{self.field: {"gte": int(values[0])}})
+        return {"range": {self.field: {"gte": int(values[0])}}}
 
     def es_agg(self):
         return {"range": {"field": self.field, "ranges": [{"key": str(s), "from": s} for s in self.steps]}}
@@ -178,7 +178,7 @@ class WithinFacet:
         return [value] if value in self.windows() else []
 
     def es_filter(self, values):
-        return EsQ("range", **{self.field: {"lt": self.end(values[0])}})
+        return {"range": {self.field: {"lt": self.end(values[0])}}}
 
     def es_agg(self):
         ranges = [{"key": value, "to": self.end(value)} for value in self.windows()]
@@ -319,7 +319,13 @@ def product_vocabulary():
 
 
 def _vocabulary_labels(name):
-    return lambda values: {value: product_vocabulary()[name].get(value, value) for value in values}
+    def labels(values, names=None):
+        if names is None:  # one cache round trip per facet, not per value
+            names = product_vocabulary()[name]
+        return {value: names.get(value, value) for value in values}
+
+    labels.vocabulary = name
+    return labels
 
 
 _category_labels = _vocabulary_labels("category")
@@ -400,9 +406,17 @@ def attribute_facet(code, label):
 
 
 def product_facets():
-    """The fixed facets and one per filterable (option or text) attribute code of the catalogue."""
-    attributes = product_vocabulary()["attributes"]
-    return (*PRODUCT_FACETS, *(attribute_facet(code, name) for code, name in attributes.items()))
+    """The fixed facets and one per filterable (option or text) attribute code of the catalogue;
+    category, seller and type names come from the vocabulary read here, so labelling an answer's
+    facets costs no other cache round trip."""
+    vocabulary = product_vocabulary()
+    fixed = tuple(
+        replace(facet, labels=partial(facet.labels, names=vocabulary[facet.labels.vocabulary]))
+        if hasattr(facet.labels, "vocabulary")
+        else facet
+        for facet in PRODUCT_FACETS
+    )
+    return (*fixed, *(attribute_facet(code, name) for code, name in vocabulary["attributes"].items()))
 
 
 #: Attribute types whose values are few and shared between products (a facet makes sense).

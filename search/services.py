@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import MultiSearch
-from elasticsearch.dsl import Q as EsQ
 
 from . import faceted, notices
 from .exceptions import SearchRefused, SearchUnavailable
@@ -94,16 +93,15 @@ def alert_new_matches(kind, ids):
     multi = MultiSearch(index=definition.document._index._name)
     for search in saved:
         selection = faceted.parse(definition, QueryDict(search.params), facets)
-        multi = multi.add(
-            faceted.build_search(
-                definition,
-                selection,
-                facets,
-                limit=len(ids),
-                restrict=(EsQ("ids", values=[str(pk) for pk in ids]),),
-                aggregate=False,
-            )
+        body = faceted.build_search(
+            definition,
+            selection,
+            facets,
+            limit=len(ids),
+            restrict=({"ids": {"values": [str(pk) for pk in ids]}},),
+            aggregate=False,
         )
+        multi = multi.add(definition.document.search().update_from_dict(body))
     try:
         responses = multi.execute()
     except (TransportError, ApiError) as exc:

@@ -14,7 +14,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView, TemplateView
-from elasticsearch.dsl import Q as EsQ
 from oscar.core.loading import get_model
 
 from commerce.catalogue.selectors import browsable_products
@@ -178,7 +177,7 @@ class ProductCategoryView(CatalogueView):
         return f"category:{self.category.pk}"
 
     def restrict(self):
-        return (EsQ("term", category_ids=str(self.category.pk)),)
+        return ({"term": {"category_ids": str(self.category.pk)}},)
 
     def base_queryset(self):
         return browsable_products().filter(facet_defs.in_categories(self.category.get_descendants_and_self()))

@@ -158,7 +158,7 @@ def raw_and_app(client, kind_name, query_string, count):
     facets = kind.facets()
     selection = faceted.parse(kind, QueryDict(query_string), facets)
     # The very request the endpoint sends (its hits' stored fields included).
-    body = faceted.build_search(kind, selection, facets, fields=HIT_FIELDS[kind_name]).to_dict()
+    body = faceted.build_search(kind, selection, facets, fields=HIT_FIELDS[kind_name])
     es = kind.document._get_connection()
     index = kind.document._index._name
     total = es.search(index=index, body=body)["hits"]["total"]["value"]

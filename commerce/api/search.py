@@ -1,9 +1,12 @@
 """``/api/search/`` (faceted search over products or experts), ``/api/search/suggest/`` (while
 typing) and ``/api/saved-searches/`` (a user's "alert me" searches)."""
 
+from urllib.parse import quote
+
 from django.conf import settings
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import get_language
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -26,6 +29,8 @@ from search.exceptions import (
 from .schema import VALIDATION_ERROR, ErrorSerializer
 
 PER_PAGE = 24
+#: What ``reverse`` leaves unquoted in a path.
+URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
 
 class FacetValueSerializer(serializers.Serializer):
@@ -91,22 +96,40 @@ HIT_FIELDS = {
 }
 
 
-def _hit_from_document(kind, pk, source, language):
+#: Stand-ins for a hit's slug and id: its page's address is reversed once per answer with them,
+#: then each hit's own put in their place (a reverse per hit was a good part of the answer's cost).
+_SLUG, _PK = "hit-slug", 0
+
+
+def _hit_url_maker(kind):
+    """``(pk, slug) -> absolute URL`` of a hit's page, in the active language."""
     if kind == "products":
-        label = source.get(f"title_{language}") or source.get("title")
-        path = reverse("catalogue:detail", kwargs={"product_slug": source["slug"], "pk": pk})
+        path = reverse("catalogue:detail", kwargs={"product_slug": _SLUG, "pk": _PK})
+        stand_in, shape = f"{_SLUG}_{_PK}/", "{slug}_{pk}/"
     else:
-        label = source.get("full_name")
-        path = reverse("experts:profile", kwargs={"slug": source["slug"]})
-    return {"id": pk, "label": label, "url": absolute_url(path)}
+        path = reverse("experts:profile", kwargs={"slug": _SLUG})
+        stand_in, shape = f"{_SLUG}/", "{slug}/"
+    head, _sep, tail = path.rpartition(stand_in)
+    template = absolute_url(head) + shape + tail
+    return lambda pk, slug: template.format(slug=quote(slug, safe=URL_SAFE), pk=pk)
+
+
+def _hit_from_document(kind, pk, source, language, url):
+    label = (
+        source.get(f"title_{language}") or source.get("title")
+        if kind == "products"
+        else source.get("full_name")
+    )
+    return {"id": pk, "label": label, "url": url(pk, source["slug"])}
 
 
 def _hits(kind, result):
     """The page's hits from their documents; one indexed before its document carried these
     fields (until the next rebuild) is read from the database."""
     language = get_language()
+    url = _hit_url_maker(kind)
     hits = {
-        pk: _hit_from_document(kind, pk, source, language)
+        pk: _hit_from_document(kind, pk, source, language, url)
         for pk, source in result.sources.items()
         if source.get("slug")
     }

@@ -26,10 +26,17 @@
     input.setAttribute("aria-controls", list.id);
     input.setAttribute("aria-expanded", "false");
 
+    // The page's language plural rules pick the sentence (Arabic: one, two, few, many, other).
+    var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || undefined) : null;
+
     function announce(count) {
-      if (!count) status.textContent = labels.labelNone;
-      else if (count === 1) status.textContent = labels.labelCountOne;
-      else status.textContent = labels.labelCountMany.replace("{n}", count);
+      if (!count) {
+        status.textContent = labels.labelNone;
+        return;
+      }
+      var category = plurals ? plurals.select(count) : count === 1 ? "one" : "other";
+      var sentence = labels["labelCount" + category.charAt(0).toUpperCase() + category.slice(1)] || labels.labelCountOther;
+      status.textContent = sentence.replace("{n}", count);
     }
 
     function close() {

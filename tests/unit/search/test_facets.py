@@ -2,7 +2,7 @@
 
 from django.http import QueryDict
 
-from search import faceted, listing
+from search import faceted, facets, listing
 from search.facets import EXPERT_FACETS, FacetCounts, FacetValue, RangeFacet
 
 
@@ -21,7 +21,7 @@ def test_parse_keeps_known_values_and_drops_malformed_ones():
 def test_price_bands_are_half_open_and_the_last_has_no_top():
     band = RangeFacet("price", "Price", "price", (20, 50))
     assert [band.key(low, high) for low, high in band.ranges] == ["0-20", "20-50", "50-"]
-    assert band.es_filter(["50-"]).to_dict() == {
+    assert band.es_filter(["50-"]) == {
         "bool": {"should": [{"range": {"price": {"gte": 50}}}], "minimum_should_match": 1}
     }
 
@@ -44,3 +44,31 @@ def test_each_value_link_adds_or_removes_itself_and_chips_remove_one_filter():
         "/fr/experts/?language=fr&sort_by=newest",
     ]
     assert context["canonical_url"] == "/fr/experts/?language=fr&text_price=10-25"
+
+
+def test_a_vocabulary_facet_reads_its_names_once_for_all_its_values(monkeypatch):
+    reads = []
+
+    def vocabulary():
+        reads.append(1)
+        return {"seller": {"s1": "Atelier Fès"}}
+
+    monkeypatch.setattr(facets, "product_vocabulary", vocabulary)
+    labels = facets._seller_labels(["s1", "s2", "s3"])
+    assert labels == {"s1": "Atelier Fès", "s2": "s2", "s3": "s3"}
+    assert len(reads) == 1
+
+
+def test_product_facets_label_categories_sellers_and_types_from_the_one_vocabulary_they_read(monkeypatch):
+    reads = []
+
+    def vocabulary():
+        reads.append(1)
+        return {"category": {"3": "Poterie"}, "seller": {"s1": "Atelier"}, "type": {}, "attributes": {}}
+
+    monkeypatch.setattr(facets, "product_vocabulary", vocabulary)
+    by_name = {facet.name: facet for facet in facets.product_facets()}
+    assert by_name["category"].labels(["3", "9"]) == {"3": "Poterie", "9": "9"}
+    assert by_name["seller"].labels(["s1"]) == {"s1": "Atelier"}
+    assert by_name["product_type"].labels(["digital"]) == {"digital": "digital"}
+    assert len(reads) == 1
