@@ -34,7 +34,9 @@ def test_the_earnings_page_fits_a_phone_in_french_and_arabic(live_server, signed
     for language in ("fr", "ar"):
         page.goto(f"{live_server.url}/{language}/expert/earnings/")
         assert page.locator("[data-figure=available]").inner_text().replace("\u202f", " ").startswith("62")
-        assert page.locator(".earnings-chart__bar").count() == 2
+        # four charts (consultations, revenue, response time, rating), twelve months each
+        assert page.locator("figure.earnings-chart").count() == 4
+        assert page.locator(".earnings-chart__bar").count() == 4 * 12
         shoot(page, f"expert-earnings-{language}", artifacts_dir)
         wide = page.evaluate(
             "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
