@@ -115,6 +115,13 @@ def _slots(request, provider, duration):
     )
 
 
+def _not_enough_coins():
+    return Response(
+        {"detail": _("You do not have enough coins for this call. Top up your wallet.")},
+        status=status.HTTP_402_PAYMENT_REQUIRED,
+    )
+
+
 def _conflict(error):
     return Response(
         {
@@ -198,10 +205,7 @@ class BookingsView(generics.ListAPIView):
         except SlotTaken as error:
             return _conflict(error)
         except InsufficientCoins:
-            return Response(
-                {"detail": _("You do not have enough coins for this call. Top up your wallet.")},
-                status=status.HTTP_402_PAYMENT_REQUIRED,
-            )
+            return _not_enough_coins()
         except BookingError as error:
             return Response({"detail": str(error.message)}, status=status.HTTP_400_BAD_REQUEST)
         return Response({"id": booking.pk, "status": booking.status}, status=status.HTTP_201_CREATED)
@@ -307,10 +311,7 @@ class RescheduleBookingView(APIView):
         except SlotTaken as error:
             return _conflict(error)
         except InsufficientCoins:
-            return Response(
-                {"detail": _("You do not have enough coins for this call. Top up your wallet.")},
-                status=status.HTTP_402_PAYMENT_REQUIRED,
-            )
+            return _not_enough_coins()
         except NotAllowed as error:
             return Response({"detail": str(error.message)}, status=status.HTTP_403_FORBIDDEN)
         except (TooLateToMove, WrongStatus) as error:
