@@ -5,9 +5,6 @@ alone, so no admin form may add, change or delete a call or what hangs on it. Re
 whiteboard are shown by their facts (size, date, when retention deletes them), never played: only
 the call's two participants may open them."""
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
@@ -15,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import Call, Extension, Recording
+from .services import recording_retention
 
 
 class ReadOnly:
@@ -78,7 +76,7 @@ class RecordingInline(ReadOnly, admin.TabularInline):
 
     @admin.display(description=_("deleted after"))
     def deleted_after(self, recording):
-        return recording.created_at + timedelta(days=settings.CALLS_RECORDING_RETENTION_DAYS)
+        return recording.created_at + recording_retention()
 
 
 @admin.register(Call)

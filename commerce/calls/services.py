@@ -299,10 +299,15 @@ def end_due_calls(now=None):
     return ended
 
 
+def recording_retention():
+    """How long a recording is kept (``CALLS_RECORDING_RETENTION_DAYS``) before it is deleted."""
+    return timedelta(days=settings.CALLS_RECORDING_RETENTION_DAYS)
+
+
 def delete_old_recordings(now=None):
-    """Delete recordings older than ``CALLS_RECORDING_RETENTION_DAYS`` (files, then rows)."""
+    """Delete recordings older than their retention (files, then rows)."""
     now = now or timezone.now()
-    cutoff = now - timedelta(days=settings.CALLS_RECORDING_RETENTION_DAYS)
+    cutoff = now - recording_retention()
     storage = private_storage()
     deleted = 0
     for recording in Recording.objects.filter(created_at__lt=cutoff):
