@@ -11,24 +11,13 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from commerce.core.admin import ReadOnlyMixin
+
 from .models import Call, Extension, Recording
 from .services import recording_retention
 
 
-class ReadOnly:
-    """No add, change or delete: the view permission alone opens the pages."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class ExtensionInline(ReadOnly, admin.TabularInline):
+class ExtensionInline(ReadOnlyMixin, admin.TabularInline):
     model = Extension
     fields = ["extra_minutes", "hold", "hold_status", "bought_at"]
     readonly_fields = fields
@@ -47,7 +36,7 @@ class ExtensionInline(ReadOnly, admin.TabularInline):
         return extension.hold.get_status_display()
 
 
-class RecordingInline(ReadOnly, admin.TabularInline):
+class RecordingInline(ReadOnlyMixin, admin.TabularInline):
     model = Recording
     fields = ["recorder", "size_bytes", "chunk_count", "recorded_at", "deleted_after"]
     readonly_fields = fields
@@ -80,7 +69,7 @@ class RecordingInline(ReadOnly, admin.TabularInline):
 
 
 @admin.register(Call)
-class CallAdmin(ReadOnly, admin.ModelAdmin):
+class CallAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = [
         "booking_link",
         "client",
