@@ -133,11 +133,7 @@ def book_call(client, expert, start, minutes):
     instant = expert.booking_mode == ExpertProfile.Booking.INSTANT
     booking.status = Booking.Status.CONFIRMED if instant else Booking.Status.PENDING
     booking.save(update_fields=["coins", "coin_hold", "status", "updated_at"])
-    if instant:
-        _schedule_reminders(booking)
-        notices.confirmed(booking)
-    else:
-        notices.requested(booking)
+    _announce(booking)
     return booking
 
 
@@ -192,11 +188,7 @@ def book_service_at_appointment(client, product, start):
         pay_at_appointment=True,
         price_due=record.price,
     )
-    if status == Booking.Status.CONFIRMED:
-        _schedule_reminders(booking)
-        notices.confirmed(booking)
-    else:
-        notices.requested(booking)
+    _announce(booking)
     return booking
 
 
@@ -504,6 +496,15 @@ def send_due_reminders(now=None, *, batch=200):
                 notices.reminder(reminder)
                 sent += 1
     return sent
+
+
+def _announce(booking):
+    """A new booking is confirmed at once (reminders scheduled) or waits for the provider."""
+    if booking.status == Booking.Status.CONFIRMED:
+        _schedule_reminders(booking)
+        notices.confirmed(booking)
+    else:
+        notices.requested(booking)
 
 
 def _schedule_reminders(booking):
