@@ -20,9 +20,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
-import json
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -36,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from services import Server, free_port, start_postgres, start_redis  # noqa: E402
 
 from benchmarks import harness  # noqa: E402
-from benchmarks.harness import log  # noqa: E402
+from benchmarks.harness import log, run_json  # noqa: E402
 
 DATA_DIR = ROOT / "var" / "bench-services" / "digital"
 TEMPLATE_DB, BENCH_DB = "bench_digital_template", "bench_digital"
@@ -116,15 +114,7 @@ def main():
         log("migrating the template database (first run: a minute or two)")
         database_url = prepare_database(postgres.url, redis.url, media_root)
         env = django_env(database_url, redis.url, media_root)
-        output = subprocess.run(
-            [sys.executable, "-m", "benchmarks.digital.seed", str(args.buyers)],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            stdout=subprocess.PIPE,
-            text=True,
-        ).stdout
-        seeded = json.loads(next(line for line in output.splitlines() if line.startswith("LINKS "))[6:])
+        seeded = run_json(env, "benchmarks.digital.seed", str(args.buyers), marker="LINKS")
         server = Server(env, workers=1)
         started.append(server)
         base = f"http://127.0.0.1:{server.port}"
