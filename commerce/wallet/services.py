@@ -1,8 +1,9 @@
 """Every change of the coin ledger: nothing else writes accounts, transactions, entries or holds.
 
-Each public function runs in one database transaction and is idempotent on its ``key``: called
-again with the same key (a retried request, a replayed webhook, a task run twice) it returns what
-the first call made and moves nothing. Keys are unique in the database, so two calls racing with
+Each public function runs in one database transaction (a savepoint inside a caller's; ``hold``,
+``capture`` and ``void`` send a single statement, which outside a transaction is one on its own in
+autocommit) and is idempotent on its ``key``: called again with the same key (a retried request, a
+replayed webhook, a task run twice) it returns what the first call made and moves nothing. Keys are unique in the database, so two calls racing with
 the same key also move money once (the second waits on the unique index, then finds the first).
 
 Races on balances are closed in the database: a wallet or escrow leg that takes money is a
@@ -17,6 +18,7 @@ Amounts given to the public functions are coins (positive integers); the ledger 
 import json
 import logging
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
@@ -24,7 +26,7 @@ from functools import partial
 import pghistory
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from . import reminders
@@ -117,7 +119,14 @@ def record_payout(earner, millimes, *, withhold_tax, key, memo="", created_by=No
 
 
 # --- Holds --------------------------------------------------------------------------------------
-@transaction.atomic
+#: Open a hold and post it (migration 0004): one statement, built once.
+_HOLD_SQL = (
+    "SELECT hold_id, wallet_id, balances FROM wallet_hold(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s::jsonb)"
+)
+#: Close a pending hold and post its resolution (migration 0004): one statement, built once.
+_RESOLVE_SQL = "SELECT wallet_resolve(%s, %s, %s, %s, %s, %s, %s, %s, %s::jsonb)"
+
+
 def hold(user, coins, *, reference, key, expires_at=None, subject=None):
     """Move ``coins`` from ``user``'s wallet to escrow until what they pay for happens; returns the
     ``Hold`` (the same one for the same ``key``). Raises ``InsufficientCoins``, or ``KeyReused``
@@ -126,28 +135,37 @@ def hold(user, coins, *, reference, key, expires_at=None, subject=None):
     ``reference``: what the coins pay for, shown to the shopper; ``subject``: optionally the object
     itself (a message, a booking). ``expires_at``: default now + ``WALLET_HOLD_TTL_HOURS``; beat
     gives the coins back after it (``expire_due_holds``) unless the hold was resolved before.
+
+    One statement (the database function ``wallet_hold`` inserts the hold, finding or opening the
+    wallet, and posts it), sent as raw SQL: on the spend path the ORM building an INSERT cost more
+    than the database running it.
     """
     amount = _millimes(coins)
-    expires_at = expires_at or timezone.now() + timedelta(hours=settings.WALLET_HOLD_TTL_HOURS)
-    new = Hold(coins=coins, expires_at=expires_at, reference=reference[:255], idempotency_key=key)
+    now = timezone.now()
+    expires_at = expires_at or now + timedelta(hours=settings.WALLET_HOLD_TTL_HOURS)
+    new = Hold(
+        coins=coins, expires_at=expires_at, reference=reference[:255], idempotency_key=key, created_at=now
+    )
     if subject is not None:
         new.subject_type = ContentType.objects.get_for_model(subject)
         new.subject_id = str(subject.pk)
-    # The wallet's id is found (or the wallet opened) by the database, in the same statement.
-    if not _insert_once(new, wallet=("wallet_account_id(%s, %s)", [Account.Kind.WALLET, user.pk])):
+    legs = {_owned(Account.Kind.WALLET, user): -amount, _platform(Account.Kind.ESCROW): amount}
+    ordered, payload = _payload(legs, key)
+    params = [user.pk, coins, expires_at, new.reference, new.subject_type_id, new.subject_id, key, now]
+    with _atomic_in_transaction():
+        hold_id, wallet_id, balances = _call(_HOLD_SQL, [*params, f"hold-open:{key}", payload], ordered, legs)
+    if hold_id is None:
         existing = Hold.objects.select_related("wallet").get(idempotency_key=key)  # asked before
         if existing.wallet.user_id != user.pk:
             raise KeyReused
         return existing
-    wallet = _wallet_of_hold(new)
-    legs = {wallet: -amount, _platform(Account.Kind.ESCROW): amount}
-    _record, balances = _post_legs(Kind.HOLD, legs, key=f"hold-open:{key}", reference=reference, hold=new)
-    if balances[wallet] // settings.WALLET_COIN_MILLIMES < settings.WALLET_LOW_BALANCE_COINS:
+    new.pk, new.wallet_id = hold_id, wallet_id
+    new._state.adding = False
+    if balances[0] // settings.WALLET_COIN_MILLIMES < settings.WALLET_LOW_BALANCE_COINS:
         transaction.on_commit(partial(reminders.remind_if_low, user), robust=True)
     return new
 
 
-@transaction.atomic
 def capture(hold, *, coins=None, earner, key=None):
     """Spend ``coins`` of the hold (default: all): they go to ``earner``'s earnings and the
     platform's revenue, the rest of the hold goes back to the wallet. Returns the transaction.
@@ -169,15 +187,16 @@ def capture(hold, *, coins=None, earner, key=None):
         _owned(Account.Kind.EARNINGS, earner): earned,
         _platform(Account.Kind.REVENUE): kept,
     }
-    return _resolve(
-        hold, Hold.Status.CAPTURED, Kind.CAPTURE, legs, key=key, captured_coins=coins, earner=earner
-    )
+    with _atomic_in_transaction():
+        return _resolve(
+            hold, Hold.Status.CAPTURED, Kind.CAPTURE, legs, key=key, captured_coins=coins, earner=earner
+        )
 
 
-@transaction.atomic
 def void(hold, *, key=None):
     """Give all the hold's coins back to the wallet (what they paid for did not happen)."""
-    return _resolve(hold, Hold.Status.VOIDED, Kind.VOID, _back_to_wallet(hold), key=key)
+    with _atomic_in_transaction():
+        return _resolve(hold, Hold.Status.VOIDED, Kind.VOID, _back_to_wallet(hold), key=key)
 
 
 def expire_due_holds(now=None, *, batch=500):
@@ -282,15 +301,7 @@ def _post_legs(kind, legs, *, key, memo="", reference="", created_by=None, hold=
     one global order (so concurrent transactions cannot deadlock; a funded account never goes below
     zero) and writes the entries. A refused leg raises here, which rolls the transaction back.
     """
-    legs = {account: amount for account, amount in legs.items() if amount}
-    if sum(legs.values()) != 0:
-        raise ValueError(f"unbalanced legs for {key}: {legs}")
-    ordered = list(legs)
-    payload = [
-        {"amount": legs[leg], "funded": leg.kind in Account.FUNDED_KINDS}
-        | ({"id": leg.pk} if isinstance(leg, Account) else {"kind": leg.kind, "user": leg.user_id})
-        for leg in ordered
-    ]
+    ordered, payload = _payload(legs, key)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT posted, refused, balances FROM wallet_post(%s, %s, %s, %s, %s, %s, %s::jsonb)",
@@ -301,7 +312,7 @@ def _post_legs(kind, legs, *, key, memo="", reference="", created_by=None, hold=
                 reference[:255],
                 getattr(created_by, "pk", None),
                 getattr(hold, "pk", None),
-                json.dumps(payload),
+                payload,
             ],
         )
         posted, refused, balances = cursor.fetchone()
@@ -311,9 +322,29 @@ def _post_legs(kind, legs, *, key, memo="", reference="", created_by=None, hold=
             raise KeyReused
         return _same_operation(existing, kind), {}
     if refused is not None:
-        _refuse(ordered[refused].kind, legs[ordered[refused]], balances[0] or 0)
+        leg = ordered[refused]
+        _refuse(leg.kind, legs[leg], balances[0] or 0)
+    record = _transaction(posted, kind, key, memo=memo, reference=reference, created_by=created_by, hold=hold)
+    return record, dict(zip(ordered, balances, strict=True))
+
+
+def _payload(legs, key):
+    """The legs that move something, in a fixed order, and their JSON for the database functions."""
+    if sum(legs.values()) != 0:
+        raise ValueError(f"unbalanced legs for {key}: {legs}")
+    ordered = [leg for leg, amount in legs.items() if amount]
+    payload = [
+        {"amount": legs[leg], "funded": leg.kind in Account.FUNDED_KINDS}
+        | ({"id": leg.pk} if isinstance(leg, Account) else {"kind": leg.kind, "user": leg.user_id})
+        for leg in ordered
+    ]
+    return ordered, json.dumps(payload)
+
+
+def _transaction(pk, kind, key, *, memo="", reference="", created_by=None, hold=None):
+    """The ``Transaction`` a database function just wrote, without reading it back."""
     record = Transaction(
-        pk=posted,
+        pk=pk,
         kind=kind,
         idempotency_key=key,
         memo=memo[:255],
@@ -322,44 +353,39 @@ def _post_legs(kind, legs, *, key, memo="", reference="", created_by=None, hold=
         hold=hold,
     )
     record._state.adding = False
-    return record, dict(zip(ordered, balances, strict=True))
+    return record
 
 
-def _insert_once(instance, **computed):
-    """``INSERT`` the new row unless its ``idempotency_key`` exists; True when inserted (pk set).
+def _atomic_in_transaction():
+    """The transaction of a service that sends one statement (``wallet_hold``, ``wallet_resolve``).
 
-    One statement instead of a savepoint around an insert that may fail on the unique key.
-    ``computed``: fields whose value the database computes, as ``name=(sql, params)``; their values
-    are read back onto the instance.
+    Outside a transaction none is opened: in autocommit the statement commits alone, all of it or
+    nothing, which saves the BEGIN and COMMIT round trips and releases the escrow row's lock as
+    soon as the statement ends. Inside a caller's transaction a savepoint, as ``transaction.atomic``
+    always gave: a refusal undoes the service's writes and the caller's transaction goes on (or
+    rolls back as a whole, the service's writes with it).
     """
-    meta = instance._meta
-    quote = connection.ops.quote_name
-    columns, placeholders, values = [], [], []
-    for field in meta.concrete_fields:
-        if field.primary_key:
-            continue
-        columns.append(quote(field.column))
-        if field.name in computed:
-            expression, params = computed[field.name]
-            placeholders.append(expression)
-            values += params
-        else:
-            placeholders.append("%s")
-            values.append(field.get_db_prep_save(field.pre_save(instance, add=True), connection))
-    read_back = [meta.get_field(name) for name in computed]
-    returning = ", ".join(quote(field.column) for field in [meta.pk, *read_back])
-    sql = f"INSERT INTO {quote(meta.db_table)} ({', '.join(columns)}) VALUES ({', '.join(placeholders)}) "  # noqa: S608 - names from the model
-    sql += f'ON CONFLICT ("idempotency_key") DO NOTHING RETURNING {returning}'
-    with connection.cursor() as cursor:
-        cursor.execute(sql, values)
-        row = cursor.fetchone()
-    if row is None:
-        return False
-    instance.pk = row[0]
-    for field, value in zip(read_back, row[1:], strict=True):
-        setattr(instance, field.attname, value)
-    instance._state.adding = False
-    return True
+    if connection.in_atomic_block or not connection.get_autocommit():
+        return transaction.atomic()
+    return nullcontext()
+
+
+def _call(sql, params, ordered, legs):
+    """Run one of the hold functions; its first row. Their refusals (SQLSTATE 23W01: leg ``i`` would
+    go below zero; 23W02: the key is taken) become the services' exceptions."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()
+    except IntegrityError as error:
+        state = getattr(error.__cause__, "sqlstate", None)
+        if state == "23W02":
+            raise KeyReused from None
+        if state == "23W01":
+            refused, balance = map(int, error.__cause__.diag.message_detail.split())
+            leg = ordered[refused]
+            _refuse(leg.kind, legs[leg], balance)
+        raise
 
 
 def _refuse(kind, amount, available):
@@ -370,15 +396,18 @@ def _refuse(kind, amount, available):
 
 
 def _resolve(hold, status, kind, legs, *, key=None, captured_coins=0, earner=None):
-    """Close a pending hold once (conditional UPDATE) and post its resolution transaction.
+    """Close a pending hold once and post its resolution transaction, in one statement
+    (``wallet_resolve``; the caller provides the transaction or savepoint).
 
     ``key`` is looked up only when the hold was not pending (a retry finds its transaction); a key
-    already used for another hold is refused by ``_post``, which rolls back the closing."""
+    already used for another transaction is refused by the database, which undoes the closing."""
     now = timezone.now()
-    closed = Hold.objects.filter(pk=hold.pk, status=Hold.Status.PENDING).update(
-        status=status, captured_coins=captured_coins, earner=earner, resolved_at=now
-    )
-    if not closed:
+    post_key = key or f"hold-{hold.pk}-{kind}"
+    ordered, payload = _payload(legs, post_key)
+    earner_id = getattr(earner, "pk", None)
+    params = [hold.pk, status, captured_coins, earner_id, now, kind, post_key, hold.reference[:255], payload]
+    (posted,) = _call(_RESOLVE_SQL, params, ordered, legs)
+    if posted is None:
         if key and (existing := Transaction.objects.filter(idempotency_key=key).first()):
             if existing.hold_id != hold.pk:
                 raise KeyReused
@@ -388,7 +417,7 @@ def _resolve(hold, status, kind, legs, *, key=None, captured_coins=0, earner=Non
             return hold.transactions.get(kind__in=Transaction.RESOLUTIONS)
         raise HoldNotPending(hold)
     hold.status, hold.captured_coins, hold.earner, hold.resolved_at = status, captured_coins, earner, now
-    return _post(kind, legs, key=key or f"hold-{hold.pk}-{kind}", reference=hold.reference, hold=hold)
+    return _transaction(posted, kind, post_key, reference=hold.reference, hold=hold)
 
 
 def _back_to_wallet(hold):
