@@ -3,7 +3,7 @@
 - ``POST /bench/transfer/``: the ceiling, a bare Django view doing one ORM transfer between two rows
   (a random row to the shared row 0, in one transaction);
 - ``POST /bench/wallet/spend/``: the measured operation through the API stack (DRF, token
-  authentication, JSON): ``services.hold`` then ``services.capture`` of one coin of the caller's
+  authentication as the wallet's API views, JSON): ``services.hold`` then ``services.capture`` of one coin of the caller's
   wallet, paid to one of the seeded experts. The site has no public hold/capture endpoint (other
   apps call the services directly), so this one exists only here.
 """
@@ -17,10 +17,12 @@ from django.urls import path
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from commerce.wallet import services
+from commerce.wallet.api import AUTHENTICATION
 from config.urls import urlpatterns as site_urlpatterns
 
 from .models import BenchRow
@@ -40,9 +42,14 @@ def transfer(request):
 @method_decorator(transaction.non_atomic_requests, name="dispatch")
 class SpendView(APIView):
     """Each service call is its own transaction (as a real spend endpoint would run them), so the
-    escrow row's lock is held for one service call, not for the whole request."""
+    escrow row's lock is held for one service call, not for the whole request.
 
+    Authenticated as the wallet's API views are (token, or session); answers JSON only, as an
+    endpoint that only programs call would (no browsable renderer to negotiate)."""
+
+    authentication_classes = AUTHENTICATION
     permission_classes = [IsAuthenticated]
+    renderer_classes = [JSONRenderer]
     earners = None
 
     def post(self, request):

@@ -4,11 +4,13 @@ selectors as the wallet page. Routes are mounted by ``commerce.api.urls``."""
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from commerce.api.authentication import TokenAuthentication
 from commerce.api.schema import VALIDATION_ERROR
 
 from . import history, selectors
@@ -44,9 +46,15 @@ class EntrySerializer(serializers.Serializer):
         return history.entry_coins(entry)
 
 
+#: The site's default pair, the token read by one pre-built statement (the coin benchmark's spend
+#: endpoint authenticates as these views do).
+AUTHENTICATION = [TokenAuthentication, SessionAuthentication]
+
+
 class WalletView(APIView):
     """The caller's balance: coins available, coins on hold, and what a coin is worth."""
 
+    authentication_classes = AUTHENTICATION
     permission_classes = [IsAuthenticated]
 
     @extend_schema(responses=WalletSerializer, operation_id="wallet_retrieve")
@@ -75,6 +83,7 @@ class WalletView(APIView):
 class WalletEntriesView(generics.ListAPIView):
     """The caller's wallet history, newest first, paginated; filters as on the wallet page."""
 
+    authentication_classes = AUTHENTICATION
     permission_classes = [IsAuthenticated]
     serializer_class = EntrySerializer
 

@@ -2,6 +2,8 @@
 
 import pytest
 import yaml
+from django.utils import translation
+from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from commerce.wallet import services
@@ -49,6 +51,20 @@ def test_a_token_reads_its_own_wallet(client, shopper):
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     assert api.get("/api/wallet/").json()["coins"] == 8
+
+
+@pytest.mark.parametrize(
+    ("active", "key", "detail"),
+    [(True, "not-a-token", "Invalid token."), (False, None, "User inactive or deleted.")],
+)
+def test_a_bad_token_or_an_inactive_users_token_is_refused(db, active, key, detail):
+    user = make_user(email="sami@example.com", is_active=active)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key or Token.objects.create(user=user).key}")
+    response = api.get("/api/wallet/")
+    assert response.status_code == 401
+    with translation.override(response["Content-Language"]):  # DRF's own message, translated
+        assert response.json() == {"detail": translation.gettext(detail)}
 
 
 def test_entries_are_the_callers_history_newest_first_and_paginated(api, shopper):
