@@ -3,9 +3,9 @@
 - ``POST /bench/transfer/``: the ceiling, a bare Django view doing one ORM transfer between two rows
   (a random row to the shared row 0, in one transaction);
 - ``POST /bench/wallet/spend/``: the measured operation through the API stack (DRF, token
-  authentication as the wallet's API views, JSON): ``services.hold`` then ``services.capture`` of one coin of the caller's
-  wallet, paid to one of the seeded experts. The site has no public hold/capture endpoint (other
-  apps call the services directly), so this one exists only here.
+  authentication as the wallet's API views, JSON): ``services.hold`` then ``services.capture`` of
+  one coin of the caller's wallet, paid to one of the seeded experts. The site has no public
+  hold/capture endpoint (other apps call the services directly), so this one exists only here.
 """
 
 import uuid

@@ -3,8 +3,9 @@
 Each public function runs in one database transaction (a savepoint inside a caller's; ``hold``,
 ``capture`` and ``void`` send a single statement, which outside a transaction is one on its own in
 autocommit) and is idempotent on its ``key``: called again with the same key (a retried request, a
-replayed webhook, a task run twice) it returns what the first call made and moves nothing. Keys are unique in the database, so two calls racing with
-the same key also move money once (the second waits on the unique index, then finds the first).
+replayed webhook, a task run twice) it returns what the first call made and moves nothing. Keys are
+unique in the database, so two calls racing with the same key also move money once (the second
+waits on the unique index, then finds the first).
 
 Races on balances are closed in the database: a wallet or escrow leg that takes money is a
 conditional ``UPDATE … SET balance = balance + n WHERE balance >= -n``, and the accounts of one
