@@ -13,6 +13,7 @@ import json
 import time
 from urllib.parse import parse_qs
 
+from channels.consumer import get_handler_name
 from channels.db import DatabaseSyncToAsync
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils.translation import gettext as _
@@ -48,6 +49,16 @@ class JsonConsumer(AsyncJsonWebsocketConsumer):
             return json.loads(text_data)
         except ValueError:
             return None
+
+    async def dispatch(self, message):
+        """Channels' dispatch, without its ``close_old_connections`` before every frame: that runs in
+        the process's one shared sync thread (a hop there and back per frame in and out, three per
+        chat message), for a connection these sockets never use; their database calls
+        (``in_any_thread``) close old connections around themselves."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def chat_frame(self, event):
         await self.send_json(event["frame"])

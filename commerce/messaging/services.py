@@ -10,13 +10,11 @@ Every later message is ``messaging.new_message`` to the other side.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, F, Func, Q, Subquery, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -106,72 +104,39 @@ def _sells(partner, product):
 # --- Messages ----------------------------------------------------------------------------------
 
 
-def _lock_and_check(thread, sender):
-    """Lock the thread's row and check the sender's rate and blocks, in one statement; returns the
-    thread's status. The lock makes concurrent messages of a thread wait for each other, so the
-    next statement of each sees the messages committed before it (``opened`` is decided once)."""
-    since = timezone.now() - timedelta(seconds=60)
-    recent = Message.objects.filter(sent_at__gte=since)
-    recent = recent.filter(sender=sender) if sender is not None else recent.filter(thread=thread, sender=None)
-    blocked = Value(False)
-    if sender is not None:
-        others = Q(blocker__in=Participant.objects.filter(thread=thread.pk).values("user"))
-        if thread.partner_id:
-            shop_users = Partner.users.through.objects.filter(partner=thread.partner_id).values("user")
-            others |= Q(blocker__in=shop_users)
-        blocked = Exists(Block.objects.filter(others, blocked=sender))
-    status, count, is_blocked = (
-        Thread.objects.select_for_update(of=("self",))
-        .filter(pk=thread.pk)
-        .annotate(
-            recent=Subquery(recent.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")),
-            blocked=blocked,
-        )
-        .values_list("status", "recent", "blocked")
-        .get()
-    )
-    if count >= settings.MESSAGING_MAX_MESSAGES_PER_MINUTE:
-        raise MessageRefused(_("You are sending messages too fast; wait a moment."))
-    if is_blocked:
-        raise MessageRefused(_("This person no longer receives your messages."))
-    return status
+#: ``messaging_post_message``'s refusals (migration 0003), in the sender's language.
+REFUSALS = {
+    "rate": lambda: _("You are sending messages too fast; wait a moment."),
+    "blocked": lambda: _("This person no longer receives your messages."),
+}
 
 
-def _store(message, *, reopen, sender_id):
-    """Insert ``message`` and, in the same statement, move the thread's last message date (and
-    reopen it), the sender's read mark, and tell whether the thread had a message from its client
-    before this one; returns ``(had_client_message, read_mark_moved)``. Must run after
-    ``_lock_and_check`` in the same transaction."""
-    fields = [field for field in Message._meta.concrete_fields if not field.primary_key]
-    values = [field.get_db_prep_save(field.pre_save(message, add=True), connection) for field in fields]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    messages, threads, participants = (
-        quote(model._meta.db_table) for model in (Message, Thread, Participant)
-    )
-    sql = f"""
-        WITH posted AS (
-            INSERT INTO {messages} ({columns}) VALUES ({placeholders}) RETURNING "id", "sent_at"
-        ), thread AS (
-            UPDATE {threads} SET "last_message_at" = (SELECT "sent_at" FROM posted),
-                "status" = CASE WHEN %s THEN %s ELSE "status" END
-            WHERE "id" = %s
-        ), mark AS (
-            UPDATE {participants} SET "last_read_id" = GREATEST("last_read_id", (SELECT "id" FROM posted))
-            WHERE "thread_id" = %s AND "user_id" = %s RETURNING 1
-        )
-        SELECT posted."id", EXISTS (
-            SELECT 1 FROM {messages} WHERE "thread_id" = %s AND "sender_role" = %s
-        ), EXISTS (SELECT 1 FROM mark) FROM posted
-    """  # noqa: S608 - names from the models
-    thread_id = message.thread_id
-    params = [*values, reopen, Thread.OPEN, thread_id, thread_id, sender_id, thread_id, Participant.CLIENT]
+def _store(message, *, limit):
+    """Insert ``message`` in one round trip (``messaging_post_message``, migration 0003): under
+    the thread's row lock, check the sender's rate (at most ``limit`` a minute) and blocks, insert,
+    move the thread's last message date (reopen it for a client) and the sender's read mark.
+    Returns ``(had_client_message, reopened)``; raises ``MessageRefused`` having written nothing."""
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        message.pk, had_client_message, marked = cursor.fetchone()
+        cursor.execute(
+            "SELECT * FROM messaging_post_message(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            [
+                message.thread_id,
+                message.sender_id,
+                message.sender_role,
+                message.body,
+                message.internal,
+                message.attachment.name or "",
+                message.attachment_name,
+                message.attachment_type,
+                message.sent_at,
+                limit,
+            ],
+        )
+        refusal, message.pk, had_client_message, reopened = cursor.fetchone()
+    if refusal:
+        raise MessageRefused(REFUSALS[refusal]())
     message._state.adding = False
-    return had_client_message, marked
+    return had_client_message, reopened
 
 
 def post_message(thread, *, sender=None, body="", attachment=None, internal=False, role=None, paid=False):
@@ -201,23 +166,25 @@ def post_message(thread, *, sender=None, body="", attachment=None, internal=Fals
             checked = checked_attachment(attachment)
         except ValidationError as error:
             raise MessageRefused(" ".join(error.messages)) from error
-    with transaction.atomic():
-        status = _lock_and_check(thread, sender)
-        message = Message(thread=thread, sender=sender, sender_role=role, body=text, internal=internal)
+    message = Message(
+        thread=thread, sender=sender, sender_role=role, body=text, internal=internal, sent_at=timezone.now()
+    )
+    if checked:
+        upload, name, content_type = checked
+        message.attachment_name, message.attachment_type = name, content_type
+        message.attachment.save(upload.name, upload, save=False)
+    try:
+        had_client_message, reopened = _store(message, limit=settings.MESSAGING_MAX_MESSAGES_PER_MINUTE)
+    except MessageRefused:
         if checked:
-            upload, name, content_type = checked
-            message.attachment_name, message.attachment_type = name, content_type
-            message.attachment.save(upload.name, upload, save=False)
-        reopen = role == Participant.CLIENT and status == Thread.CLOSED  # a client writing again reopens
-        had_client_message, marked = _store(message, reopen=reopen, sender_id=getattr(sender, "pk", None))
-        opened = role == Participant.CLIENT and not internal and not had_client_message
-        thread.last_message_at = message.sent_at
-        if reopen:
-            thread.status = Thread.OPEN
-        if sender is not None and not marked:  # the sender's first message here: they join the thread
-            _read_up_to(thread, sender, role, message.pk)
-        posted = Posted(message=message, opened_thread=opened)
-        transaction.on_commit(lambda: _after_post(posted))
+            message.attachment.delete(save=False)  # stored for nothing
+        raise
+    thread.last_message_at = message.sent_at
+    if reopened:
+        thread.status = Thread.OPEN
+    opened = role == Participant.CLIENT and not internal and not had_client_message
+    posted = Posted(message=message, opened_thread=opened)
+    transaction.on_commit(lambda: _after_post(posted))
     return posted
 
 
