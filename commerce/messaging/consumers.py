@@ -6,7 +6,8 @@ Frames out: ``{"type": "message", "id", "sender", "body", "sent_at", …}``, ``t
 ``status``, ``error``. Connecting with ``?after=<last id seen>`` first replays what was missed.
 Only those who may read the thread join (``access.visible_thread``); anyone else is closed with
 4403 (4401 when not signed in and holding no guest thread). A bad frame gets an error frame and the
-socket stays open. Messages go through ``services.post_message``: stored, then broadcast.
+socket stays open. Messages go through ``live.post`` (``services.post_message``'s checks and
+statement, run from the event loop): stored, then broadcast.
 """
 
 import json
@@ -18,7 +19,7 @@ from channels.db import DatabaseSyncToAsync
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils.translation import gettext as _
 
-from . import broadcast, services
+from . import broadcast, live, services
 from .access import role_in, visible_thread
 from .exceptions import MessagingRefused
 from .models import Participant
@@ -135,6 +136,8 @@ class ChatConsumer(JsonConsumer):
         thread = visible_thread(self.user, thread_id, self.session)
         if thread is None:
             return None
+        if thread.partner_id:
+            thread.partner  # noqa: B018 - loaded here: frames name the shop, from the event loop
         return thread, role_in(thread, self.user)
 
     @in_any_thread
@@ -144,10 +147,9 @@ class ChatConsumer(JsonConsumer):
         missed = list(history(self.thread, self.role, after=after)[:CATCH_UP_LIMIT])
         return [message_frame(message) for message in reversed(missed)]
 
-    @in_any_thread
-    def _post(self, body, internal):
+    async def _post(self, body, internal):
         sender = self.user if self._user_id() else None
-        services.post_message(self.thread, sender=sender, body=body, internal=internal, role=self.role)
+        await live.post(self.thread, sender=sender, body=body, internal=internal, role=self.role)
 
     @in_any_thread
     def _read(self, up_to):

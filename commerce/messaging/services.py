@@ -111,43 +111,32 @@ REFUSALS = {
 }
 
 
-def _store(message, *, limit):
-    """Insert ``message`` in one round trip (``messaging_post_message``, migration 0003): under
-    the thread's row lock, check the sender's rate (at most ``limit`` a minute) and blocks, insert,
-    move the thread's last message date (reopen it for a client) and the sender's read mark.
-    Returns ``(had_client_message, reopened)``; raises ``MessageRefused`` having written nothing."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT * FROM messaging_post_message(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-            [
-                message.thread_id,
-                message.sender_id,
-                message.sender_role,
-                message.body,
-                message.internal,
-                message.attachment.name or "",
-                message.attachment_name,
-                message.attachment_type,
-                message.sent_at,
-                limit,
-            ],
-        )
-        refusal, message.pk, had_client_message, reopened = cursor.fetchone()
-    if refusal:
-        raise MessageRefused(REFUSALS[refusal]())
-    message._state.adding = False
-    return had_client_message, reopened
+#: One message stored in one round trip (``messaging_post_message``, migration 0003): under the
+#: thread's row lock, the sender's rate and blocks are checked, the message inserted, the thread's
+#: last message date (reopening it for a client) and the sender's read mark moved. Its row:
+#: ``(refusal, message id, had_client_message, reopened)``. Sockets run it from their event loop
+#: (``live.py``), everything else through Django's connection (``post_message``).
+STORE_SQL = "SELECT * FROM messaging_post_message(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
 
 
-def post_message(thread, *, sender=None, body="", attachment=None, internal=False, role=None, paid=False):
-    """Store a message from ``sender`` (``None``: the guest who owns the thread), then broadcast it.
-    ``role`` is the sender's role when the caller already read it with ``access.role_in`` (a socket,
-    when it joined): one lookup less on the chat's path.
+def store_params(message):
+    return [
+        message.thread_id,
+        message.sender_id,
+        message.sender_role,
+        message.body,
+        message.internal,
+        message.attachment.name or "",
+        message.attachment_name,
+        message.attachment_type,
+        message.sent_at,
+        settings.MESSAGING_MAX_MESSAGES_PER_MINUTE,
+    ]
 
-    Refusals (empty, too long, too fast, blocked, an internal note from the client side, a bad
-    attachment, a free message in a paid conversation) raise ``MessageRefused`` and write nothing.
-    ``paid`` is for the app owning a ``Thread.PAID_KINDS`` conversation, posting a paid question or answer.
-    """
+
+def new_message(thread, *, sender=None, body="", attachment=None, internal=False, role=None, paid=False):
+    """The unsaved message, once what needs no database is checked (raises ``MessageRefused``);
+    an attachment is checked and stored privately. No query when ``role`` is given without a file."""
     if thread.kind in Thread.PAID_KINDS and not paid:
         raise MessageRefused(
             _("Each question to an expert is a paid message: write from the expert's profile.")
@@ -173,17 +162,41 @@ def post_message(thread, *, sender=None, body="", attachment=None, internal=Fals
         upload, name, content_type = checked
         message.attachment_name, message.attachment_type = name, content_type
         message.attachment.save(upload.name, upload, save=False)
-    try:
-        had_client_message, reopened = _store(message, limit=settings.MESSAGING_MAX_MESSAGES_PER_MINUTE)
-    except MessageRefused:
-        if checked:
-            message.attachment.delete(save=False)  # stored for nothing
-        raise
+    return message
+
+
+def stored(message, row):
+    """``Posted`` from ``STORE_SQL``'s row; a refusal raises ``MessageRefused`` (and drops the file
+    stored for nothing): nothing was written."""
+    refusal, message.pk, had_client_message, reopened = row
+    if refusal:
+        if message.attachment:
+            message.attachment.delete(save=False)
+        raise MessageRefused(REFUSALS[refusal]())
+    message._state.adding = False
+    thread = message.thread
     thread.last_message_at = message.sent_at
     if reopened:
         thread.status = Thread.OPEN
-    opened = role == Participant.CLIENT and not internal and not had_client_message
-    posted = Posted(message=message, opened_thread=opened)
+    opened = message.sender_role == Participant.CLIENT and not message.internal and not had_client_message
+    return Posted(message=message, opened_thread=opened)
+
+
+def post_message(thread, *, sender=None, body="", attachment=None, internal=False, role=None, paid=False):
+    """Store a message from ``sender`` (``None``: the guest who owns the thread), then broadcast it.
+    ``role`` is the sender's role when the caller already read it with ``access.role_in`` (a socket,
+    when it joined): one lookup less.
+
+    Refusals (empty, too long, too fast, blocked, an internal note from the client side, a bad
+    attachment, a free message in a paid conversation) raise ``MessageRefused`` and write nothing.
+    ``paid`` is for the app owning a ``Thread.PAID_KINDS`` conversation, posting a paid question or answer.
+    """
+    message = new_message(
+        thread, sender=sender, body=body, attachment=attachment, internal=internal, role=role, paid=paid
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(STORE_SQL, store_params(message))
+        posted = stored(message, cursor.fetchone())
     transaction.on_commit(lambda: _after_post(posted))
     return posted
 
