@@ -64,9 +64,14 @@ def _send(group, event):
     sockets.group_send(group, event)
 
 
-def send_message(message):
+def message_event(message):
+    """``(group, event)`` carrying a stored message to its sockets (internal notes: staff only)."""
     group = staff_group(message.thread_id) if message.internal else thread_group(message.thread_id)
-    _send(group, {"type": "chat.frame", "frame": message_frame(message)})
+    return group, {"type": "chat.frame", "frame": message_frame(message)}
+
+
+def send_message(message):
+    _send(*message_event(message))
 
 
 def send_read(thread_id, user_id, role, up_to):

@@ -6,18 +6,20 @@ Frames out: ``{"type": "message", "id", "sender", "body", "sent_at", …}``, ``t
 ``status``, ``error``. Connecting with ``?after=<last id seen>`` first replays what was missed.
 Only those who may read the thread join (``access.visible_thread``); anyone else is closed with
 4403 (4401 when not signed in and holding no guest thread). A bad frame gets an error frame and the
-socket stays open. Messages go through ``services.post_message``: stored, then broadcast.
+socket stays open. Messages go through ``live.post`` (``services.post_message``'s checks and
+statement, run from the event loop): stored, then broadcast.
 """
 
 import json
 import time
 from urllib.parse import parse_qs
 
+from channels.consumer import get_handler_name
 from channels.db import DatabaseSyncToAsync
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils.translation import gettext as _
 
-from . import broadcast, services
+from . import broadcast, live, services
 from .access import role_in, visible_thread
 from .exceptions import MessagingRefused
 from .models import Participant
@@ -48,6 +50,16 @@ class JsonConsumer(AsyncJsonWebsocketConsumer):
             return json.loads(text_data)
         except ValueError:
             return None
+
+    async def dispatch(self, message):
+        """Channels' dispatch, without its ``close_old_connections`` before every frame: that runs in
+        the process's one shared sync thread (a hop there and back per frame in and out, three per
+        chat message), for a connection these sockets never use; their database calls
+        (``in_any_thread``) close old connections around themselves."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def chat_frame(self, event):
         await self.send_json(event["frame"])
@@ -124,6 +136,8 @@ class ChatConsumer(JsonConsumer):
         thread = visible_thread(self.user, thread_id, self.session)
         if thread is None:
             return None
+        if thread.partner_id:
+            thread.partner  # noqa: B018 - loaded here: frames name the shop, from the event loop
         return thread, role_in(thread, self.user)
 
     @in_any_thread
@@ -133,10 +147,9 @@ class ChatConsumer(JsonConsumer):
         missed = list(history(self.thread, self.role, after=after)[:CATCH_UP_LIMIT])
         return [message_frame(message) for message in reversed(missed)]
 
-    @in_any_thread
-    def _post(self, body, internal):
+    async def _post(self, body, internal):
         sender = self.user if self._user_id() else None
-        services.post_message(self.thread, sender=sender, body=body, internal=internal, role=self.role)
+        await live.post(self.thread, sender=sender, body=body, internal=internal, role=self.role)
 
     @in_any_thread
     def _read(self, up_to):

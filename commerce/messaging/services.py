@@ -10,13 +10,11 @@ Every later message is ``messaging.new_message`` to the other side.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, F, Func, Q, Subquery, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -106,83 +104,39 @@ def _sells(partner, product):
 # --- Messages ----------------------------------------------------------------------------------
 
 
-def _lock_and_check(thread, sender):
-    """Lock the thread's row and check the sender's rate and blocks, in one statement; returns the
-    thread's status. The lock makes concurrent messages of a thread wait for each other, so the
-    next statement of each sees the messages committed before it (``opened`` is decided once)."""
-    since = timezone.now() - timedelta(seconds=60)
-    recent = Message.objects.filter(sent_at__gte=since)
-    recent = recent.filter(sender=sender) if sender is not None else recent.filter(thread=thread, sender=None)
-    blocked = Value(False)
-    if sender is not None:
-        others = Q(blocker__in=Participant.objects.filter(thread=thread.pk).values("user"))
-        if thread.partner_id:
-            shop_users = Partner.users.through.objects.filter(partner=thread.partner_id).values("user")
-            others |= Q(blocker__in=shop_users)
-        blocked = Exists(Block.objects.filter(others, blocked=sender))
-    status, count, is_blocked = (
-        Thread.objects.select_for_update(of=("self",))
-        .filter(pk=thread.pk)
-        .annotate(
-            recent=Subquery(recent.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")),
-            blocked=blocked,
-        )
-        .values_list("status", "recent", "blocked")
-        .get()
-    )
-    if count >= settings.MESSAGING_MAX_MESSAGES_PER_MINUTE:
-        raise MessageRefused(_("You are sending messages too fast; wait a moment."))
-    if is_blocked:
-        raise MessageRefused(_("This person no longer receives your messages."))
-    return status
+#: ``messaging_post_message``'s refusals (migration 0003), in the sender's language.
+REFUSALS = {
+    "rate": lambda: _("You are sending messages too fast; wait a moment."),
+    "blocked": lambda: _("This person no longer receives your messages."),
+}
 
 
-def _store(message, *, reopen, sender_id):
-    """Insert ``message`` and, in the same statement, move the thread's last message date (and
-    reopen it), the sender's read mark, and tell whether the thread had a message from its client
-    before this one; returns ``(had_client_message, read_mark_moved)``. Must run after
-    ``_lock_and_check`` in the same transaction."""
-    fields = [field for field in Message._meta.concrete_fields if not field.primary_key]
-    values = [field.get_db_prep_save(field.pre_save(message, add=True), connection) for field in fields]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    messages, threads, participants = (
-        quote(model._meta.db_table) for model in (Message, Thread, Participant)
-    )
-    sql = f"""
-        WITH posted AS (
-            INSERT INTO {messages} ({columns}) VALUES ({placeholders}) RETURNING "id", "sent_at"
-        ), thread AS (
-            UPDATE {threads} SET "last_message_at" = (SELECT "sent_at" FROM posted),
-                "status" = CASE WHEN %s THEN %s ELSE "status" END
-            WHERE "id" = %s
-        ), mark AS (
-            UPDATE {participants} SET "last_read_id" = GREATEST("last_read_id", (SELECT "id" FROM posted))
-            WHERE "thread_id" = %s AND "user_id" = %s RETURNING 1
-        )
-        SELECT posted."id", EXISTS (
-            SELECT 1 FROM {messages} WHERE "thread_id" = %s AND "sender_role" = %s
-        ), EXISTS (SELECT 1 FROM mark) FROM posted
-    """  # noqa: S608 - names from the models
-    thread_id = message.thread_id
-    params = [*values, reopen, Thread.OPEN, thread_id, thread_id, sender_id, thread_id, Participant.CLIENT]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        message.pk, had_client_message, marked = cursor.fetchone()
-    message._state.adding = False
-    return had_client_message, marked
+#: One message stored in one round trip (``messaging_post_message``, migration 0003): under the
+#: thread's row lock, the sender's rate and blocks are checked, the message inserted, the thread's
+#: last message date (reopening it for a client) and the sender's read mark moved. Its row:
+#: ``(refusal, message id, had_client_message, reopened)``. Sockets run it from their event loop
+#: (``live.py``), everything else through Django's connection (``post_message``).
+STORE_SQL = "SELECT * FROM messaging_post_message(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
 
 
-def post_message(thread, *, sender=None, body="", attachment=None, internal=False, role=None, paid=False):
-    """Store a message from ``sender`` (``None``: the guest who owns the thread), then broadcast it.
-    ``role`` is the sender's role when the caller already read it with ``access.role_in`` (a socket,
-    when it joined): one lookup less on the chat's path.
+def store_params(message):
+    return [
+        message.thread_id,
+        message.sender_id,
+        message.sender_role,
+        message.body,
+        message.internal,
+        message.attachment.name or "",
+        message.attachment_name,
+        message.attachment_type,
+        message.sent_at,
+        settings.MESSAGING_MAX_MESSAGES_PER_MINUTE,
+    ]
 
-    Refusals (empty, too long, too fast, blocked, an internal note from the client side, a bad
-    attachment, a free message in a paid conversation) raise ``MessageRefused`` and write nothing.
-    ``paid`` is for the app owning a ``Thread.PAID_KINDS`` conversation, posting a paid question or answer.
-    """
+
+def new_message(thread, *, sender=None, body="", attachment=None, internal=False, role=None, paid=False):
+    """The unsaved message, once what needs no database is checked (raises ``MessageRefused``);
+    an attachment is checked and stored privately. No query when ``role`` is given without a file."""
     if thread.kind in Thread.PAID_KINDS and not paid:
         raise MessageRefused(
             _("Each question to an expert is a paid message: write from the expert's profile.")
@@ -201,23 +155,49 @@ def post_message(thread, *, sender=None, body="", attachment=None, internal=Fals
             checked = checked_attachment(attachment)
         except ValidationError as error:
             raise MessageRefused(" ".join(error.messages)) from error
-    with transaction.atomic():
-        status = _lock_and_check(thread, sender)
-        message = Message(thread=thread, sender=sender, sender_role=role, body=text, internal=internal)
-        if checked:
-            upload, name, content_type = checked
-            message.attachment_name, message.attachment_type = name, content_type
-            message.attachment.save(upload.name, upload, save=False)
-        reopen = role == Participant.CLIENT and status == Thread.CLOSED  # a client writing again reopens
-        had_client_message, marked = _store(message, reopen=reopen, sender_id=getattr(sender, "pk", None))
-        opened = role == Participant.CLIENT and not internal and not had_client_message
-        thread.last_message_at = message.sent_at
-        if reopen:
-            thread.status = Thread.OPEN
-        if sender is not None and not marked:  # the sender's first message here: they join the thread
-            _read_up_to(thread, sender, role, message.pk)
-        posted = Posted(message=message, opened_thread=opened)
-        transaction.on_commit(lambda: _after_post(posted))
+    message = Message(
+        thread=thread, sender=sender, sender_role=role, body=text, internal=internal, sent_at=timezone.now()
+    )
+    if checked:
+        upload, name, content_type = checked
+        message.attachment_name, message.attachment_type = name, content_type
+        message.attachment.save(upload.name, upload, save=False)
+    return message
+
+
+def stored(message, row):
+    """``Posted`` from ``STORE_SQL``'s row; a refusal raises ``MessageRefused`` (and drops the file
+    stored for nothing): nothing was written."""
+    refusal, message.pk, had_client_message, reopened = row
+    if refusal:
+        if message.attachment:
+            message.attachment.delete(save=False)
+        raise MessageRefused(REFUSALS[refusal]())
+    message._state.adding = False
+    thread = message.thread
+    thread.last_message_at = message.sent_at
+    if reopened:
+        thread.status = Thread.OPEN
+    opened = message.sender_role == Participant.CLIENT and not message.internal and not had_client_message
+    return Posted(message=message, opened_thread=opened)
+
+
+def post_message(thread, *, sender=None, body="", attachment=None, internal=False, role=None, paid=False):
+    """Store a message from ``sender`` (``None``: the guest who owns the thread), then broadcast it.
+    ``role`` is the sender's role when the caller already read it with ``access.role_in`` (a socket,
+    when it joined): one lookup less.
+
+    Refusals (empty, too long, too fast, blocked, an internal note from the client side, a bad
+    attachment, a free message in a paid conversation) raise ``MessageRefused`` and write nothing.
+    ``paid`` is for the app owning a ``Thread.PAID_KINDS`` conversation, posting a paid question or answer.
+    """
+    message = new_message(
+        thread, sender=sender, body=body, attachment=attachment, internal=internal, role=role, paid=paid
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(STORE_SQL, store_params(message))
+        posted = stored(message, cursor.fetchone())
+    transaction.on_commit(lambda: _after_post(posted))
     return posted
 
 

@@ -31,16 +31,20 @@ def test_a_message_is_stored_then_delivered_to_the_other_side_through_redis(cook
     async def scenario():
         client_socket = await joined(thread, client_cookie)
         seller_socket = await joined(thread, seller_cookie)
+        seller_inbox = socket("/ws/chat/inbox/", seller_cookie)
+        assert (await seller_inbox.connect(timeout=5))[0]
+        await seller_inbox.receive_json_from(timeout=5)  # the counts when it joins
         # when: the client writes in Arabic with an emoji
         await client_socket.send_json_to({"type": "message", "body": "مرحبا، هل الجبة متوفرة؟ 😊"})
         received = await seller_socket.receive_json_from(timeout=5)
         stored = await sync_to_async(Message.objects.filter(pk=received["id"]).exists)()
         echoed = await client_socket.receive_json_from(timeout=5)
-        await client_socket.disconnect()
-        await seller_socket.disconnect()
-        return received, stored, echoed
+        unread = await seller_inbox.receive_json_from(timeout=5)  # the task, queued after the broadcast
+        for communicator in (client_socket, seller_socket, seller_inbox):
+            await communicator.disconnect()
+        return received, stored, echoed, unread
 
-    received, stored, echoed = async_to_sync(scenario)()
+    received, stored, echoed, unread = async_to_sync(scenario)()
 
     # then: the frame carries the contract's fields, and the message was in the database first
     assert {"type", "id", "sender", "body", "sent_at"} <= received.keys()
@@ -49,6 +53,8 @@ def test_a_message_is_stored_then_delivered_to_the_other_side_through_redis(cook
     assert received["sender"] == {"id": cast.client.pk, "name": "Amel", "role": Participant.CLIENT}
     assert stored
     assert echoed["id"] == received["id"]
+    # and: the seller's unread count moved
+    assert unread["type"] == "unread" and unread["thread"] == thread.pk and unread["unread"] >= 1
 
 
 def test_typing_reaches_the_others_and_a_read_receipt_everyone(cookie_of):

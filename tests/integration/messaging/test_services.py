@@ -8,7 +8,7 @@ from django.test import override_settings
 
 from commerce.messaging import services
 from commerce.messaging.exceptions import MessageRefused, ThreadRefused
-from commerce.messaging.models import Message, Report, Thread
+from commerce.messaging.models import Message, Participant, Report, Thread
 from commerce.notifications.models import Notification
 from tests.factories.messaging import make_cast, seller_thread, support_thread
 from tests.factories.wallet import run_together
@@ -102,6 +102,19 @@ def test_sending_too_fast_is_refused(cast):
         services.post_message(thread, sender=cast.other_client, body=f"message {n}")
     with pytest.raises(MessageRefused, match="too fast|trop vite"):
         services.post_message(thread, sender=cast.other_client, body="encore")
+
+
+def test_a_socket_stores_a_message_in_one_round_trip(cast, django_assert_num_queries):
+    # given: a thread and its client's role, read once when the socket joined
+    thread = support_thread(cast.other_client, "Bonjour")
+    # when/then: the message (checks, insert, thread, read mark) is one statement to PostgreSQL
+    with django_assert_num_queries(1):
+        posted = services.post_message(
+            thread, sender=cast.other_client, body="Encore", role=Participant.CLIENT
+        )
+    thread.refresh_from_db()
+    assert thread.last_message_at == posted.message.sent_at and not posted.opened_thread
+    assert Participant.objects.get(thread=thread, user=cast.other_client).last_read_id == posted.message.pk
 
 
 def test_a_blocked_person_can_no_longer_write_and_a_report_keeps_the_text(cast):
