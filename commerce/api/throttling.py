@@ -76,7 +76,7 @@ class RateThrottle(SimpleRateThrottle):
         answers = _script(client())(keys=keys, args=arguments)
         self.refusals = [
             _wait(limit, period, now, count, float(oldest))
-            for (_scope, _ident, limit, period), (allowed, count, oldest) in zip(windows, answers, strict=True)
+            for (_s, _i, limit, period), (allowed, count, oldest) in zip(windows, answers, strict=True)
             if not allowed
         ]
         return not self.refusals
