@@ -29,6 +29,8 @@ from search.exceptions import (
 from .schema import VALIDATION_ERROR, ErrorSerializer
 
 PER_PAGE = 24
+#: Longest text searched for.
+QUERY_MAX_LENGTH = 200
 #: What ``reverse`` leaves unquoted in a path.
 URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
@@ -55,10 +57,36 @@ class SearchResponseSerializer(serializers.Serializer):
 
 
 class SearchParamsSerializer(serializers.Serializer):
-    q = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    q = serializers.CharField(required=False, allow_blank=True, max_length=QUERY_MAX_LENGTH)
     type = serializers.ChoiceField(choices=list(faceted.KINDS), default="products")
     sort = serializers.CharField(required=False, help_text="relevancy, price-asc, price-desc, newest…")
     page = serializers.IntegerField(min_value=1, default=1)
+
+
+def search_params(query_params):
+    """``(type, page)`` of a search, as ``SearchParamsSerializer`` reads them (an empty value is an
+    absent one); ``ValidationError`` with its errors. The usual request (known type, page in ASCII
+    digits, short text) is read directly: a serializer deep-copies its fields on every request
+    (0.3 ms of the endpoint's 4 ms of its own). Anything else goes through the serializer, which
+    then decides and words the errors."""
+    kind = query_params.get("type") or "products"
+    page = query_params.get("page") or "1"
+    text, sort = query_params.get("q", ""), query_params.get("sort", "")
+    usual = (
+        kind in faceted.KINDS
+        and page.isascii()
+        and page.isdigit()
+        and len(page) < 10
+        and int(page) >= 1
+        and len(text) <= QUERY_MAX_LENGTH
+        and "\x00" not in text + sort
+    )
+    if usual:
+        return kind, int(page)
+    params = SearchParamsSerializer(data=query_params)
+    if not params.is_valid():
+        raise ValidationError(params.errors)
+    return params.validated_data["type"], params.validated_data["page"]
 
 
 FACET_PARAMETERS = [
@@ -159,18 +187,15 @@ class SearchView(APIView):
     permission_classes = [AllowAny]
 
     def get(self, request):
-        params = SearchParamsSerializer(data=request.query_params)
-        if not params.is_valid():
-            raise ValidationError(params.errors)
-        data = params.validated_data
-        kind = faceted.KINDS[data["type"]]()
+        kind_name, page = search_params(request.query_params)
+        kind = faceted.KINDS[kind_name]()
         facets = kind.facets()
         selection = faceted.parse(kind, request.query_params, facets)
         try:
             result = faceted.run(
                 kind,
                 selection,
-                offset=(data["page"] - 1) * PER_PAGE,
+                offset=(page - 1) * PER_PAGE,
                 limit=PER_PAGE,
                 facets=facets,
                 fields=HIT_FIELDS[kind.name],

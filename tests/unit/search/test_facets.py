@@ -1,6 +1,7 @@
 """Parsing a query string into a selection, and the links of a faceted page (no server needed)."""
 
 from django.http import QueryDict
+from django.utils import translation
 
 from search import faceted, facets, listing
 from search.facets import EXPERT_FACETS, FacetCounts, FacetValue, RangeFacet
@@ -72,3 +73,13 @@ def test_product_facets_label_categories_sellers_and_types_from_the_one_vocabula
     assert by_name["seller"].labels(["s1"]) == {"s1": "Atelier"}
     assert by_name["product_type"].labels(["digital"]) == {"digital": "digital"}
     assert len(reads) == 1
+
+
+def test_remembered_labels_stay_per_language():
+    with translation.override("fr"):
+        assert facets.price_labels(["20-50", "200-"])["20-50"] == "De 20 à 50"
+    with translation.override("ar"):
+        assert facets.price_labels(["20-50"]) == {"20-50": "من 20 إلى 50"}
+    with translation.override("fr"):
+        assert facets.price_labels(["20-50"]) == {"20-50": "De 20 à 50"}
+        assert facets.yes_no_labels(["true"]) == {"true": "Oui"}
