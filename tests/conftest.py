@@ -32,6 +32,7 @@ from tests.factories.pages import build_home_pages
 from tests.factories.phones import fake_settings, phones_fake, phones_fake_server  # noqa: F401 - fixtures
 from tests.factories.sellers import make_seller, make_shop
 from tests.factories.stripe import stripe_fake  # noqa: F401 - fixture: the local fake of Stripe
+from tests.migrated_state import MigratedState
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -245,17 +246,83 @@ def _demo_database_name():
     return f"{connection.settings_dict['NAME']}_demo"
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, request):
-    """The migrated test database, and when a test of the session reads the demo, an empty copy of it
-    taken right away (``demo_database`` seeds it when first needed; nothing else is connected yet)."""
+def _restore_kept_database():
+    """Put a kept test database back as migrations left it (an interrupted run may have left rows),
+    before it is migrated again. False when it has no copy of that state (kept from before the copy
+    existed): it must then be created afresh."""
+    import psycopg
     from django.db import connection
 
+    database = connection.settings_dict
+    try:
+        kept = psycopg.connect(
+            host=database["HOST"],
+            port=database["PORT"] or None,
+            user=database["USER"],
+            password=database["PASSWORD"],
+            dbname=connection.creation._get_test_db_name(),
+            cursor_factory=psycopg.ClientCursor,
+        )
+    except psycopg.OperationalError:  # no test database yet: Django creates it
+        return True
+    with kept, kept.cursor() as cursor:
+        if not MigratedState.kept(cursor):
+            return False
+        MigratedState(cursor).restore(cursor, everything=True)
+    return True
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(django_db_createdb, django_db_blocker):
+    """``--create-db``, or a kept test database without a copy of its migrated state."""
+    if django_db_createdb:
+        return True
+    with django_db_blocker.unblock():
+        return not _restore_kept_database()
+
+
+@contextmanager
+def _transactional_tests_restore_the_migrated_state(state):
+    """``transaction=True`` tests end by putting back the tables they changed (``MigratedState``)
+    instead of Django's flush, which empties every table and recreates content types and permissions."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import DEFAULT_DB_ALIAS, connection
+    from django.test import TransactionTestCase
+
+    flush = TransactionTestCase._fixture_teardown
+
+    def _fixture_teardown(self):
+        databases = list(self._databases_names(include_mirrors=False))
+        if self.available_apps is not None or self.serialized_rollback or databases != [DEFAULT_DB_ALIAS]:
+            return flush(self)
+        with transaction.atomic(), connection.cursor() as cursor:
+            state.restore(cursor)
+        ContentType.objects.clear_cache()
+        Site.clear_site_root_paths_cache()
+
+    TransactionTestCase._fixture_teardown = _fixture_teardown
+    try:
+        yield
+    finally:
+        TransactionTestCase._fixture_teardown = flush
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """The migrated test database, a copy of its migrated state that transactional tests go back to
+    (the fixture's value, a ``MigratedState``), and when a test of the session reads the demo, an
+    empty copy of it taken right away (``demo_database`` seeds it when first needed; nothing else is
+    connected yet)."""
+    from django.db import connection
+
+    with django_db_blocker.unblock(), transaction.atomic(), connection.cursor() as cursor:
+        state = MigratedState.take(cursor)
     needed = _needs_demo(request.session)
     if needed:
         with django_db_blocker.unblock():
             _recreate_database(_demo_database_name(), template=connection.settings_dict["NAME"])
-    yield
+    with _transactional_tests_restore_the_migrated_state(state):
+        yield state
     if needed:
         with django_db_blocker.unblock():
             _recreate_database(_demo_database_name())

@@ -23,7 +23,7 @@ from tests.factories.catalogue import product_for_sale
 from tests.integration.dashboard.urls import reached
 from tests.pdf import pdf_text
 
-pytestmark = pytest.mark.usefixtures("english")
+pytestmark = pytest.mark.usefixtures("english", "bare_error_pages")
 
 StockAlert = get_model("partner", "StockAlert")
 StockMovement = get_model("partner", "StockMovement")
@@ -41,6 +41,12 @@ B_SECRETS = (
 )
 PARAM = re.compile(r"<(?:\w+:)?(\w+)>")
 REGEX_GROUP = re.compile(r"\(\?P<(\w+)>[^)]*\)")
+
+
+@pytest.fixture
+def bare_error_pages(settings):
+    """403s and 404s without the site's error page around them (the sweeps read their status only)."""
+    settings.ROOT_URLCONF = "tests.integration.dashboard.bare_errors"
 
 
 def _clean(route):
