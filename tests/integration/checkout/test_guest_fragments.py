@@ -1,6 +1,6 @@
-"""A guest's checkout pages reuse the rendered header, footer and chat widget (commerce/checkout/
-templatetags/checkout_chrome.py): with their own basket count and CSRF token, fresh after a change,
-and never for a signed-in shopper."""
+"""A guest's checkout pages reuse the rendered header, footer, chat widget and empty form
+(commerce/checkout/templatetags/guest_fragments.py): with their own basket count and CSRF token,
+fresh after a change, and never for a form with the guest's input or for a signed-in shopper."""
 
 import pytest
 from django.test import Client
@@ -15,6 +15,7 @@ Category = get_model("catalogue", "Category")
 
 CHECKOUT = "/fr/checkout/"
 HEADER = "includes/header.html"
+FIELDS = "checkout/partials/customer_fields.html"
 
 
 def guest_at_checkout(product, quantity):
@@ -36,7 +37,7 @@ def test_a_guest_gets_the_kept_chrome_with_their_own_basket_count_and_token():
     guest = guest_at_checkout(product, 2)
     page = guest.get(CHECKOUT)
     html = page.content.decode()
-    assert HEADER not in rendered(page)
+    assert {HEADER, FIELDS}.isdisjoint(rendered(page))
     assert '<span class="basket-link__count" aria-hidden="true">2</span>' in html
     assert CSRF_PLACEHOLDER not in html
     assert f'name="csrfmiddlewaretoken" value="{page.context["csrf_token"]}"' in html  # the chat widget's
@@ -67,3 +68,16 @@ def test_a_signed_in_shopper_gets_the_chrome_rendered(client):
     page = client.get(CHECKOUT)
     assert HEADER in rendered(page)
     assert "nadia@example.com" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_form_with_the_guests_input_is_rendered_with_it():
+    ensure_tunisia()
+    product, _ = product_for_sale("Tajine émaillé", "45.000")
+    guest = guest_at_checkout(product, 1)
+    guest.get(CHECKOUT)
+
+    page = guest.post(CHECKOUT, {"first_name": "Amira", "last_name": "Ben Salah", "payment_method": "cod"})
+    assert page.status_code == 200
+    assert FIELDS in rendered(page)
+    assert 'value="Amira"' in page.content.decode()
