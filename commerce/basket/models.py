@@ -35,6 +35,16 @@ class Basket(AbstractBasket):
         )
         return self._lines
 
+    def add_product(self, product, quantity=1, options=None):
+        """Oscar's; a basket saved here for its first line (a new visitor's) has no lines to read."""
+        if self.id is None:
+            self.save()
+            self._lines = []
+        return super().add_product(product, quantity, options)
+
+    add_product.alters_data = True
+    add = add_product
+
     def merge_line(self, line, add_quantities=True):
         """Oscar's (a guest's basket merged at sign-in, a saved line moved back), except that a
         subscription line is dropped: subscriptions are started with "Subscribe", never ordered
