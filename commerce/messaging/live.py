@@ -28,15 +28,9 @@ async def _connection():
     loop = asyncio.get_running_loop()
     found = _connections.get(loop)
     if found is None or found.closed or found.broken:
-        settings = connection.settings_dict
-        found = await psycopg.AsyncConnection.connect(
-            dbname=settings["NAME"],
-            user=settings["USER"],
-            password=settings["PASSWORD"],
-            host=settings["HOST"],
-            port=settings["PORT"],
-            autocommit=True,
-        )
+        params = connection.get_connection_params()  # the site's settings: TLS, options, adapters
+        params.pop("cursor_factory", None)  # Django's is synchronous
+        found = await psycopg.AsyncConnection.connect(**params, autocommit=True)
         _connections[loop] = found
     return found
 
