@@ -65,10 +65,11 @@ def seed(env, rooms):
     return harness.run_json(env, "benchmarks.chat.seed", str(rooms), marker="ROOMS")
 
 
-async def room_run(port, room, kind, messages, samples, pace=0.0):
+async def room_run(port, room, kind, messages, samples, lost, pace=0.0):
     """Two sockets in one room; the first sends ``messages`` one at a time, the second times each.
 
-    ``pace``: seconds from one send to the next (0: at once), the first after a random offset."""
+    ``pace``: seconds from one send to the next (0: at once), the first after a random offset. A
+    message not received within 10 s goes to ``lost`` (its body), and the room goes on."""
     from websockets.asyncio.client import connect
 
     origin = f"http://127.0.0.1:{port}"
@@ -99,19 +100,23 @@ async def room_run(port, room, kind, messages, samples, pace=0.0):
             wanted = json.dumps(body)  # as it appears in the frame that carries it back
             started = time.perf_counter()
             await sender.send(frame)
-            async with asyncio.timeout(10):
-                while wanted not in await receiver.recv():
-                    pass
+            try:
+                async with asyncio.timeout(10):
+                    while wanted not in await receiver.recv():
+                        pass
+            except TimeoutError:
+                lost.append(body)
+                continue
             samples.append((time.perf_counter() - started) * 1000)
             if pace:
                 await asyncio.sleep(max(0.0, pace - (time.perf_counter() - started)))
         drainer.cancel()
 
 
-async def scenario(port, rooms, kind, messages, pace=0.0):
+async def scenario(port, rooms, kind, messages, lost, pace=0.0):
     samples = []
     started = time.perf_counter()
-    await asyncio.gather(*(room_run(port, room, kind, messages, samples, pace) for room in rooms))
+    await asyncio.gather(*(room_run(port, room, kind, messages, samples, lost, pace) for room in rooms))
     return samples, time.perf_counter() - started
 
 
@@ -125,13 +130,16 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def persisted(database_url):
+def persisted(database_url, bodies=None):
+    """How many of the benchmark's messages (or of ``bodies``) the database holds."""
     import psycopg
 
     with psycopg.connect(database_url) as connection:
-        return connection.execute(
-            "SELECT count(*) FROM messaging_message WHERE body LIKE 'bench %%'"
-        ).fetchone()[0]
+        if bodies is not None:
+            query, params = "SELECT count(*) FROM messaging_message WHERE body = ANY(%s)", [bodies]
+        else:
+            query, params = "SELECT count(*) FROM messaging_message WHERE body LIKE 'bench %%'", []
+        return connection.execute(query, params).fetchone()[0]
 
 
 def main(argv=None):
@@ -159,20 +167,18 @@ def main(argv=None):
         started.append(server)
         port = server.port
         log(f"server on port {port}; {len(rooms)} rooms seeded")
-        run(scenario(port, rooms[:1], "chat", 20))  # warm-up: imports, connections
-        run(scenario(port, rooms[:1], "echo", 20))
+        lost = {"chat": [], "echo": []}
+        run(scenario(port, rooms[:1], "chat", 20, lost["chat"]))  # warm-up: imports, connections
+        run(scenario(port, rooms[:1], "echo", 20, lost["echo"]))
         results = []
-        sent = 20
         scenarios = [(1, 0.0), (len(rooms), 0.0), (len(rooms), options.pace)]
         for count, pace in scenarios:
             for kind in ("echo", "chat", "chat", "echo"):
                 paced = f", one every {pace:g} s" if pace else ""
                 messages = (options.one_room_messages if count == 1 else options.messages) // 2
                 log(f"{kind}: {count} room(s), {messages} messages each{paced}")
-                samples, seconds = run(scenario(port, rooms[:count], kind, messages, pace))
+                samples, seconds = run(scenario(port, rooms[:count], kind, messages, lost[kind], pace))
                 results.append((count, pace, kind, samples, seconds))
-                if kind == "chat":
-                    sent += len(samples)
         print()
         header = ("rooms", "pace s", "server", "messages", "p50 ms", "p95 ms", "max ms", "msg/s")
         widths = (5, 6, 6, 8, 8, 8, 8, 8)
@@ -195,8 +201,14 @@ def main(argv=None):
             goal = GOALS.get(count, GOALS[50])
             verdict = "met" if chat_p95 <= goal else "not met"
             print(f"      goal p95 <= {goal:g} ms with {count} room(s): {verdict}")
+        sent = 20 + sum(len(r[3]) for r in results if r[2] == "chat") + len(lost["chat"])
         stored = persisted(database_url)
         print(f"\nchat messages sent (with warm-up): {sent}; found in the database: {stored}")
+        for kind, bodies in lost.items():
+            if bodies:
+                print(f"{kind}: {len(bodies)} message(s) not received within 10 s")
+        if lost["chat"]:
+            print(f"  of which stored: {persisted(database_url, lost['chat'])}")
         cost = harness.run_json(env, "benchmarks.chat.queries", str(rooms[0]["thread"]), marker="COST")
         print(
             f"one message, in-process: {cost['statements']} round trips (BEGIN and COMMIT included), "
