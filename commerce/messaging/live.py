@@ -4,8 +4,12 @@ The store is one statement in autocommit (``services.STORE_SQL``), so it needs n
 Django's connection: it runs on a psycopg ``AsyncConnection`` of the event loop (one per loop,
 opened on first use), without the hop to a pool thread and back, nor the broadcast's hop from that
 thread to the loop. A message is still stored (committed) before it is broadcast. The task that
-moves unread counts and notifies is queued afterwards in a thread (kombu is synchronous), off the
-sender's path: nothing waits for it, a failure to queue is logged.
+moves unread counts and notifies is queued afterwards, off the sender's path: the loop's messages
+of the next ``ANNOUNCE_BATCH_SECONDS`` go in one task, queued in a thread (kombu is synchronous).
+Queuing a task costs more CPU than storing the message; once per batch, it no longer competes with
+the delivery of each message for the process. Nothing waits for it, a failure to queue is logged;
+the announcements of the last batch are lost if the process dies within that fraction of a second
+(counts are recomputed whole by the next message, as after a lost task).
 """
 
 import asyncio
@@ -17,11 +21,15 @@ from channels.layers import get_channel_layer
 from django.db import connection
 
 from . import broadcast, services
-from .tasks import announce_message
+from .tasks import announce_messages
 
 logger = logging.getLogger(__name__)
 
+#: How long a socket's message waits to be announced with the others of its event loop.
+ANNOUNCE_BATCH_SECONDS = 0.05
+
 _connections = weakref.WeakKeyDictionary()
+_unannounced = weakref.WeakKeyDictionary()
 
 
 async def _connection():
@@ -43,13 +51,26 @@ async def post(thread, *, sender, body, internal, role):
         posted = services.stored(message, await cursor.fetchone())
     await get_channel_layer().group_send(*broadcast.message_event(message))
     if not message.internal:
-        queued = asyncio.get_running_loop().run_in_executor(
-            None, announce_message.delay, message.pk, posted.opened_thread
-        )
-        queued.add_done_callback(_log_failure)
+        _announce_soon(message.pk, posted.opened_thread)
     return posted
+
+
+def _announce_soon(message_id, opened_thread):
+    loop = asyncio.get_running_loop()
+    batch = _unannounced.get(loop)
+    if batch is None:
+        batch = _unannounced[loop] = []
+        loop.call_later(ANNOUNCE_BATCH_SECONDS, _announce_batch, loop)
+    batch.append((message_id, opened_thread))
+
+
+def _announce_batch(loop):
+    batch = _unannounced.pop(loop, None)
+    if batch:
+        queued = loop.run_in_executor(None, announce_messages.delay, batch)
+        queued.add_done_callback(_log_failure)
 
 
 def _log_failure(future):
     if not future.cancelled() and future.exception() is not None:
-        logger.error("Queuing a message's announcement failed", exc_info=future.exception())
+        logger.error("Queuing messages' announcements failed", exc_info=future.exception())

@@ -15,3 +15,12 @@ def announce_message(message_id, opened_thread):
     message = Message.objects.select_related("thread__partner", "sender").filter(pk=message_id).first()
     if message is not None:
         services.announce(services.Posted(message=message, opened_thread=opened_thread))
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def announce_messages(batch):
+    """``announce_message`` for each ``[message_id, opened_thread]`` of a batch (a chat socket's
+    messages of a fraction of a second, ``live``): one task queued instead of one per message.
+    Safe twice, as each announcement is."""
+    for message_id, opened_thread in batch:
+        announce_message(message_id, opened_thread)

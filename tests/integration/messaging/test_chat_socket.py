@@ -40,11 +40,17 @@ def test_a_message_is_stored_then_delivered_to_the_other_side_through_redis(cook
         stored = await sync_to_async(Message.objects.filter(pk=received["id"]).exists)()
         echoed = await client_socket.receive_json_from(timeout=5)
         unread = await seller_inbox.receive_json_from(timeout=5)  # the task, queued after the broadcast
+        # and two more at once: announced together, each counted
+        for body in ("Et en taille M ?", "Merci"):
+            await client_socket.send_json_to({"type": "message", "body": body})
+        counts = [unread]
+        while counts[-1]["unread"] < unread["unread"] + 2:
+            counts.append(await seller_inbox.receive_json_from(timeout=5))
         for communicator in (client_socket, seller_socket, seller_inbox):
             await communicator.disconnect()
-        return received, stored, echoed, unread
+        return received, stored, echoed, unread, counts
 
-    received, stored, echoed, unread = async_to_sync(scenario)()
+    received, stored, echoed, unread, counts = async_to_sync(scenario)()
 
     # then: the frame carries the contract's fields, and the message was in the database first
     assert {"type", "id", "sender", "body", "sent_at"} <= received.keys()
@@ -55,6 +61,7 @@ def test_a_message_is_stored_then_delivered_to_the_other_side_through_redis(cook
     assert echoed["id"] == received["id"]
     # and: the seller's unread count moved
     assert unread["type"] == "unread" and unread["thread"] == thread.pk and unread["unread"] >= 1
+    assert counts[-1]["unread"] == unread["unread"] + 2
 
 
 def test_typing_reaches_the_others_and_a_read_receipt_everyone(cookie_of):
