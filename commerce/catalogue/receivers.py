@@ -24,7 +24,10 @@ def _product_and_parent(instance):
 
 
 def stock_record_changed(sender, instance, **kwargs):
-    pagecache.invalidate_products(_product_and_parent(instance))
+    """Unless only the level changed and shoppers are told the same (a sale that leaves plenty:
+    ``commerce.partner.availability``)."""
+    if not getattr(instance, "availability_unchanged", False):
+        pagecache.invalidate_products(_product_and_parent(instance))
 
 
 def product_changed(sender, instance, **kwargs):

@@ -13,7 +13,7 @@ their messages after commit. ``post_save`` is still sent, for the page cache and
 from django.db import transaction
 from oscar.core.loading import get_model
 
-from . import alerts, back_in_stock
+from . import alerts, availability, back_in_stock
 from .exceptions import InsufficientStock, StockBelowAllocation
 
 StockRecord = get_model("partner", "StockRecord")
@@ -87,11 +87,16 @@ def allocate(requests, *, by=None):
 
 def _hold(record, quantity):
     """Oscar's ``allocate`` without reading the row back (the record is locked, so its new level is
-    known); available stock only went down, so alerts about stock coming back need not look."""
+    known); available stock only went down, so alerts about stock coming back need not look. When
+    shoppers are told the same after the sale ("In stock"), the record says so to the page cache
+    (``availability_unchanged``): the product's cached pages stay."""
+    before = availability.shown(record.net_stock_level)
     record.pre_save_signal()
     record.num_allocated = (record.num_allocated or 0) + quantity
+    record.availability_unchanged = availability.shown(record.net_stock_level) == before
     StockRecord.objects.filter(pk=record.pk).update(num_allocated=record.num_allocated)
     record.post_save_signal()
+    del record.availability_unchanged  # said of this change only
     _followed_up(record, fell=True)
 
 

@@ -14,6 +14,8 @@ from oscar.apps.partner.strategy import StockRequired, Structured, UseFirstStock
 
 from commerce.money.fields import to_millimes
 
+from .availability import FewLeft
+
 
 def tax_code(product):
     """The tax code of this product's price: its VAT class (variants follow their parent)."""
@@ -75,6 +77,12 @@ class TunisianMarketplace(UseFirstStockRecord, StockRequired, VATIncludedPrices,
         if purchase_info.stockrecord is not None or not product.is_parent:
             return purchase_info.stockrecord
         return cheapest_record(self.select_children_stockrecords(product))
+
+    def availability_policy(self, product, stockrecord):
+        """Oscar's policy; a tracked product's says how many are left only when few are."""
+        if stockrecord is not None and product.get_product_class().track_stock:
+            return FewLeft(stockrecord.net_stock_level)
+        return super().availability_policy(product, stockrecord)
 
     def fetch_for_line(self, line, stockrecord=None):
         """A basket line is priced and checked against the seller it was added from (its own

@@ -566,6 +566,8 @@ SELLERS_DEFAULT_COMMISSION_RATE = Decimal("0.20")
 #: A low-stock alert goes to the seller when available stock falls below this (unless the stock
 #: record sets its own threshold).
 SELLERS_LOW_STOCK_THRESHOLD = 5
+#: Product pages and cards say "Only N left" at this many units available or fewer, else "In stock".
+CATALOGUE_FEW_LEFT = 5
 #: Products per page on a shop's public page.
 SELLERS_SHOP_PRODUCTS_PER_PAGE = 24
 #: Largest stock CSV a seller may import at once (rows).

@@ -181,3 +181,23 @@ def test_a_hit_does_what_the_product_viewed_signal_does_for_a_visitor():
     # counter is called by the page itself, not from the signal).
     receivers = {receiver().__module__ for _key, receiver, *_rest in product_viewed.receivers}
     assert receivers == {"oscar.apps.customer.receivers"}
+
+
+def test_a_sale_that_leaves_plenty_keeps_the_page_and_one_that_leaves_few_says_how_many(tajine):
+    product, record = tajine  # 20 in stock
+    url = url_of(product)
+    visit(url)
+    # when: a sale leaves 18: shoppers are still told "In stock", so the page stays cached
+    stock.allocate([(record.pk, 2, None)])
+    response, html = visit(url)
+    assert response["X-Page-Cache"] == "hit"
+    assert "En stock" in html and "disponible" not in html
+    # when: a sale leaves 4: the page says so at once, in French and in Arabic
+    stock.allocate([(record.pk, 14, None)])
+    response, html = visit(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Plus que 4 en stock" in html
+    assert "لم يتبقَّ سوى 4" in visit(url_of(product, "ar"))[1]
+    # and: every later sale changes the number shown
+    stock.allocate([(record.pk, 1, None)])
+    assert "Plus que 3 en stock" in visit(url)[1]
