@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web bench-wallet bench-bookings stress-wallet bench-chat clean bench-digital bench-search bench-calls
+.PHONY: node-deps run test lint format service-deps system-deps pdf-deps messages lock bench-cms bench-commerce bench-web bench-wallet bench-bookings stress-wallet bench-chat clean bench-digital bench-search bench-calls
 
 ## Every dependency, transitive ones included, installed from the hashed lock (`make lock` refreshes it).
 $(INSTALLED): requirements/dev.txt
@@ -117,7 +117,11 @@ clean:
 	rm -rf var/test-services test-artifacts
 
 ## Lighthouse medians (LCP, performance, accessibility) of the storefront served as in production.
-bench-web: $(INSTALLED) system-deps
+node-deps:
 	$(call debian_packages,nodejs npm)
+
+bench-web: $(INSTALLED) system-deps
+	@# Node and npm from Debian, unless the machine already has them (Debian's npm refuses another node)
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then $(MAKE) --no-print-directory node-deps; fi
 	cd benchmarks/web && npm ci --no-audit --no-fund --loglevel=error
 	$(PY) benchmarks/web/bench_lighthouse.py $(ARGS)
