@@ -787,7 +787,7 @@ REST_FRAMEWORK = {
     # Token first: DRF answers an unauthenticated call with the first class's challenge, 401 with
     # ``WWW-Authenticate: Token`` (the session class has none, which turned a bad token into a 403).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "commerce.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PARSER_CLASSES": [

@@ -4,6 +4,7 @@ seller's unread count moves; a message sent while the client is away is there wh
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories.messaging import make_cast
 
@@ -35,9 +36,8 @@ def test_client_and_seller_chat_live_in_arabic(asgi_server, browser_as, artifact
 
     # then: it is on the client's page, and the seller's unread count moves live
     client.locator(".chat__message--mine", has_text=ARABIC).wait_for()
-    seller.wait_for_function(
-        f"document.querySelector('[data-unread-thread=\"{thread.pk}\"]').textContent.trim() === '2'"
-    )
+    # (polled from here: the page's CSP refuses the string evaluation a page-side wait needs)
+    expect(seller.locator(f'[data-unread-thread="{thread.pk}"]')).to_have_text("2")
 
     # when: the seller opens the conversation and answers
     seller.goto(f"{asgi_server}/dashboard/messages/{thread.pk}/")
