@@ -16,6 +16,7 @@ Prints the medians against the goals of issue 9; never fails on a figure.
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import math
 import os
@@ -47,11 +48,15 @@ def django_env(services: dict[str, str]) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DJANGO_SECRET_KEY="bench-web-only-secret-key",  # noqa: S106
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        SITE_DOMAIN="127.0.0.1",
+        #: A fixed key (32 bytes, urlsafe base64) so the private files the demo seeds stay readable.
+        PRIVATE_STORAGE_ENCRYPTION_KEYS=base64.urlsafe_b64encode(b"bench-web-only-key".ljust(32, b".")).decode(),
         DJANGO_SECURE_SSL_REDIRECT="false",
         DATABASE_URL=services["postgresql"],
         REDIS_URL=services["redis"],
         SEARCH_URL=services["osmem-server"],
         SEARCH_PLAIN_JSON="true",
+        SEARCH_ARABIC_ANALYZER="ar",  # osmem-server's name for Elasticsearch's "arabic"
         MEDIA_ROOT=str(STATE / "media"),
         #: No nginx in front: the application serves uploads and thumbnails itself.
         MEDIA_SERVED_BY_DJANGO="true",
@@ -67,7 +72,7 @@ def manage(env: dict, *args: str, capture: bool = False) -> str:
         cwd=ROOT,
         check=True,
         text=True,
-        capture_output=capture,
+        stdout=subprocess.PIPE if capture else None,  # errors still reach the terminal
     )
     return result.stdout if capture else ""
 
