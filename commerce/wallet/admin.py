@@ -2,6 +2,7 @@
 (The audit trail's events are under "pghistory"; the wallet screens are in the dashboard.)"""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from commerce.core.admin import ReadOnlyAdmin
 
@@ -10,10 +11,18 @@ from .models import Account, Entry, Hold, Transaction
 
 @admin.register(Account)
 class AccountAdmin(ReadOnlyAdmin):
-    list_display = ("pk", "kind", "user", "balance", "coins", "created_at")
+    list_display = ("pk", "kind", "user", "current_balance", "created_at")
     list_filter = ("kind",)
     search_fields = ("user__email",)
     raw_id_fields = ("user",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_current_balance()
+
+    @admin.display(description=_("balance (millimes)"), ordering="current_balance")
+    def current_balance(self, account):
+        """The row's balance plus, for a platform account, its parts."""
+        return account.current_balance
 
 
 class EntryInline(admin.TabularInline):

@@ -2,8 +2,12 @@
 
 Amounts are integer millimes (1 coin = ``settings.WALLET_COIN_MILLIMES``). An entry's amount is
 signed: positive adds to its account's balance, negative takes from it; the entries of one
-transaction sum to zero. ``Account.balance`` caches the sum of the account's entries and is
-updated in the same transaction as the entries (``services._post``).
+transaction sum to zero. A user's account caches the sum of its entries in ``Account.balance``,
+updated in the same transaction as the entries (``services._post``). The platform's accounts
+(escrow, revenue, …) take a leg of nearly every operation: one cached row each would make every
+spend in the country wait for the one before it to commit. Their sum is spread over
+``AccountPart`` rows instead (``Account.balance`` plus the parts, ``with_current_balance``), each
+database connection writing its own part, so concurrent operations do not queue on them.
 
 The database itself refuses what must never happen, whoever writes (the service layer, a shell,
 raw SQL): an entry or a transaction cannot be updated or deleted, a transaction whose entries do
@@ -17,10 +21,32 @@ import pgtrigger
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Mod
+from django.db.models import ExpressionWrapper, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Mod
 from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
+
+#: How many parts a platform account's balance is spread over (the modulus in ``wallet_post``,
+#: migration 0005): more than the connections that post at once, so they seldom share one.
+PLATFORM_ACCOUNT_PARTS = 16
+
+
+class AccountQuerySet(models.QuerySet):
+    def with_current_balance(self):
+        """Annotate ``current_balance``: the sum of the account's entries (its ``balance``, plus its
+        parts for the platform's accounts), in millimes; one query whatever the number of rows."""
+        parts = (
+            AccountPart.objects.filter(account=OuterRef("pk"))
+            .order_by()
+            .values("account")
+            .annotate(total=Sum("balance"))
+            .values("total")
+        )
+        return self.annotate(
+            current_balance=ExpressionWrapper(
+                F("balance") + Coalesce(Subquery(parts), Value(0)), output_field=models.BigIntegerField()
+            )
+        )
 
 
 class Account(models.Model):
@@ -51,9 +77,12 @@ class Account(models.Model):
         related_name="wallet_accounts",
         verbose_name=_("user"),
     )
-    #: Sum of the account's entries, in millimes (checked by ``selectors.reconcile``).
+    #: A user's account: the sum of its entries, in millimes. The platform's: the part of that sum
+    #: not in its ``parts`` (``with_current_balance`` adds them; ``selectors.reconcile`` checks both).
     balance = models.BigIntegerField(_("balance (millimes)"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = AccountQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("wallet account")
@@ -89,6 +118,34 @@ class Account(models.Model):
     def coins(self):
         """The balance in whole coins (a wallet's is always whole)."""
         return self.balance // settings.WALLET_COIN_MILLIMES
+
+
+class AccountPart(models.Model):
+    """A share of a platform account's balance (millimes), written by the database function
+    ``wallet_post`` only: each connection adds its legs to part ``backend pid %
+    PLATFORM_ACCOUNT_PARTS`` of the account, so two operations at once lock different rows. The
+    account's entries remain its history; a part is a running sum and has no audit trail of its
+    own."""
+
+    account = models.ForeignKey(
+        Account,
+        on_delete=models.PROTECT,
+        related_name="parts",
+        db_index=False,  # wallet_one_row_per_part (account, part) serves its look-ups
+    )
+    part = models.PositiveSmallIntegerField()
+    balance = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("platform account part")
+        verbose_name_plural = _("platform account parts")
+        constraints = [
+            models.UniqueConstraint(fields=["account", "part"], name="wallet_one_row_per_part"),
+            models.CheckConstraint(condition=Q(part__lt=PLATFORM_ACCOUNT_PARTS), name="wallet_part_in_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.account} [{self.part}]: {self.balance:+d}"
 
 
 class Transaction(models.Model):
@@ -163,7 +220,11 @@ class Entry(models.Model):
     Never updated nor deleted; a mistake is corrected by a new transaction."""
 
     transaction = models.ForeignKey(
-        Transaction, on_delete=models.PROTECT, related_name="entries", verbose_name=_("transaction")
+        Transaction,
+        on_delete=models.PROTECT,
+        related_name="entries",
+        verbose_name=_("transaction"),
+        db_index=False,  # wallet_one_entry_per_account (transaction, account) serves its look-ups
     )
     account = models.ForeignKey(
         Account, on_delete=models.PROTECT, related_name="entries", verbose_name=_("account")

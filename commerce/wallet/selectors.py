@@ -103,7 +103,8 @@ def summary_text(transactions, accounts, holds, violations):
 def reconcile():
     """Check the whole ledger (``manage.py wallet_check``, nightly by beat); returns a ``Report``.
 
-    Every transaction balances; every cached balance equals the sum of its entries; no wallet or
+    Every transaction balances; every account's balance (its row plus, for the platform's, its
+    parts) equals the sum of its entries; no wallet or
     escrow is negative and every wallet holds whole coins; every hold was opened once with matching
     entries and resolved at most once (never while pending) with entries that match its outcome;
     escrow holds exactly the coins of the pending holds.
@@ -131,13 +132,19 @@ def _reconcile():
             _("Transaction #%(id)s does not balance (%(total)+d millimes).")
             % {"id": row["transaction"], "total": row["total"]}
         )
-    drifted = Account.objects.annotate(total=Coalesce(Sum("entries__amount"), 0)).exclude(balance=F("total"))
+    accounts = Account.objects.with_current_balance()
+    drifted = accounts.annotate(total=Coalesce(Sum("entries__amount"), 0)).exclude(current_balance=F("total"))
     for account in drifted:
         problems.append(
             _("Account %(account)s (#%(id)s) shows %(balance)d millimes, its entries sum to %(total)d.")
-            % {"account": account, "id": account.pk, "balance": account.balance, "total": account.total}
+            % {
+                "account": account,
+                "id": account.pk,
+                "balance": account.current_balance,
+                "total": account.total,
+            }
         )
-    for account in Account.objects.filter(kind__in=Account.FUNDED_KINDS, balance__lt=0):
+    for account in accounts.filter(kind__in=Account.FUNDED_KINDS, current_balance__lt=0):
         problems.append(
             _("Account %(account)s (#%(id)s) is negative.") % {"account": account, "id": account.pk}
         )
@@ -147,7 +154,7 @@ def _reconcile():
         problems.append(_("Wallet #%(id)s is not whole coins.") % {"id": account.pk})
     for hold_id, problem in _hold_problems(coin):
         problems.append(_("Hold #%(id)s: %(problem)s") % {"id": hold_id, "problem": problem})
-    escrow = Account.objects.filter(kind=Account.Kind.ESCROW).values_list("balance", flat=True).first() or 0
+    escrow = accounts.filter(kind=Account.Kind.ESCROW).values_list("current_balance", flat=True).first() or 0
     pending = Hold.objects.filter(status=Hold.Status.PENDING).aggregate(total=Sum("coins"))["total"] or 0
     if escrow != pending * coin:
         problems.append(

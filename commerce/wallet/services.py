@@ -7,10 +7,13 @@ replayed webhook, a task run twice) it returns what the first call made and move
 unique in the database, so two calls racing with the same key also move money once (the second
 waits on the unique index, then finds the first).
 
-Races on balances are closed in the database: a wallet or escrow leg that takes money is a
-conditional ``UPDATE … SET balance = balance + n WHERE balance >= -n``, and the accounts of one
-transaction are updated in primary-key order, so concurrent transactions never deadlock and never
-overdraw. A hold resolves through a conditional ``UPDATE … WHERE status = 'pending'``: of a capture
+Races on balances are closed in the database: a user's leg that takes money (wallet, earnings)
+is a conditional ``UPDATE … SET balance = balance + n WHERE balance >= -n``; a platform account's
+leg is added to that account's part for the connection (``AccountPart``), so concurrent spends do
+not queue on the escrow and revenue rows. The users' accounts are updated first, in primary-key
+order, then the parts in account order, so concurrent transactions never deadlock and never
+overdraw (escrow never gives back more than a hold put in: a hold resolves once, for at most its
+coins). A hold resolves through a conditional ``UPDATE … WHERE status = 'pending'``: of a capture
 and a void racing on one hold exactly one wins (the database also refuses a second resolution).
 
 Amounts given to the public functions are coins (positive integers); the ledger stores millimes.
@@ -292,8 +295,8 @@ def _post(kind, legs, *, key, memo="", reference="", created_by=None, hold=None)
 
 
 def _post_legs(kind, legs, *, key, memo="", reference="", created_by=None, hold=None):
-    """``_post``, also returning each leg's new balance ({leg: millimes}; empty when the key was
-    used before).
+    """``_post``, also returning each leg's new balance ({leg: millimes}; a platform account's is
+    ``None``, its balance being spread over parts; empty when the key was used before).
 
     Must run inside a transaction. One round trip: the database function ``wallet_post``
     (migration 0003, where its steps are written down) writes the transaction row first

@@ -7,12 +7,17 @@ from datetime import datetime, time, timedelta
 from django.db.models import Count, Prefetch, Q, Sum
 from django.utils import timezone
 
-from commerce.wallet.models import Account, Entry, Hold, Transaction
+from commerce.wallet.models import Account, AccountPart, Entry, Hold, Transaction
 
 
 def accounts(kind="", email=""):
-    """Platform accounts first, then users' by balance (largest first)."""
-    queryset = Account.objects.select_related("user").order_by("user_id", "-balance", "pk")
+    """Platform accounts first, then users' by balance (largest first); ``current_balance`` is
+    what each holds."""
+    queryset = (
+        Account.objects.with_current_balance()
+        .select_related("user")
+        .order_by("user_id", "-current_balance", "pk")
+    )
     if kind:
         queryset = queryset.filter(kind=kind)
     if email:
@@ -21,10 +26,23 @@ def accounts(kind="", email=""):
 
 
 def totals_by_kind():
-    """Per kind of account: how many and the sum of their balances (millimes)."""
+    """Per kind of account: how many and the sum of their balances (millimes, parts included)."""
     rows = Account.objects.values("kind").annotate(count=Count("pk"), total=Sum("balance")).order_by("kind")
+    parts = dict(
+        AccountPart.objects.values("account__kind")
+        .annotate(total=Sum("balance"))
+        .values_list("account__kind", "total")
+        .order_by()
+    )
     labels = dict(Account.Kind.choices)
-    return [{**row, "label": labels.get(row["kind"], row["kind"])} for row in rows]
+    return [
+        {
+            **row,
+            "total": row["total"] + parts.get(row["kind"], 0),
+            "label": labels.get(row["kind"], row["kind"]),
+        }
+        for row in rows
+    ]
 
 
 def _day_start(day):

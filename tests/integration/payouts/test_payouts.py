@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 
 def platform(kind):
-    return Account.objects.get(kind=kind, user=None).balance
+    return Account.objects.with_current_balance().get(kind=kind, user=None).current_balance
 
 
 def test_request_approve_and_pay_records_the_withholding_in_the_ledger(

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from commerce.wallet import services
 from commerce.wallet.exceptions import CaptureTooLarge, HoldNotPending, InsufficientCoins
-from commerce.wallet.models import Account, Hold, Transaction
+from commerce.wallet.models import Account, AccountPart, Hold, Transaction
 from commerce.wallet.selectors import holds_for, reconcile, wallet_summary
 from tests.factories.wallet import wallet_with
 
@@ -18,7 +18,7 @@ COIN = settings.WALLET_COIN_MILLIMES
 
 
 def balance(kind, user=None):
-    return Account.objects.get(kind=kind, user=user).balance
+    return Account.objects.with_current_balance().get(kind=kind, user=user).current_balance
 
 
 def test_a_hold_moves_coins_to_escrow_until_it_resolves(shopper):
@@ -68,6 +68,27 @@ def test_a_full_capture_pays_the_earner_80_percent_and_the_platform_the_rest(sho
     assert balance("escrow") == 0
     assert wallet_summary(shopper) == (70, 0)
     assert reconcile().ok
+
+
+def test_a_spend_adds_to_the_platform_accounts_parts_and_a_drifted_part_is_reported(shopper, expert):
+    # Given a spend: a hold, then its capture
+    wallet_with(shopper, 10)
+    services.capture(services.hold(shopper, 2, reference="Q", key="p1"), earner=expert)
+
+    # Then the escrow and revenue rows were not written (concurrent spends do not queue on them):
+    # their legs are in this connection's part, and each account still sums to its entries
+    rows = dict(Account.objects.filter(user=None).values_list("kind", "balance"))
+    assert (rows["escrow"], rows["revenue"]) == (0, 0)
+    parts = dict(AccountPart.objects.values_list("account__kind", "balance"))
+    assert parts == {"cash_in": -10 * COIN, "escrow": 0, "revenue": 200}  # cash_in: the coins bought
+    assert balance("revenue") == 200
+    assert reconcile().ok
+
+    # When a part is changed behind the ledger's back, the reconciliation says which account
+    AccountPart.objects.filter(account__kind="revenue").update(balance=999)
+    report = reconcile()
+    assert not report.ok
+    assert any("999" in problem and "200" in problem for problem in report.violations), report.violations
 
 
 def test_a_partial_capture_returns_the_rest_to_the_wallet(shopper, expert):

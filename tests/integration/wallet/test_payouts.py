@@ -21,7 +21,9 @@ def earned(shopper, expert):
 
 
 def balances():
-    return dict(Account.objects.filter(user=None).values_list("kind", "balance"))
+    return dict(
+        Account.objects.with_current_balance().filter(user=None).values_list("kind", "current_balance")
+    )
 
 
 def test_a_payout_with_withholding_sends_15_percent_to_tax_withheld(earned, expert):

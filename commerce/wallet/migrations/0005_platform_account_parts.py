@@ -1,0 +1,144 @@
+"""The platform's accounts take their legs in parts; the audit context is read without a subtransaction.
+
+**Parts.** Every spend moved the escrow row (a hold, then its capture) and a capture the revenue
+row too, so concurrent spends queued on those two rows, each waiting for the other's commit. Now
+``wallet_post`` updates a user's account as before (its balance, refusing a funded one below zero)
+and adds a platform account's leg to ``wallet_accountpart`` row (account, backend pid % 16)
+instead: connections that post at once write different rows. A platform account's balance is its
+row's ``balance`` plus its parts (``Account.objects.with_current_balance``); the users' accounts
+are updated first (a refusal comes before any platform write), the parts in account order, so
+concurrent transactions still lock in one global order. Escrow cannot go below zero by what a hold
+allows (one opening, one resolution of at most its coins); the reconciliation checks it.
+
+**Audit context.** pghistory's ``_pgh_attach_context()``, called by every audit trigger for every
+row, read its two settings inside an exception block: a subtransaction per row, rolled back
+whenever no context is set. The same function reads them with ``missing_ok`` instead; what it
+returns and writes is unchanged.
+"""
+
+from importlib import import_module
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+#: wallet_post as migration 0003 wrote it, restored when going back.
+PREVIOUS_POST = import_module("commerce.wallet.migrations.0003_post_function").POST
+
+POST = """
+CREATE OR REPLACE FUNCTION wallet_post(
+    p_kind varchar, p_key varchar, p_memo varchar, p_reference varchar, p_created_by integer,
+    p_hold integer, p_legs jsonb,
+    OUT posted integer, OUT refused integer, OUT balances bigint[]
+) LANGUAGE plpgsql AS $$
+-- As in migration 0003, except that a platform account's leg (one given by kind with no user) is
+-- added to its part for this connection, and its new balance is not returned (NULL).
+DECLARE
+    leg record;
+    new_balance bigint;
+BEGIN
+    INSERT INTO wallet_transaction (kind, memo, reference, idempotency_key, hold_id, created_at, created_by_id)
+    VALUES (p_kind, p_memo, p_reference, p_key, p_hold, clock_timestamp(), p_created_by)
+    ON CONFLICT (idempotency_key) DO NOTHING
+    RETURNING id INTO posted;
+    IF posted IS NULL THEN
+        RETURN;
+    END IF;
+    balances := array_fill(NULL::bigint, ARRAY[jsonb_array_length(p_legs)]);
+    FOR leg IN
+        SELECT l.ord::integer AS ord,
+               (l.value->>'amount')::bigint AS amount,
+               (l.value->>'funded')::boolean AS funded,
+               (l.value ? 'id' OR l.value->>'user' IS NOT NULL) AS owned,
+               COALESCE(
+                   (l.value->>'id')::integer,
+                   wallet_account_id(l.value->>'kind', (l.value->>'user')::integer)
+               ) AS account
+        FROM jsonb_array_elements(p_legs) WITH ORDINALITY AS l(value, ord)
+        ORDER BY owned DESC, account
+    LOOP
+        IF leg.owned THEN
+            UPDATE wallet_account SET balance = balance + leg.amount
+            WHERE id = leg.account AND (NOT leg.funded OR balance + leg.amount >= 0)
+            RETURNING balance INTO new_balance;
+            IF NOT FOUND THEN
+                refused := leg.ord - 1;
+                balances := ARRAY[(SELECT balance FROM wallet_account WHERE id = leg.account)];
+                RETURN;
+            END IF;
+            balances[leg.ord] := new_balance;
+        ELSE
+            INSERT INTO wallet_accountpart (account_id, part, balance)
+            VALUES (leg.account, pg_backend_pid() % 16, leg.amount)
+            ON CONFLICT (account_id, part) DO UPDATE SET balance = wallet_accountpart.balance + EXCLUDED.balance;
+        END IF;
+        INSERT INTO wallet_entry (transaction_id, account_id, amount) VALUES (posted, leg.account, leg.amount);
+    END LOOP;
+END $$;
+"""
+
+ATTACH_CONTEXT = """
+CREATE OR REPLACE FUNCTION _pgh_attach_context() RETURNS pghistory_context.id%TYPE AS $$
+DECLARE
+    _pgh_context_id uuid := NULLIF(current_setting('pghistory.context_id', true), '');
+    _pgh_context_metadata jsonb := NULLIF(current_setting('pghistory.context_metadata', true), '');
+BEGIN
+    IF _pgh_context_id IS NULL OR _pgh_context_metadata IS NULL THEN
+        RETURN NULL;
+    END IF;
+    INSERT INTO pghistory_context (id, metadata, created_at, updated_at)
+    VALUES (_pgh_context_id, _pgh_context_metadata, NOW(), NOW())
+    ON CONFLICT (id) DO UPDATE
+        SET metadata = EXCLUDED.metadata, updated_at = EXCLUDED.updated_at
+        WHERE pghistory_context.metadata != EXCLUDED.metadata;
+    RETURN _pgh_context_id;
+END $$ LANGUAGE plpgsql;
+"""
+
+
+def fold_parts_back(apps, schema_editor):
+    """Going back to migration 0004: the parts return into their accounts' rows."""
+    schema_editor.execute(
+        "UPDATE wallet_account a SET balance = a.balance + p.total"
+        " FROM (SELECT account_id, SUM(balance) AS total FROM wallet_accountpart GROUP BY account_id) p"
+        " WHERE a.id = p.account_id"
+    )
+
+
+def reinstall_pghistory_context(apps, schema_editor):
+    from pghistory.models import Context
+
+    Context.install_pgh_attach_context_func(using=schema_editor.connection.alias)
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('wallet', '0004_hold_resolve_functions'),
+        ('pghistory', '0007_auto_20250421_0444'),
+    ]
+
+    operations = [
+        migrations.AlterField(
+            model_name='entry',
+            name='transaction',
+            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='entries', to='wallet.transaction', verbose_name='transaction'),
+        ),
+        migrations.CreateModel(
+            name='AccountPart',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('part', models.PositiveSmallIntegerField()),
+                ('balance', models.BigIntegerField(default=0)),
+                ('account', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='parts', to='wallet.account')),
+            ],
+            options={
+                'verbose_name': 'platform account part',
+                'verbose_name_plural': 'platform account parts',
+                'constraints': [models.UniqueConstraint(fields=('account', 'part'), name='wallet_one_row_per_part'), models.CheckConstraint(condition=models.Q(('part__lt', 16)), name='wallet_part_in_range')],
+            },
+        ),
+        migrations.RunSQL(POST, PREVIOUS_POST),
+        migrations.RunPython(migrations.RunPython.noop, fold_parts_back),
+        migrations.RunSQL(ATTACH_CONTEXT, migrations.RunSQL.noop),
+        migrations.RunPython(migrations.RunPython.noop, reinstall_pghistory_context),
+    ]
