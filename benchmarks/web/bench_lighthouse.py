@@ -1,6 +1,7 @@
 """Lighthouse on the storefront as production serves it: medians of LCP, performance and accessibility.
 
     .venv/bin/python benchmarks/web/bench_lighthouse.py [--runs 3] [--only mobile|desktop]
+        [--pages home product catalogue] [--langs fr ar]
 
 Starts PostgreSQL, Redis and osmem-server (scripts/services.py; the cluster and media live in
 var/bench-services/web/, so only the first run migrates and seeds the demo), collects the static
@@ -37,6 +38,7 @@ LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run"
 LANGUAGES = ("fr", "ar")
+PAGES = ("home", "product", "catalogue")
 #: Goals of issue 9 per form factor: LCP (s, at most), performance and accessibility (at least).
 METRICS = ("lcp", "performance", "accessibility")
 GOALS = {"mobile": (2.0, 95, 100), "desktop": (0.8, None, 100)}
@@ -156,6 +158,8 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median shown)")
     parser.add_argument("--only", choices=sorted(GOALS), help="one form factor only")
+    parser.add_argument("--pages", nargs="+", choices=PAGES, default=PAGES, help="some pages only")
+    parser.add_argument("--langs", nargs="+", choices=LANGUAGES, default=LANGUAGES, help="some languages only")
     options = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is not installed: run `make bench-web` (npm ci in benchmarks/web).")
@@ -175,13 +179,14 @@ def main(argv: list[str] | None = None) -> None:
         try:
             base = f"http://127.0.0.1:{server.port}"
             for form_factor in [options.only] if options.only else list(GOALS):
-                for lang in LANGUAGES:
+                for lang in options.langs:
                     pages = {
                         "home": f"/{lang}/",
                         "product": products[lang],
                         "catalogue": f"/{lang}/catalogue/",
                     }
-                    for name, path in pages.items():
+                    for name in options.pages:
+                        path = pages[name]
                         print(f"[bench] {form_factor} {lang} {name}: {path}", flush=True)
                         report = REPORTS / f"{form_factor}-{lang}-{name}.json"
                         runs = [lighthouse(base + path, form_factor, report) for _ in range(options.runs)]
