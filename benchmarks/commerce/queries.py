@@ -12,7 +12,7 @@ new visitors; PostgreSQL's and Redis's own CPU is not in it. Prints ``QUERIES <j
 
 With ``BENCH_PROFILE=<n>`` it also prints, on stderr, the queries and CPU of each request of the
 route through the basket (median of n flows) and where each request's time goes (cProfile of n
-more flows).
+more flows; with ``BENCH_PROFILE_DUMP=<folder>``, also one pstats file per request there).
 """
 
 from __future__ import annotations
@@ -174,6 +174,10 @@ def profile_basket_route(products, flow_count=5):
     for label, runs in profiles.items():
         stream = io.StringIO()
         stats = pstats.Stats(*runs, stream=stream)
+        if os.environ.get("BENCH_PROFILE_DUMP"):  # a folder: one pstats file per request, to dig into
+            stats.dump_stats(
+                os.path.join(os.environ["BENCH_PROFILE_DUMP"], re.sub(r"\W+", "-", label) + ".pstats")
+            )
         stats.sort_stats("cumulative").print_stats(45)
         stats.sort_stats("tottime").print_stats(25)
         print(f"--- {label}: {len(runs)} requests\n{stream.getvalue()}", file=out)

@@ -26,8 +26,8 @@ class Basket(AbstractBasket):
         """
         if self._lines is not None:
             return self._lines
-        if self.id is None:
-            return super().all_lines()
+        if self.id is None:  # no saved lines: Oscar builds an empty query (``none()``) on every call
+            return []
         self._lines = (
             self.lines.select_related("product__product_class", "stockrecord__partner")
             .prefetch_related("attributes")

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView
@@ -25,6 +26,7 @@ from .exceptions import CheckoutError
 from .forms import BuyNowForm, QuickCheckoutForm
 from .selectors import often_bought_with, order_summary
 
+Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 
 
@@ -111,7 +113,19 @@ class QuickCheckoutView(PlaceOrderMixin, FormView):
         return context
 
     def place_order(self, form, **details):
-        return services.place_order(basket=self.request.basket, **details)
+        order = services.place_order(basket=self.request.basket, **details)
+        if order.payment_method == Order.CASH_ON_DELIVERY:
+            self.forget_basket()
+        return order
+
+    def forget_basket(self):
+        """A cash order submitted the shopper's basket: the next pages (the thank-you page first)
+        start a new one without looking the old one up by its cookie. Oscar's basket middleware
+        deletes the cookie, and sets it again only for a request whose basket was loaded, so the
+        request is given a new basket, not loaded. (A card order's basket is frozen, and given
+        back if the payment fails: its cookie stays.)"""
+        self.request.cookies_to_delete.append(settings.OSCAR_BASKET_COOKIE_OPEN)
+        self.request.basket = SimpleLazyObject(Basket)
 
     def failure_url(self):
         return reverse("checkout:index")
