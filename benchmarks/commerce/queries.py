@@ -171,6 +171,13 @@ def profile_basket_route(products, flow_count=5):
         queries = statistics.median_low([q for q, _cpu in runs[:flow_count]])
         cpu = statistics.median([cpu for _q, cpu in runs[:flow_count]])
         print(f"  {label:<45} {queries:>3} queries {cpu:7.1f} ms", file=out)
+    print(
+        "--- the same, Python function calls per request (cProfile; steady when the machine is not):",
+        file=out,
+    )
+    for label, runs in profiles.items():
+        calls = pstats.Stats(*runs).total_calls / len(runs)
+        print(f"  {label:<45} {calls:9.0f} calls", file=out)
     for label, runs in profiles.items():
         stream = io.StringIO()
         stats = pstats.Stats(*runs, stream=stream)
