@@ -9,8 +9,6 @@ webhook replayed or racing the shopper's return from Stripe changes the order ex
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
@@ -92,24 +90,11 @@ def account_required(basket, user):
     return not signed_in and fulfilment.requires_account(line.product for line in basket.all_lines())
 
 
-def order_number_for(basket, earlier_attempts):
-    """Oscar's number for the basket, suffixed after ``earlier_attempts`` orders of it (cancelled
-    card payments that gave the basket back)."""
+def order_number_for(basket):
+    """Oscar's number for the basket, suffixed when an earlier attempt (cancelled) used it."""
     base = str(100000 + basket.pk)
-    return base if earlier_attempts == 0 else f"{base}-{earlier_attempts + 1}"
-
-
-def _lock(basket):
-    """Lock the basket's row; its status and the number of orders already placed from it, read
-    in the same statement."""
-    attempts = Order.objects.filter(basket=OuterRef("pk")).order_by().values("basket")
-    attempts = attempts.annotate(count=Count("pk")).values("count")
-    return (
-        Basket.objects.select_for_update(of=("self",))
-        .annotate(attempts=Coalesce(Subquery(attempts), 0))
-        .values_list("status", "attempts")
-        .get(pk=basket.pk)
-    )
+    previous = Order.objects.filter(number__startswith=base).count()
+    return base if previous == 0 else f"{base}-{previous + 1}"
 
 
 def _shipping_address(customer, delivery):
@@ -154,7 +139,7 @@ def place_order(
     """
     if basket.pk is None:
         raise EmptyBasket
-    status, earlier_attempts = _lock(basket)
+    status = Basket.objects.select_for_update().values_list("status", flat=True).get(pk=basket.pk)
     if status != Basket.OPEN:
         raise BasketAlreadySubmitted
     basket.strategy = strategy or Selector().strategy(request=request, user=customer.user)
@@ -187,7 +172,7 @@ def place_order(
             shipping_charge=charge,
             user=customer.user if customer.user and customer.user.is_authenticated else None,
             shipping_address=shipping_address,
-            order_number=order_number_for(basket, earlier_attempts),
+            order_number=order_number_for(basket),
             status=statuses.PROCESSING if cash else statuses.PENDING_PAYMENT,
             request=request,
             **extra,

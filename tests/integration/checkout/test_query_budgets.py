@@ -24,9 +24,8 @@ CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "ROL
 CHECKOUT_PAGE_BUDGET = 4
 #: The page's reads, the basket row lock, the order, its line and the stock held (locked, written,
 #: with its history row; a sale reads no alert), the basket submitted and the new session. The
-#: basket's vouchers are read once, the basket's earlier orders (the number's suffix) are counted
-#: by its row lock, and the lines' options are not read (none).
-PLACE_ORDER_BUDGET = 17
+#: basket's vouchers are read once and the order number is not looked up again (2 fewer).
+PLACE_ORDER_BUDGET = 18
 #: The order with its shipping address, its lines with their products, their options (the
 #: variants' attribute values only for a line that holds a variant); the surcharges (the
 #: subtotal). The order is not written (Oscar's ``analytics_tracked``), and the submitted basket
