@@ -9,12 +9,21 @@ counted; the product and list pages are counted again with the page and card cac
 control statements (BEGIN, COMMIT, SAVEPOINT …, present because requests are atomic as in
 production) are not counted. CPU is this process's (Django's) time per page, median of up to five
 new visitors; PostgreSQL's and Redis's own CPU is not in it. Prints ``QUERIES <json>``.
+
+With ``BENCH_PROFILE=<n>`` it also prints, on stderr, the queries and CPU of each request of the
+route through the basket (median of n flows) and where each request's time goes (cProfile of n
+more flows; with ``BENCH_PROFILE_DUMP=<folder>``, also one pstats file per request there).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import json
+import os
+import pstats
+import re
 import statistics
 import sys
 import time
@@ -42,20 +51,50 @@ class TestClient:
         self.client.cookies.clear()
         self.requests = 0
 
+    def send(self, method, path, data=None):
+        """One HTTP request (no redirect followed)."""
+        return self.client.post(path, data) if method == "POST" else self.client.get(path)
+
     def _follow(self, response, path):
         while response.status_code in (301, 302, 303):
             path = response["Location"]
             self.requests += 1
-            response = self.client.get(path)
+            response = self.send("GET", path)
         return flows.Page(response.status_code, path, response.content)
 
     def get(self, path):
         self.requests += 1
-        return self._follow(self.client.get(path), path)
+        return self._follow(self.send("GET", path), path)
 
     def post(self, path, data):
         self.requests += 1
-        return self._follow(self.client.post(path, data), path)
+        return self._follow(self.send("POST", path, data), path)
+
+
+class ProfilingClient(TestClient):
+    """A ``TestClient`` that records each request's queries and CPU ms (and, given ``profiles``,
+    its cProfile) under its position in the flow: "1 GET /fr/catalogue/…"."""
+
+    def __init__(self, figures, profiles=None):
+        super().__init__()
+        self.figures = figures
+        self.profiles = profiles
+
+    def send(self, method, path, data=None):
+        where = re.sub(r"\d+", "N", re.sub(r"/catalogue/.+", "/catalogue/…", path.split("?")[0]))
+        label = f"{self.requests} {method} {where}"
+        profile = cProfile.Profile() if self.profiles is not None else None
+
+        def request():
+            if profile is None:
+                return super(ProfilingClient, self).send(method, path, data)
+            return profile.runcall(super(ProfilingClient, self).send, method, path, data)
+
+        queries, cpu_ms, response = count(request)
+        self.figures.setdefault(label, []).append((queries, cpu_ms))
+        if profile is not None:
+            self.profiles.setdefault(label, []).append(profile)
+        return response
 
 
 def count(action):
@@ -114,6 +153,43 @@ def flow_figures(name, checkout, products):
     }
 
 
+def profile_basket_route(products, flow_count=5):
+    """Per request of the route through the basket: queries and CPU ms (median of ``flow_count``
+    flows, each on a product page a visitor has just seen), then a cProfile of each request over
+    as many more flows; all on stderr. The flows buy the second half of ``products``, so the
+    flows counted afterwards (the first ones) still start on products nobody bought."""
+    figures, profiles = {}, {}
+    products = products[len(products) // 2 :]
+    flows.OURS_BASKET_CHECKOUT(TestClient(), products[0])  # warm-up
+    for index, product in enumerate(products[1 : 1 + 2 * flow_count]):
+        TestClient().get(flows.product_path(flows.OURS, product[1]))
+        client = ProfilingClient(figures, profiles if index >= flow_count else None)
+        flows.OURS_BASKET_CHECKOUT(client, product)
+    out = sys.stderr
+    print("--- route through the basket, per request (queries, CPU ms; median):", file=out)
+    for label, runs in figures.items():
+        queries = statistics.median_low([q for q, _cpu in runs[:flow_count]])
+        cpu = statistics.median([cpu for _q, cpu in runs[:flow_count]])
+        print(f"  {label:<45} {queries:>3} queries {cpu:7.1f} ms", file=out)
+    print(
+        "--- the same, Python function calls per request (cProfile; steady when the machine is not):",
+        file=out,
+    )
+    for label, runs in profiles.items():
+        calls = pstats.Stats(*runs).total_calls / len(runs)
+        print(f"  {label:<45} {calls:9.0f} calls", file=out)
+    for label, runs in profiles.items():
+        stream = io.StringIO()
+        stats = pstats.Stats(*runs, stream=stream)
+        if os.environ.get("BENCH_PROFILE_DUMP"):  # a folder: one pstats file per request, to dig into
+            stats.dump_stats(
+                os.path.join(os.environ["BENCH_PROFILE_DUMP"], re.sub(r"\W+", "-", label) + ".pstats")
+            )
+        stats.sort_stats("cumulative").print_stats(45)
+        stats.sort_stats("tottime").print_stats(25)
+        print(f"--- {label}: {len(runs)} requests\n{stream.getvalue()}", file=out)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -126,6 +202,8 @@ def main(argv=None):
 
     products = json.loads(options.products)
     wanted = options.what.split(",")
+    if os.environ.get("BENCH_PROFILE"):
+        profile_basket_route(products, flow_count=int(os.environ["BENCH_PROFILE"]))
     result = {}
     for side in (flows.OURS, flows.STOCK):
         figures = result.setdefault(side, {})

@@ -39,24 +39,37 @@ def record_basket_addition(product_id, user):
         increment(UserRecord, {"user": user}, {"num_basket_additions": 1})
 
 
-def record_order_on_commit(order):
-    """An order was placed: count its purchases and its buyer's spending once it is committed."""
-    transaction.on_commit(partial(record_order, order.pk), robust=True)
+def record_order_on_commit(order, lines):
+    """An order was placed: count its purchases and its buyer's spending once it is committed.
+
+    ``lines`` are the order's ``(product_id, quantity)`` as its creator wrote them, so nothing is
+    read back after the commit."""
+    purchases = [(product_id, quantity) for product_id, quantity in lines]
+    transaction.on_commit(
+        partial(_record, order.user_id, purchases, order.total_incl_tax, order.date_placed), robust=True
+    )
 
 
 def record_order(order_id):
+    """Count an order already committed (read back from the database)."""
     order = Order.objects.filter(pk=order_id).prefetch_related("lines").first()
     if order is None:
         return
+    lines = [(line.product_id, line.quantity) for line in order.lines.all()]
+    _record(order.user_id, lines, order.total_incl_tax, order.date_placed)
+
+
+def _record(user_id, lines, total, date_placed):
+    """Each counter in its own savepoint (``increment``); the buyer's only for a signed-in buyer."""
     with transaction.atomic():
-        for line in order.lines.all():
-            if line.product_id:
-                increment(ProductRecord, {"product_id": line.product_id}, {"num_purchases": line.quantity})
-        if order.user_id:
+        for product_id, quantity in lines:
+            if product_id:
+                increment(ProductRecord, {"product_id": product_id}, {"num_purchases": quantity})
+        if user_id:
             amounts = {
                 "num_orders": 1,
-                "num_order_lines": order.num_lines,
-                "num_order_items": order.num_items,
-                "total_spent": order.total_incl_tax,
+                "num_order_lines": len(lines),
+                "num_order_items": sum(quantity for _product_id, quantity in lines),
+                "total_spent": total,
             }
-            increment(UserRecord, {"user_id": order.user_id}, amounts, date_last_order=order.date_placed)
+            increment(UserRecord, {"user_id": user_id}, amounts, date_last_order=date_placed)

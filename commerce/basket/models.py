@@ -6,6 +6,7 @@ reuses that load, so the number of queries does not grow with the number of line
 """
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.basket.abstract_models import AbstractBasket, AbstractLine
 
@@ -26,13 +27,13 @@ class Basket(AbstractBasket):
         """
         if self._lines is not None:
             return self._lines
-        if self.id is None:
-            return super().all_lines()
-        self._lines = (
-            self.lines.select_related("product__product_class", "stockrecord__partner")
-            .prefetch_related("attributes")
-            .order_by(self._meta.pk.name)
+        if self.id is None:  # no saved lines: Oscar builds an empty query (``none()``) on every call
+            return []
+        lines = self.lines.select_related("product__product_class", "stockrecord__partner").order_by(
+            self._meta.pk.name
         )
+        _load_options(list(lines))  # evaluated: a QuerySet still (Oscar's basket formset wants one)
+        self._lines = lines
         return self._lines
 
     def add_product(self, product, quantity=1, options=None):
@@ -86,6 +87,19 @@ class Basket(AbstractBasket):
         return len(self.all_lines())
 
 
+def _load_options(lines):
+    """The options chosen for ``lines`` (engraving, gift note …), read only for the lines that
+    have some: Oscar's line reference is ``<product>_<stock record>`` exactly when a line was
+    added without options, so the usual basket needs no query for them."""
+    with_options = []
+    for line in lines:
+        if line.line_reference == f"{line.product_id}_{line.stockrecord_id}":
+            line._prefetched_objects_cache = {"attributes": LineAttribute.objects.none()}
+        else:
+            with_options.append(line)
+    prefetch_related_objects(with_options, "attributes")
+
+
 class Line(AbstractLine):
     price_excl_tax = money_field(_("Price excl. Tax"), null=True)
     price_incl_tax = money_field(_("Price incl. Tax"), null=True)
@@ -111,3 +125,4 @@ class Line(AbstractLine):
 
 
 from oscar.apps.basket.models import *  # noqa: E402, F403 isort:skip
+from oscar.apps.basket.models import LineAttribute  # noqa: E402 isort:skip

@@ -9,6 +9,7 @@ from oscar.core.loading import get_class, get_model
 from commerce.analytics.models import ProductRanking
 
 Product = get_model("catalogue", "Product")
+ProductCategory = get_model("catalogue", "ProductCategory")
 Order = get_model("order", "Order")
 Repository = get_class("shipping.repository", "Repository")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
@@ -31,19 +32,22 @@ def _bought_together(anchor_ids):
     return sorted(best, key=lambda pk: (best[pk], pk))
 
 
-def _suggested_ids(product_ids, limit):
+def _suggestions(product_ids, limit):
+    """The suggested ids, best first, and the products among them already read: the same-category
+    ones that fill the list after the rankings' picks come in the query that finds them."""
     picks = _bought_together(set(product_ids))[:limit]
+    read = {}
     if len(picks) < limit:
+        categories = ProductCategory.objects.filter(product__in=product_ids).values("category")
         same_category = (
             Product.objects.browsable()
-            .filter(categories__product__in=product_ids)
+            .filter(pk__in=ProductCategory.objects.filter(category__in=categories).values("product"))
             .exclude(pk__in=set(product_ids) | set(picks))
-            .distinct()
-            .order_by("-date_created")
-            .values_list("pk", flat=True)[: limit - len(picks)]
+            .order_by("-date_created")[: limit - len(picks)]
         )
-        picks.extend(same_category)
-    return picks
+        read = {product.pk: product for product in same_category}
+        picks.extend(read)
+    return picks, read
 
 
 def often_bought_with(product_ids, *, limit=4):
@@ -52,18 +56,19 @@ def often_bought_with(product_ids, *, limit=4):
 
     The suggestions are cached a few minutes per basket content (the rankings move hourly). The
     checkouts show each suggestion's title and link only, so they are read in one query, without
-    what a product card needs.
+    what a product card needs (the same-category ones by the query that finds them).
     """
     product_ids = sorted(set(product_ids))
     if not product_ids:
         return []
     digest = hashlib.blake2b(",".join(map(str, product_ids)).encode(), digest_size=12).hexdigest()
     key = f"checkout:upsell:{limit}:{digest}"
-    ids = cache.get(key)
+    ids, products = cache.get(key), {}
     if ids is None:
-        ids = _suggested_ids(product_ids, limit)
+        ids, products = _suggestions(product_ids, limit)
         cache.set(key, ids, settings.CMS_PRODUCT_LIST_CACHE_SECONDS)
-    products = Product.objects.browsable().in_bulk(ids)
+    if unread := [pk for pk in ids if pk not in products]:
+        products.update(Product.objects.browsable().in_bulk(unread))
     return [products[pk] for pk in ids if pk in products]
 
 

@@ -179,7 +179,7 @@ def place_order(
         )
     except InsufficientStock as error:
         raise OutOfStock(str(error)) from error
-    analytics.record_order_on_commit(order)
+    analytics.record_order_on_commit(order, [(line.product_id, line.quantity) for line in basket.all_lines()])
     if cash:
         basket.submit()
         issue_invoices_on_commit(order)

@@ -9,13 +9,14 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.generic import FormView
+from django.views.generic import DetailView, FormView
 from oscar.apps.checkout.views import ThankYouView as OscarThankYouView
 from oscar.core.loading import get_model
 
-from commerce.order.selectors import with_line_details
+from commerce.order.selectors import load_line_details
 from commerce.payment.stripe.sessions import redirect_to_stripe
 from commerce.users.consents import give_guest_whatsapp_consent, give_whatsapp_consent
 from commerce.users.models import WhatsAppConsent
@@ -25,6 +26,7 @@ from .exceptions import CheckoutError
 from .forms import BuyNowForm, QuickCheckoutForm
 from .selectors import often_bought_with, order_summary
 
+Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 
 
@@ -111,7 +113,19 @@ class QuickCheckoutView(PlaceOrderMixin, FormView):
         return context
 
     def place_order(self, form, **details):
-        return services.place_order(basket=self.request.basket, **details)
+        order = services.place_order(basket=self.request.basket, **details)
+        if order.payment_method == Order.CASH_ON_DELIVERY:
+            self.forget_basket()
+        return order
+
+    def forget_basket(self):
+        """A cash order submitted the shopper's basket: the next pages (the thank-you page first)
+        start a new one without looking the old one up by its cookie. Oscar's basket middleware
+        deletes the cookie, and sets it again only for a request whose basket was loaded, so the
+        request is given a new basket, not loaded. (A card order's basket is frozen, and given
+        back if the payment fails: its cookie stays.)"""
+        self.request.cookies_to_delete.append(settings.OSCAR_BASKET_COOKIE_OPEN)
+        self.request.basket = SimpleLazyObject(Basket)
 
     def failure_url(self):
         return reverse("checkout:index")
@@ -195,19 +209,31 @@ class BuyNowView(PlaceOrderMixin, FormView):
 
 class ThankYouView(OscarThankYouView):
     """The confirmation of a quick checkout (no step bar: there were no steps), with what it shows
-    of the order read in a fixed number of queries."""
+    of the order read in a fixed number of queries.
+
+    Oscar's view also flags the order ``analytics_tracked`` on the first visit (one more write on
+    every confirmation), for a tracking snippet its templates may send; ours send none, and nothing
+    else reads the flag, so it is left alone."""
 
     template_name = "checkout/thank_you.html"
 
     def get_object(self, queryset=None):
         """Oscar's lookup: a superuser's ``?order_number=`` or ``?order_id=``, else the session's order."""
-        orders = with_line_details(Order.objects.select_related("shipping_address"))
-        order = None
+        lookup = None
         if self.request.user.is_superuser:
             if "order_number" in self.request.GET:
-                order = orders.filter(number=self.request.GET["order_number"]).first()
+                lookup = {"number": self.request.GET["order_number"]}
             elif "order_id" in self.request.GET:
-                order = orders.filter(pk=self.request.GET["order_id"]).first()
+                lookup = {"pk": self.request.GET["order_id"]}
+        order = self._order(lookup) if lookup else None
         if order is None and "checkout_order_id" in self.request.session:
-            order = orders.filter(pk=self.request.session["checkout_order_id"]).first()
+            order = self._order({"pk": self.request.session["checkout_order_id"]})
         return order
+
+    @staticmethod
+    def _order(lookup):
+        order = Order.objects.select_related("shipping_address").filter(**lookup).first()
+        return load_line_details([order])[0] if order is not None else None
+
+    def get_context_data(self, **kwargs):
+        return DetailView.get_context_data(self, **kwargs)

@@ -1,6 +1,6 @@
 """Reads of orders for pages and emails: how far an order has got, which variant a line holds."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from oscar.core.loading import get_model
@@ -38,20 +38,30 @@ def progress(order):
     return ""
 
 
-def with_line_details(orders):
-    """Orders with what describing their lines needs (products, options, the variants'
-    attribute values) in three queries, however many lines."""
-    values = ProductAttributeValue.objects.select_related("attribute", "value_option")
-    lines = Line.objects.select_related("product").prefetch_related(
-        "attributes", Prefetch("product__attribute_values", queryset=values)
-    )
-    return orders.prefetch_related(Prefetch("lines", queryset=lines))
+def load_line_details(orders):
+    """Load what describing the lines of ``orders`` (instances) needs, for all of them at once:
+    their lines with their products, the lines' options, and the attribute values of the variants
+    among the products (each line names the chosen size, colour …). Three queries at most, two
+    when no line holds a variant (the usual order): the values are read for variants only.
+    Returns ``orders``."""
+    lines = Prefetch("lines", queryset=Line.objects.select_related("product"))
+    prefetch_related_objects(orders, lines, "lines__attributes")
+    variants = [
+        line.product
+        for order in orders
+        for line in order.lines.all()
+        if line.product is not None and line.product.is_child
+    ]
+    if variants:
+        values = ProductAttributeValue.objects.select_related("attribute", "value_option")
+        prefetch_related_objects(variants, Prefetch("attribute_values", queryset=values))
+    return orders
 
 
 def variant_attributes(line):
     """``[(name, value)]`` of the variant the customer chose (size, colour …), in the active
     language; empty for a product without variants or one since deleted. Reads what
-    ``with_line_details`` prefetched, when it did."""
+    ``load_line_details`` prefetched, when it did."""
     product = line.product
     if product is None or not product.is_child:
         return []

@@ -6,10 +6,16 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from oscar.core.loading import get_class, get_model
 from oscar.test.factories import create_stockrecord
 
+from commerce.checkout import services
 from tests.factories.catalogue import product_for_sale
-from tests.factories.checkout import basket_with
+from tests.factories.checkout import GUEST, TUNIS, basket_with, ensure_tunisia
+
+Basket = get_model("basket", "Basket")
+Option = get_model("catalogue", "Option")
+Selector = get_class("partner.strategy", "Selector")
 
 CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
 
@@ -70,3 +76,30 @@ def test_the_basket_page_does_not_grow_with_its_lines(client):
     client.cookies.clear()
     four = basket_page_queries(client, 4)
     assert four == one
+
+
+@pytest.mark.django_db
+def test_the_options_of_a_line_are_read_only_when_it_has_some_and_reach_the_order():
+    # given: a plain vase and an engraved plate (an option) in one basket
+    ensure_tunisia()
+    vase, _ = product_for_sale("Vase", "12.000")
+    plate, _ = product_for_sale("Assiette", "30.000")
+    engraving = Option.objects.create(name="Gravure", code="gravure")
+    plate.product_options.add(engraving)
+    basket = basket_with((vase, 1))
+    basket.add_product(plate, 1, [{"option": engraving, "value": "Amira"}])
+    # when: the basket is loaded again (as for a new request)
+    basket = Basket.objects.get(pk=basket.pk)
+    basket.strategy = Selector().strategy()
+    with CaptureQueriesContext(connection) as captured:
+        plain, engraved = basket.all_lines()
+        options = ([a.value for a in plain.attributes.all()], [a.value for a in engraved.attributes.all()])
+    # then: one query for the lines, one for the options of the engraved line only
+    assert options == ([], ["Amira"])
+    assert len(captured.captured_queries) == 2
+    assert f"IN ({engraved.pk})" in captured.captured_queries[1]["sql"]
+    order = services.place_order(basket=basket, customer=GUEST, payment_method="cod", delivery=TUNIS)
+    assert [line.description for line in order.lines.order_by("pk")] == [
+        "Vase",
+        "Assiette (Gravure = 'Amira')",
+    ]
