@@ -52,7 +52,7 @@ def django_env(services: dict[str, str]) -> dict[str, str]:
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         SITE_DOMAIN="127.0.0.1",
         #: A fixed key (32 bytes, urlsafe base64) so the private files the demo seeds stay readable.
-        PRIVATE_STORAGE_ENCRYPTION_KEYS=base64.urlsafe_b64encode(b"bench-web-only-key".ljust(32, b".")).decode(),
+        PRIVATE_STORAGE_ENCRYPTION_KEYS=base64.urlsafe_b64encode(b"bench-web-only".ljust(32, b".")).decode(),
         DJANGO_SECURE_SSL_REDIRECT="false",
         DATABASE_URL=services["postgresql"],
         REDIS_URL=services["redis"],
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median shown)")
     parser.add_argument("--only", choices=sorted(GOALS), help="one form factor only")
     parser.add_argument("--pages", nargs="+", choices=PAGES, default=PAGES, help="some pages only")
-    parser.add_argument("--langs", nargs="+", choices=LANGUAGES, default=LANGUAGES, help="some languages only")
+    parser.add_argument("--langs", nargs="+", choices=LANGUAGES, default=LANGUAGES, help="some languages")
     options = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is not installed: run `make bench-web` (npm ci in benchmarks/web).")
