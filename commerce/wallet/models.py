@@ -340,5 +340,6 @@ class Hold(models.Model):
 
 pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent())(Account)
 pghistory.track(pghistory.InsertEvent())(Transaction)
-pghistory.track(pghistory.InsertEvent())(Entry)
+#: An operation's entries are written by one statement (``wallet_post``): their audit rows too.
+pghistory.track(pghistory.InsertEvent(level=pgtrigger.Statement))(Entry)
 pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent())(Hold)

@@ -109,6 +109,12 @@ def test_wallet_grant_credits_goodwill_with_its_reason_in_the_audit_trail(shoppe
         .filter(pgh_obj__kind="wallet", pgh_context=event.pgh_context)
     )
     assert [(e.pgh_label, e.balance) for e in wallet_events] == [("insert", 0), ("update", 12_500)]
+    # and so are its two entries, written by one statement: one event each
+    entry_events = apps.get_model("wallet", "EntryEvent").objects.filter(transaction_id=grant.pk)
+    assert sorted((e.amount, e.pgh_context_id) for e in entry_events) == [
+        (-12_500, event.pgh_context_id),
+        (12_500, event.pgh_context_id),
+    ]
 
 
 @pytest.mark.parametrize(
