@@ -1,4 +1,4 @@
-"""The platform's accounts take their legs in parts; the audit context is read without a subtransaction.
+"""Platform accounts in parts, entries in one statement, audit context without a subtransaction.
 
 **Parts.** Every spend moved the escrow row (a hold, then its capture) and a capture the revenue
 row too, so concurrent spends queued on those two rows, each waiting for the other's commit. Now
@@ -10,6 +10,13 @@ are updated first (a refusal comes before any platform write), the parts in acco
 concurrent transactions still lock in one global order. Escrow cannot go below zero by what a hold
 allows (one opening, one resolution of at most its coins); the reconciliation checks it.
 
+**The entries in one statement.** ``wallet_post`` wrote an operation's entries one INSERT at a
+time, each firing its own audit trigger (a spend: five of each). It now writes them all in one
+INSERT after the balances, and the entries' audit trigger runs once per statement (a transition
+table: every row still gets its event, with the same context). The deferred check that each
+transaction balances is unchanged. The entries' index on ``transaction_id`` goes: the unique index
+(transaction, account) serves the same look-ups.
+
 **Audit context.** pghistory's ``_pgh_attach_context()``, called by every audit trigger for every
 row, read its two settings inside an exception block: a subtransaction per row, rolled back
 whenever no context is set. The same function reads them with ``missing_ok`` instead; what it
@@ -19,6 +26,8 @@ returns and writes is unchanged.
 from importlib import import_module
 
 import django.db.models.deletion
+import pgtrigger.compiler
+import pgtrigger.migrations
 from django.db import migrations, models
 
 #: wallet_post as migration 0003 wrote it, restored when going back.
@@ -31,10 +40,13 @@ CREATE OR REPLACE FUNCTION wallet_post(
     OUT posted integer, OUT refused integer, OUT balances bigint[]
 ) LANGUAGE plpgsql AS $$
 -- As in migration 0003, except that a platform account's leg (one given by kind with no user) is
--- added to its part for this connection, and its new balance is not returned (NULL).
+-- added to its part for this connection (its new balance is not returned: NULL), and that the
+-- entries are written by one INSERT after the balances.
 DECLARE
     leg record;
     new_balance bigint;
+    accounts integer[] := '{}';
+    amounts bigint[] := '{}';
 BEGIN
     INSERT INTO wallet_transaction (kind, memo, reference, idempotency_key, hold_id, created_at, created_by_id)
     VALUES (p_kind, p_memo, p_reference, p_key, p_hold, clock_timestamp(), p_created_by)
@@ -71,8 +83,11 @@ BEGIN
             VALUES (leg.account, pg_backend_pid() % 16, leg.amount)
             ON CONFLICT (account_id, part) DO UPDATE SET balance = wallet_accountpart.balance + EXCLUDED.balance;
         END IF;
-        INSERT INTO wallet_entry (transaction_id, account_id, amount) VALUES (posted, leg.account, leg.amount);
+        accounts := accounts || leg.account;
+        amounts := amounts || leg.amount;
     END LOOP;
+    INSERT INTO wallet_entry (transaction_id, account_id, amount)
+    SELECT posted, entry.account, entry.amount FROM unnest(accounts, amounts) AS entry(account, amount);
 END $$;
 """
 
@@ -136,6 +151,14 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'platform account parts',
                 'constraints': [models.UniqueConstraint(fields=('account', 'part'), name='wallet_one_row_per_part'), models.CheckConstraint(condition=models.Q(('part__lt', 16)), name='wallet_part_in_range')],
             },
+        ),
+        pgtrigger.migrations.RemoveTrigger(
+            model_name='entry',
+            name='insert_insert',
+        ),
+        pgtrigger.migrations.AddTrigger(
+            model_name='entry',
+            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='WITH _pgh_attached_context AS ( SELECT _pgh_attach_context() AS value ) INSERT INTO "wallet_entryevent" ("account_id", "amount", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "transaction_id") SELECT new_values."account_id", new_values."amount", new_values."id", _pgh_attached_context.value, NOW(), \'insert\', new_values."id", new_values."transaction_id" FROM ( SELECT new_values.* FROM new_values  ) AS new_values, _pgh_attached_context; RETURN NULL;', hash='29f53a2075871fc6532378aaf469b9115d3ff2e2', level='STATEMENT', operation='INSERT', pgid='pgtrigger_insert_insert_52fc0', referencing='REFERENCING NEW TABLE AS new_values ', table='wallet_entry', when='AFTER')),
         ),
         migrations.RunSQL(POST, PREVIOUS_POST),
         migrations.RunPython(migrations.RunPython.noop, fold_parts_back),
