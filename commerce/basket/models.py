@@ -27,8 +27,8 @@ class Basket(AbstractBasket):
         """
         if self._lines is not None:
             return self._lines
-        if self.id is None:  # no saved lines: Oscar builds an empty query (``none()``) on every call
-            return []
+        if self.id is None:  # no saved lines; a QuerySet still (Oscar's basket formset orders it)
+            return self.lines.model.objects.none()
         lines = self.lines.select_related("product__product_class", "stockrecord__partner").order_by(
             self._meta.pk.name
         )
