@@ -44,9 +44,8 @@ def record_order_on_commit(order, lines):
 
     ``lines`` are the order's ``(product_id, quantity)`` as its creator wrote them, so nothing is
     read back after the commit."""
-    purchases = [(product_id, quantity) for product_id, quantity in lines]
     transaction.on_commit(
-        partial(_record, order.user_id, purchases, order.total_incl_tax, order.date_placed), robust=True
+        partial(_record, order.user_id, list(lines), order.total_incl_tax, order.date_placed), robust=True
     )
 
 

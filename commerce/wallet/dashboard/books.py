@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 from django.db.models import Count, Prefetch, Q, Sum
 from django.utils import timezone
 
-from commerce.wallet.models import Account, AccountPart, Entry, Hold, Transaction
+from commerce.wallet.models import Account, Entry, Hold, Transaction
 
 
 def accounts(kind="", email=""):
@@ -27,22 +27,14 @@ def accounts(kind="", email=""):
 
 def totals_by_kind():
     """Per kind of account: how many and the sum of their balances (millimes, parts included)."""
-    rows = Account.objects.values("kind").annotate(count=Count("pk"), total=Sum("balance")).order_by("kind")
-    parts = dict(
-        AccountPart.objects.values("account__kind")
-        .annotate(total=Sum("balance"))
-        .values_list("account__kind", "total")
-        .order_by()
+    rows = (
+        Account.objects.with_current_balance()
+        .values("kind")
+        .annotate(count=Count("pk"), total=Sum("current_balance"))
+        .order_by("kind")
     )
     labels = dict(Account.Kind.choices)
-    return [
-        {
-            **row,
-            "total": row["total"] + parts.get(row["kind"], 0),
-            "label": labels.get(row["kind"], row["kind"]),
-        }
-        for row in rows
-    ]
+    return [{**row, "label": labels.get(row["kind"], row["kind"])} for row in rows]
 
 
 def _day_start(day):

@@ -5,7 +5,9 @@ import uuid
 import pytest
 
 from commerce.wallet import services
+from commerce.wallet.dashboard import books
 from commerce.wallet.models import Transaction
+from tests.factories.wallet import wallet_with
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -121,3 +123,13 @@ def test_a_bad_grant_is_explained_and_grants_nothing(client, admin, shopper, cha
     assert response.status_code == 200
     assert response.context["form"].errors[field]
     assert not Transaction.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_totals_by_kind_count_the_platform_accounts_parts(shopper, expert):
+    wallet_with(shopper, 10)
+    services.capture(services.hold(shopper, 2, reference="Q", key="totals"), earner=expert)
+
+    totals = {row["kind"]: row["total"] for row in books.totals_by_kind()}
+
+    assert (totals["cash_in"], totals["escrow"], totals["revenue"]) == (-5_000, 0, 200)
