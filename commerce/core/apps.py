@@ -12,10 +12,15 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
-        from . import sites  # reads Django's sites model: only once every app is ready
+        from . import audit_functions, sites  # sites reads Django's sites model: once every app is ready
 
         post_migrate.connect(
             sites.sync_site, sender=apps.get_app_config("sites"), dispatch_uid="core.sync_site"
+        )
+        post_migrate.connect(
+            audit_functions.install_after_migrate,
+            sender=apps.get_app_config("pgtrigger"),
+            dispatch_uid="core.audit_functions",
         )
 
         from PIL import Image  # Pillow is only needed by image work: not loaded with the settings

@@ -170,7 +170,8 @@ class Transaction(models.Model):
     memo = models.CharField(_("memo"), max_length=255, blank=True)
     #: What the money is for, readable by people (an order line, a message, a call).
     reference = models.CharField(_("reference"), max_length=255, blank=True)
-    idempotency_key = models.CharField(_("idempotency key"), max_length=200, unique=True)
+    #: Unique (a constraint, not ``unique=True``: no second, pattern-matching index to maintain).
+    idempotency_key = models.CharField(_("idempotency key"), max_length=200)
     hold = models.ForeignKey(
         "wallet.Hold",
         null=True,
@@ -194,6 +195,7 @@ class Transaction(models.Model):
         verbose_name_plural = _("wallet transactions")
         ordering = ["-created_at", "-pk"]
         constraints = [
+            models.UniqueConstraint(fields=["idempotency_key"], name="wallet_transaction_key_unique"),
             models.UniqueConstraint(
                 fields=["hold"], condition=Q(kind="hold"), name="wallet_hold_opened_once"
             ),
@@ -292,7 +294,8 @@ class Hold(models.Model):
     )
     subject_id = models.CharField(max_length=64, blank=True)
     subject = GenericForeignKey("subject_type", "subject_id")
-    idempotency_key = models.CharField(_("idempotency key"), max_length=200, unique=True)
+    #: Unique (a constraint, not ``unique=True``: no second, pattern-matching index to maintain).
+    idempotency_key = models.CharField(_("idempotency key"), max_length=200)
     captured_coins = models.PositiveIntegerField(_("coins spent"), default=0)
     earner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -315,6 +318,7 @@ class Hold(models.Model):
             ),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["idempotency_key"], name="wallet_hold_key_unique"),
             models.CheckConstraint(condition=Q(coins__gt=0), name="wallet_hold_positive"),
             models.CheckConstraint(
                 condition=Q(captured_coins__lte=models.F("coins")), name="wallet_capture_within_hold"

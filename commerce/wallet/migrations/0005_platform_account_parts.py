@@ -30,6 +30,8 @@ import pgtrigger.compiler
 import pgtrigger.migrations
 from django.db import migrations, models
 
+from commerce.core import audit_functions
+
 #: wallet_post as migration 0003 wrote it, restored when going back.
 PREVIOUS_POST = import_module("commerce.wallet.migrations.0003_post_function").POST
 
@@ -91,23 +93,8 @@ BEGIN
 END $$;
 """
 
-ATTACH_CONTEXT = """
-CREATE OR REPLACE FUNCTION _pgh_attach_context() RETURNS pghistory_context.id%TYPE AS $$
-DECLARE
-    _pgh_context_id uuid := NULLIF(current_setting('pghistory.context_id', true), '');
-    _pgh_context_metadata jsonb := NULLIF(current_setting('pghistory.context_metadata', true), '');
-BEGIN
-    IF _pgh_context_id IS NULL OR _pgh_context_metadata IS NULL THEN
-        RETURN NULL;
-    END IF;
-    INSERT INTO pghistory_context (id, metadata, created_at, updated_at)
-    VALUES (_pgh_context_id, _pgh_context_metadata, NOW(), NOW())
-    ON CONFLICT (id) DO UPDATE
-        SET metadata = EXCLUDED.metadata, updated_at = EXCLUDED.updated_at
-        WHERE pghistory_context.metadata != EXCLUDED.metadata;
-    RETURN _pgh_context_id;
-END $$ LANGUAGE plpgsql;
-"""
+#: The audit context function without a subtransaction (installed again after every migrate).
+ATTACH_CONTEXT = audit_functions.ATTACH_CONTEXT
 
 
 def fold_parts_back(apps, schema_editor):
