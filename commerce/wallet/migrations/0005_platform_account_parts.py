@@ -1,4 +1,4 @@
-"""Platform accounts in parts, entries in one statement, audit context without a subtransaction.
+"""Platform accounts in parts, and an operation's entries in one statement.
 
 **Parts.** Every spend moved the escrow row (a hold, then its capture) and a capture the revenue
 row too, so concurrent spends queued on those two rows, each waiting for the other's commit. Now
@@ -17,10 +17,10 @@ table: every row still gets its event, with the same context). The deferred chec
 transaction balances is unchanged. The entries' index on ``transaction_id`` goes: the unique index
 (transaction, account) serves the same look-ups.
 
-**Audit context.** pghistory's ``_pgh_attach_context()``, called by every audit trigger for every
-row, read its two settings inside an exception block: a subtransaction per row, rolled back
-whenever no context is set. The same function reads them with ``missing_ok`` instead; what it
-returns and writes is unchanged.
+**Audit context.** pghistory's ``_pgh_attach_context()`` read its settings inside an exception
+block, a subtransaction per audit row. Its replacement, with pgtrigger's ignore check, is not a
+step of this migration: ``commerce.core.audit_functions`` installs both after every ``migrate``
+(pgtrigger writes its own version again whenever a migration installs a trigger).
 """
 
 from importlib import import_module
@@ -29,8 +29,6 @@ import django.db.models.deletion
 import pgtrigger.compiler
 import pgtrigger.migrations
 from django.db import migrations, models
-
-from commerce.core import audit_functions
 
 #: wallet_post as migration 0003 wrote it, restored when going back.
 PREVIOUS_POST = import_module("commerce.wallet.migrations.0003_post_function").POST
@@ -93,10 +91,6 @@ BEGIN
 END $$;
 """
 
-#: The audit context function without a subtransaction (installed again after every migrate).
-ATTACH_CONTEXT = audit_functions.ATTACH_CONTEXT
-
-
 def fold_parts_back(apps, schema_editor):
     """Going back to migration 0004: the parts return into their accounts' rows."""
     schema_editor.execute(
@@ -104,12 +98,6 @@ def fold_parts_back(apps, schema_editor):
         " FROM (SELECT account_id, SUM(balance) AS total FROM wallet_accountpart GROUP BY account_id) p"
         " WHERE a.id = p.account_id"
     )
-
-
-def reinstall_pghistory_context(apps, schema_editor):
-    from pghistory.models import Context
-
-    Context.install_pgh_attach_context_func(using=schema_editor.connection.alias)
 
 
 class Migration(migrations.Migration):
@@ -149,6 +137,4 @@ class Migration(migrations.Migration):
         ),
         migrations.RunSQL(POST, PREVIOUS_POST),
         migrations.RunPython(migrations.RunPython.noop, fold_parts_back),
-        migrations.RunSQL(ATTACH_CONTEXT, migrations.RunSQL.noop),
-        migrations.RunPython(migrations.RunPython.noop, reinstall_pghistory_context),
     ]
