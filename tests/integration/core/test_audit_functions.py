@@ -32,6 +32,16 @@ def test_the_installed_functions_open_no_subtransaction():
 
 
 @pytest.mark.django_db
+def test_the_planner_inlines_both_functions_into_the_statements_that_call_them():
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (VERBOSE) SELECT _pgh_attach_context(), _pgtrigger_should_ignore('a')")
+        plan = " ".join(row[0] for row in cursor.fetchall())
+    assert "current_setting('pghistory.context_id'" in plan
+    assert "current_setting('pgtrigger.ignore'" in plan
+    assert "_pgh_attach_context()" not in plan and "_pgtrigger_should_ignore(" not in plan
+
+
+@pytest.mark.django_db
 def test_should_ignore_answers_as_pgtriggers_own():
     # Never set in this session, set to what pgtrigger.ignore() writes, then emptied as it leaves
     assert should_ignore("pgtrigger_a") is False
