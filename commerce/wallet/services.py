@@ -33,6 +33,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from commerce.core.prepared import prepared_cursor
+
 from . import reminders
 from .exceptions import (
     CaptureTooLarge,
@@ -125,10 +127,11 @@ def record_payout(earner, millimes, *, withhold_tax, key, memo="", created_by=No
 # --- Holds --------------------------------------------------------------------------------------
 #: Open a hold and post it (migration 0004): one statement, built once.
 _HOLD_SQL = (
-    "SELECT hold_id, wallet_id, balances FROM wallet_hold(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s::jsonb)"
+    "SELECT hold_id, wallet_id, balances"
+    " FROM wallet_hold(%s::integer, %s::integer, %s, %s, %s::integer, %s, %s, %s, %s, %s::jsonb)"
 )
 #: Close a pending hold and post its resolution (migration 0004): one statement, built once.
-_RESOLVE_SQL = "SELECT wallet_resolve(%s, %s, %s, %s, %s, %s, %s, %s, %s::jsonb)"
+_RESOLVE_SQL = "SELECT wallet_resolve(%s::integer, %s, %s::integer, %s::integer, %s, %s, %s, %s, %s::jsonb)"
 
 
 def hold(user, coins, *, reference, key, expires_at=None, subject=None):
@@ -306,9 +309,10 @@ def _post_legs(kind, legs, *, key, memo="", reference="", created_by=None, hold=
     zero) and writes the entries. A refused leg raises here, which rolls the transaction back.
     """
     ordered, payload = _payload(legs, key)
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(
-            "SELECT posted, refused, balances FROM wallet_post(%s, %s, %s, %s, %s, %s, %s::jsonb)",
+            "SELECT posted, refused, balances"
+            " FROM wallet_post(%s, %s, %s, %s, %s::integer, %s::integer, %s::jsonb)",
             [
                 kind,
                 key,
@@ -378,7 +382,7 @@ def _call(sql, params, ordered, legs):
     """Run one of the hold functions; its first row. Their refusals (SQLSTATE 23W01: leg ``i`` would
     go below zero; 23W02: the key is taken) become the services' exceptions."""
     try:
-        with connection.cursor() as cursor:
+        with prepared_cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchone()
     except IntegrityError as error:
