@@ -257,9 +257,10 @@ def database(config: dict, pool_size: int) -> dict:
     # Statements sent through commerce.core.prepared are prepared after this many runs on a
     # connection (Django's own cursors bind on the client and never prepare). Behind PgBouncer in
     # transaction mode this needs PgBouncer >= 1.21 with max_prepared_statements set.
-    config.setdefault("OPTIONS", {}).setdefault("prepare_threshold", 5)
+    options = config.setdefault("OPTIONS", {})
+    options.setdefault("prepare_threshold", 5)
     if pool_size:
-        config.setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": pool_size, "timeout": 10}
+        options["pool"] = {"min_size": 1, "max_size": pool_size, "timeout": 10}
     return config
 
 

@@ -40,9 +40,8 @@ def test_djangos_own_cursors_still_bind_on_the_client_and_prepare_nothing():
 
 @pytest.mark.django_db
 def test_errors_are_djangos_and_queries_are_captured():
-    with CaptureQueriesContext(connection) as captured:
-        with prepared_cursor() as cursor:
-            cursor.execute(STATEMENT, [41])
+    with CaptureQueriesContext(connection) as captured, prepared_cursor() as cursor:
+        cursor.execute(STATEMENT, [41])
     assert [query["sql"] for query in captured] == ["SELECT $1::integer + 1, now()"]  # counted, logged
 
     with pytest.raises(IntegrityError), transaction.atomic(), prepared_cursor() as cursor:
