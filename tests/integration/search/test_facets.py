@@ -1,8 +1,9 @@
 """Facet counts from the search server equal the database's counts for the same filters."""
 
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
+import time_machine
 from django.http import QueryDict
 from django.utils import timezone
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
@@ -152,7 +153,16 @@ def test_sorting_by_price_matches_the_database_order(shop_catalogue):
 
 
 @pytest.fixture
-def experts(fresh_indexes, indexed):
+def midday():
+    """Noon in Tunis today, the clock running: "free today" must not depend on the hour the suite
+    runs at (late in the evening no call fits before midnight)."""
+    noon = datetime.combine(timezone.now().astimezone(TUNIS).date(), time(12), TUNIS)
+    with time_machine.travel(noon, tick=True):
+        yield
+
+
+@pytest.fixture
+def experts(midday, fresh_indexes, indexed):
     finance = make_domain()
     law = make_domain("droit", "Droit")
     rows = [
