@@ -4,7 +4,8 @@
   (a random row to the shared row 0, in one transaction);
 - ``POST /bench/wallet/spend/``: the measured operation through the API stack (DRF, token
   authentication as the wallet's API views, JSON): ``services.hold`` then ``services.capture`` of
-  one coin of the caller's wallet, paid to one of the seeded experts. The site has no public
+  one coin of the caller's wallet, paid to one of the seeded experts, its response rendered in the
+  view's thread as the site's API views' are (``commerce.api.rendering``). The site has no public
   hold/capture endpoint (other apps call the services directly), so this one exists only here.
 """
 
@@ -21,6 +22,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from commerce.api.rendering import rendered
 from commerce.wallet import services
 from commerce.wallet.api import AUTHENTICATION
 from config.urls import urlpatterns as site_urlpatterns
@@ -67,6 +69,6 @@ class SpendView(APIView):
 
 urlpatterns = [
     path("bench/transfer/", transfer),
-    path("bench/wallet/spend/", SpendView.as_view()),
+    path("bench/wallet/spend/", rendered(SpendView.as_view())),
     *site_urlpatterns,
 ]

@@ -1,0 +1,83 @@
+"""API answers leave their view rendered (``commerce.api.rendering``): same status, body and headers
+as DRF's own responses, and under ASGI Django's handler has no deferred rendering left to hop to."""
+
+import pytest
+from asgiref.sync import SyncToAsync, async_to_sync
+from channels.testing import HttpCommunicator
+from django.template.response import SimpleTemplateResponse
+from rest_framework.authtoken.models import Token
+
+from config.asgi import application
+from tests.factories import make_user
+
+
+@pytest.mark.django_db
+def test_an_api_answer_is_rendered_by_its_view_with_drfs_status_body_and_headers(token_client):
+    # when
+    response = token_client.get("/api/wallet/")
+    # then: a plain response, already rendered
+    assert response.status_code == 200
+    assert not isinstance(response, SimpleTemplateResponse)
+    assert response.json() == {"coins": 0, "held_coins": 0, "coin_value": "0.500", "currency": "TND"}
+    assert response["Content-Type"] == "application/json"
+    # DRF's own headers are kept
+    assert "Accept" in response["Vary"]
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+
+
+@pytest.mark.django_db
+def test_a_refused_call_keeps_its_challenge(anonymous_client):
+    # given
+    anonymous_client.credentials(HTTP_AUTHORIZATION="Token not-a-token")
+    # when
+    response = anonymous_client.get("/api/wallet/")
+    # then
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
+    assert not isinstance(response, SimpleTemplateResponse)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "content_type", "text"),
+    [
+        ("/api/schema/", "application/vnd.oai.openapi; charset=utf-8", "/api/wallet/"),
+        ("/api/docs/", "text/html; charset=utf-8", "swagger"),
+    ],
+)
+def test_the_schema_and_its_html_docs_render_in_the_view_too(anonymous_client, url, content_type, text):
+    # when
+    response = anonymous_client.get(url)
+    # then
+    assert response.status_code == 200
+    assert response["Content-Type"] == content_type
+    assert text in response.content.decode()
+
+
+@pytest.fixture
+def thread_hops(monkeypatch):
+    """The functions that Django's ASGI handler sends to the request's thread, in order."""
+    hops = []
+    call = SyncToAsync.__call__
+
+    async def recording_call(self, *args, **kwargs):
+        hops.append(getattr(self.func, "__qualname__", repr(self.func)))
+        return await call(self, *args, **kwargs)
+
+    monkeypatch.setattr(SyncToAsync, "__call__", recording_call)
+    return hops
+
+
+@pytest.mark.django_db(transaction=True)
+def test_under_asgi_an_api_call_has_no_deferred_rendering_left_to_hop_to(thread_hops):
+    # given: a token holder calling the API through the site's ASGI application (as production serves it)
+    token = Token.objects.create(user=make_user(email="asgi@example.com"))
+    headers = [(b"host", b"testserver"), (b"authorization", f"Token {token.key}".encode())]
+    # when
+    call = HttpCommunicator(application, "GET", "/api/wallet/", headers=headers)
+    answer = async_to_sync(call.get_response)()
+    # then: the view ran in the request's thread, and nothing of its response was left for the handler
+    assert answer["status"] == 200, answer["body"][:200]
+    assert b'"held_coins":0' in answer["body"]
+    assert any("view" in hop for hop in thread_hops), thread_hops
+    assert not [hop for hop in thread_hops if "render" in hop or "process_template_response" in hop]
