@@ -10,10 +10,17 @@ spend over the API cost 3.5 ms of the worker's CPU, 3.3 ms with its response ren
 view's thread (``benchmarks/README.md``, "Coins").
 
 ``render_in_view_thread`` wraps the API's views so that a template response leaves the view
-rendered, as the plain ``HttpResponse`` it became: same status, body, headers and cookies; the
-handler then has nothing left to run. Nothing of an API response reads the template context that
-the basket middleware adds (DRF renders from its own renderer context), and the browsable API
-renders its page in the view's thread as it did in the handler's.
+rendered, as the plain ``HttpResponse`` it became: same status, body, headers and cookies (an
+empty body keeps no ``Content-Type``, as DRF leaves it); the handler then has nothing left to run.
+Nothing of an API response reads the template context that the basket middleware adds (DRF
+renders from its own renderer context), and the browsable API renders its page in the view's
+thread as it did in the handler's.
+
+With ``ATOMIC_REQUESTS`` (production) the rendering now happens inside the request's transaction:
+a response that fails to render rolls the view's writes back instead of answering a 500 after
+committing them, and the commit (with its ``on_commit`` callbacks) comes after the rendering. An
+error answer's transaction is already marked for rollback by DRF's exception handler, so a
+renderer must not query the database there (the JSON renderer never does).
 """
 
 from functools import wraps
@@ -51,5 +58,7 @@ def as_rendered(response):
         return response
     response.render()
     plain = HttpResponse(response.content, status=response.status_code, headers=response.headers)
+    if "Content-Type" not in response:  # DRF drops it from an empty body; HttpResponse adds one
+        del plain["Content-Type"]
     plain.cookies = response.cookies
     return plain

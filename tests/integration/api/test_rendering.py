@@ -5,9 +5,13 @@ import pytest
 from asgiref.sync import SyncToAsync, async_to_sync
 from channels.testing import HttpCommunicator
 from django.template.response import SimpleTemplateResponse
+from django.test import RequestFactory
 from rest_framework.authtoken.models import Token
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
-from config.asgi import application
+from commerce.api.rendering import rendered
+from commerce.wallet.api import WalletView
 from tests.factories import make_user
 
 
@@ -50,18 +54,49 @@ def test_the_schema_and_its_html_docs_render_in_the_view_too(anonymous_client, u
     response = anonymous_client.get(url)
     # then
     assert response.status_code == 200
+    assert not isinstance(response, SimpleTemplateResponse)
     assert response["Content-Type"] == content_type
     assert text in response.content.decode()
 
 
+@pytest.mark.django_db
+def test_the_browsable_api_page_renders_in_the_view(token_client):
+    # when: a person's browser asks for the page
+    response = token_client.get("/api/wallet/", HTTP_ACCEPT="text/html")
+    # then
+    assert response.status_code == 200
+    assert not isinstance(response, SimpleTemplateResponse)
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert "held_coins" in response.content.decode()
+
+
+class NoContent(APIView):
+    authentication_classes = permission_classes = []
+
+    def delete(self, request):
+        return Response(status=204)
+
+
+def test_an_empty_answer_keeps_no_content_type_as_drf_leaves_it():
+    # when
+    response = rendered(NoContent.as_view())(RequestFactory().delete("/"))
+    # then
+    assert not isinstance(response, SimpleTemplateResponse)
+    assert (response.status_code, response.content) == (204, b"")
+    assert "Content-Type" not in response
+
+
 @pytest.fixture
 def thread_hops(monkeypatch):
-    """The functions that Django's ASGI handler sends to the request's thread, in order."""
+    """What Django's ASGI handler sends to the request's thread, in order: each function's name,
+    or the view's class for a view."""
     hops = []
     call = SyncToAsync.__call__
 
     async def recording_call(self, *args, **kwargs):
-        hops.append(getattr(self.func, "__qualname__", repr(self.func)))
+        hops.append(
+            getattr(self.func, "view_class", None) or getattr(self.func, "__qualname__", repr(self.func))
+        )
         return await call(self, *args, **kwargs)
 
     monkeypatch.setattr(SyncToAsync, "__call__", recording_call)
@@ -73,11 +108,20 @@ def test_under_asgi_an_api_call_has_no_deferred_rendering_left_to_hop_to(thread_
     # given: a token holder calling the API through the site's ASGI application (as production serves it)
     token = Token.objects.create(user=make_user(email="asgi@example.com"))
     headers = [(b"host", b"testserver"), (b"authorization", f"Token {token.key}".encode())]
+
+    async def call():
+        from config.asgi import application
+
+        communicator = HttpCommunicator(application, "GET", "/api/wallet/", headers=headers)
+        answer = await communicator.get_response(timeout=5)
+        await communicator.wait(timeout=5)  # the request finished: its response closed
+        return answer
+
     # when
-    call = HttpCommunicator(application, "GET", "/api/wallet/", headers=headers)
-    answer = async_to_sync(call.get_response)()
+    answer = async_to_sync(call)()
     # then: the view ran in the request's thread, and nothing of its response was left for the handler
     assert answer["status"] == 200, answer["body"][:200]
     assert b'"held_coins":0' in answer["body"]
-    assert any("view" in hop for hop in thread_hops), thread_hops
-    assert not [hop for hop in thread_hops if "render" in hop or "process_template_response" in hop]
+    assert WalletView in thread_hops, thread_hops
+    names = [hop for hop in thread_hops if isinstance(hop, str)]
+    assert not [name for name in names if "render" in name or "process_template_response" in name], names
