@@ -18,9 +18,10 @@ thread as it did in the handler's.
 
 With ``ATOMIC_REQUESTS`` (production) the rendering now happens inside the request's transaction:
 a response that fails to render rolls the view's writes back instead of answering a 500 after
-committing them, and the commit (with its ``on_commit`` callbacks) comes after the rendering. An
-error answer's transaction is already marked for rollback by DRF's exception handler, so a
-renderer must not query the database there (the JSON renderer never does).
+committing them, and the commit (with its ``on_commit`` callbacks) comes after the rendering. The
+answer to an exception keeps Django's deferred rendering, after the transaction as before: DRF's
+exception handler has marked that transaction for rollback, where a renderer reading the database
+(the browsable API's forms) would fail; errors are the rare path, so their two hops stay.
 """
 
 from functools import wraps
@@ -53,8 +54,9 @@ def rendered(view):
 
 
 def as_rendered(response):
-    """A template response rendered now, as a plain ``HttpResponse`` (any other response as is)."""
-    if not isinstance(response, SimpleTemplateResponse):
+    """A template response rendered now, as a plain ``HttpResponse``; any other response, or DRF's
+    answer to an exception, as is."""
+    if not isinstance(response, SimpleTemplateResponse) or getattr(response, "exception", False):
         return response
     response.render()
     plain = HttpResponse(response.content, status=response.status_code, headers=response.headers)

@@ -30,15 +30,27 @@ def test_an_api_answer_is_rendered_by_its_view_with_drfs_status_body_and_headers
 
 
 @pytest.mark.django_db
-def test_a_refused_call_keeps_its_challenge(anonymous_client):
+def test_an_answer_that_refuses_without_an_exception_is_rendered_by_its_view(anonymous_client):
+    # when: a saved search that does not exist (the view answers a 404 itself)
+    anonymous_client.force_authenticate(make_user(email="searcher@example.com"))
+    response = anonymous_client.delete("/api/saved-searches/?id=0")
+    # then
+    assert response.status_code == 404
+    assert not isinstance(response, SimpleTemplateResponse)
+    assert response["Content-Type"] == "application/json"
+
+
+@pytest.mark.django_db
+def test_the_answer_to_an_exception_keeps_djangos_deferred_rendering_and_its_challenge(anonymous_client):
     # given
     anonymous_client.credentials(HTTP_AUTHORIZATION="Token not-a-token")
     # when
     response = anonymous_client.get("/api/wallet/")
-    # then
+    # then: rendered by the handler after the request's transaction, whose rollback DRF has marked
     assert response.status_code == 401
+    assert isinstance(response, SimpleTemplateResponse)
     assert response["WWW-Authenticate"] == "Token"
-    assert not isinstance(response, SimpleTemplateResponse)
+    assert response.json()["detail"]
 
 
 @pytest.mark.django_db
