@@ -29,31 +29,30 @@ from functools import wraps
 from asgiref.sync import iscoroutinefunction
 from django.http import HttpResponse
 from django.template.response import SimpleTemplateResponse
-from django.urls import URLPattern, URLResolver
+
+from commerce.core.url_patterns import decorate_views
 
 
 def render_in_view_thread(patterns):
     """The given URL patterns (included ones too), each synchronous view's template response
     rendered before the view returns."""
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            render_in_view_thread(pattern.url_patterns)
-        elif isinstance(pattern, URLPattern) and not iscoroutinefunction(pattern.callback):
-            pattern.callback = rendered(pattern.callback)
-    return patterns
+    return decorate_views(patterns, rendered)
 
 
 def rendered(view):
-    """``view``, answering its template response (a DRF ``Response``) already rendered."""
+    """``view``, answering its template response (a DRF ``Response``) already rendered; an async
+    view as is (Django awaits it on the event loop: no hop to save)."""
+    if iscoroutinefunction(view):
+        return view
 
     @wraps(view)
     def view_rendered(request, *args, **kwargs):
-        return as_rendered(view(request, *args, **kwargs))
+        return _as_rendered(view(request, *args, **kwargs))
 
     return view_rendered
 
 
-def as_rendered(response):
+def _as_rendered(response):
     """A template response rendered now, as a plain ``HttpResponse``; any other response, or DRF's
     answer to an exception, as is."""
     if not isinstance(response, SimpleTemplateResponse) or getattr(response, "exception", False):

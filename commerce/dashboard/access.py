@@ -8,8 +8,9 @@ every other permission; each page's own rule (staff only, own partner only) appl
 """
 
 from django.conf import settings
-from django.urls import URLPattern, URLResolver
 from oscar.views.decorators import permissions_required
+
+from commerce.core.url_patterns import decorate_views
 
 DASHBOARD_ACCESS = "partner.dashboard_access"
 
@@ -20,9 +21,4 @@ dashboard_access_required = permissions_required([DASHBOARD_ACCESS], login_url=s
 
 def require_dashboard_access(patterns):
     """The given URL patterns, every view among them (included ones too) behind the dashboard gate."""
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            require_dashboard_access(pattern.url_patterns)
-        elif isinstance(pattern, URLPattern):
-            pattern.callback = dashboard_access_required(pattern.callback)
-    return patterns
+    return decorate_views(patterns, dashboard_access_required)
